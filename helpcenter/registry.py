@@ -1,0 +1,231 @@
+"""Load and validate the channel registry (data/registry.yml).
+
+Every contact value on the site comes from this file, so a mistake here is a mistake on every
+page. Loading fails with a RegistryError that names the file, the field path and what was
+expected; production builds also refuse demo values (reserved domains, fictional numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import phonenumbers
+import yaml
+
+LANGS = ("zh", "en")
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "registry.yml"
+
+# RFC 2606 / RFC 6761 reserved names: nothing under them can be a real channel.
+RESERVED_TLDS = {"example", "test", "invalid", "localhost"}
+RESERVED_DOMAINS = {"example.com", "example.net", "example.org"}
+# NANP numbers 555-0100..555-0199 are reserved for fiction in every area code.
+FICTIONAL_NANP = re.compile(r"^\d{3}55501\d\d$")
+DEMO_HANDLE_SUFFIX = "_demo"
+
+HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+)$")
+HANDLE = re.compile(r"^[A-Za-z0-9_.]{3,32}$")
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class RegistryError(ValueError):
+    """A registry value is missing or malformed; the message names file and field."""
+
+
+@dataclass(frozen=True)
+class DemoValue:
+    field: str
+    value: str
+
+
+class _Reader:
+    """Walks the YAML with a field path so every error can say exactly where it is."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, field: str, problem: str, expected: str) -> RegistryError:
+        return RegistryError(f"{self.path}: field '{field}': {problem}; expected {expected}")
+
+    def get(self, node: Any, key: str, field: str, kind: type | tuple = str) -> Any:
+        if not isinstance(node, dict) or key not in node or node[key] in (None, ""):
+            raise self.fail(f"{field}.{key}" if field else key, "missing", _describe(kind))
+        value = node[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            raise self.fail(f"{field}.{key}" if field else key,
+                            f"got {type(value).__name__} {value!r}", _describe(kind))
+        return value
+
+    def localized(self, node: Any, key: str, field: str, item: type = str) -> dict:
+        """A text per language: either one value for both, or a mapping with zh and en."""
+        value = self.get(node, key, field, (str, list, dict))
+        where = f"{field}.{key}"
+        if not isinstance(value, dict):
+            value = {lang: value for lang in LANGS}
+        for lang in LANGS:
+            if lang not in value or value[lang] in (None, "", []):
+                raise self.fail(f"{where}.{lang}", "missing", f"a {_describe(item)} in {lang}")
+            if not isinstance(value[lang], item):
+                raise self.fail(f"{where}.{lang}", f"got {value[lang]!r}", _describe(item))
+        extra = set(value) - set(LANGS)
+        if extra:
+            raise self.fail(where, f"unknown language(s) {sorted(extra)}", f"only {LANGS}")
+        return value
+
+    def items(self, node: dict, key: str) -> Iterator[tuple[str, dict]]:
+        seq = self.get(node, key, "", list)
+        seen = set()
+        for i, item in enumerate(seq):
+            field = f"{key}[{i}]"
+            ident = self.get(item, "id", field)
+            if not ID.match(ident):
+                raise self.fail(f"{field}.id", f"got {ident!r}", "lowercase kebab-case like 'north-america'")
+            if ident in seen:
+                raise self.fail(f"{field}.id", f"duplicate id {ident!r}", "ids unique within the list")
+            seen.add(ident)
+            yield field, item
+
+
+def _describe(kind: type | tuple) -> str:
+    names = {str: "text", int: "number", float: "number", list: "list", dict: "mapping", bool: "true/false"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def is_reserved_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return (host.rsplit(".", 1)[-1] in RESERVED_TLDS
+            or any(host == d or host.endswith("." + d) for d in RESERVED_DOMAINS))
+
+
+def load(path: Path | str = DEFAULT_PATH) -> dict:
+    """Parse and validate the registry; return it with phone numbers normalised."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RegistryError(f"{path}: file not found; expected the channel registry here") from None
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path}: not valid YAML: {exc}") from None
+    r = _Reader(path)
+    if not isinstance(data, dict):
+        raise r.fail("(top level)", "not a mapping", "the keys brand, chat, emails, hotlines, ...")
+
+    brand = r.get(data, "brand", "", dict)
+    r.get(brand, "name", "brand")
+    r.get(brand, "publisher", "brand")
+    r.localized(brand, "app", "brand")
+    r.localized(brand, "help_center", "brand")
+
+    times = r.get(data, "response_times", "", dict)
+    for key in ("chat_minutes", "email_hours"):
+        value = r.get(times, key, "response_times", (int, float))
+        if value <= 0:
+            raise r.fail(f"response_times.{key}", f"got {value}", "a positive number")
+
+    chat = r.get(data, "chat", "", dict)
+    r.localized(chat, "hours", "chat")
+    r.localized(chat, "app_path", "chat", list)
+    r.localized(chat, "web_path", "chat", list)
+
+    for field, item in r.items(data, "emails"):
+        address = r.get(item, "address", field)
+        m = EMAIL.match(address)
+        if not m or not HOSTNAME.match(m.group(1).lower()):
+            raise r.fail(f"{field}.address", f"got {address!r}", "an address like support@okpay.example.com")
+        r.localized(item, "purpose", field)
+
+    for field, item in r.items(data, "hotlines"):
+        number = r.get(item, "number", field)
+        try:
+            parsed = phonenumbers.parse(number, None)
+        except phonenumbers.NumberParseException as exc:
+            raise r.fail(f"{field}.number", f"{number!r} does not parse ({exc})",
+                         "an international number like +1 202-555-0143") from None
+        if not phonenumbers.is_possible_number(parsed):
+            raise r.fail(f"{field}.number", f"{number!r} is not a possible number",
+                         "an international number like +1 202-555-0143")
+        item["e164"] = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        item["national_number"] = str(parsed.national_number)
+        for key in ("region", "hours", "cost"):
+            r.localized(item, key, field)
+        r.get(item, "toll_free", field, bool)
+        langs = r.get(item, "languages", field, list)
+        if not langs or set(langs) - set(LANGS):
+            raise r.fail(f"{field}.languages", f"got {langs!r}", f"a list drawn from {list(LANGS)}")
+
+    for field, item in r.items(data, "domains"):
+        domain = r.get(item, "domain", field)
+        if not HOSTNAME.match(domain):
+            raise r.fail(f"{field}.domain", f"got {domain!r}",
+                         "a bare lowercase host name like okpay.example.com (no scheme, path or port)")
+
+    for field, item in r.items(data, "apps"):
+        r.localized(item, "store", field)
+        _url(r, item, field)
+
+    for field, item in r.items(data, "social"):
+        r.localized(item, "platform", field)
+        handle = r.get(item, "handle", field)
+        if not HANDLE.match(handle):
+            raise r.fail(f"{field}.handle", f"got {handle!r}", "3-32 letters, digits, '_' or '.', without '@'")
+        _url(r, item, field)
+        r.get(item, "dm_support", field, bool)
+
+    for field, item in r.items(data, "authorities"):
+        r.localized(item, "region", field)
+        r.localized(item, "name", field)
+        if "phone" in item:
+            if not re.fullmatch(r"\d{3,6}", str(r.get(item, "phone", field))):
+                raise r.fail(f"{field}.phone", f"got {item['phone']!r}", "a short national service number like 96110")
+        elif "url" in item:
+            _url(r, item, field)
+        else:
+            raise r.fail(field, "neither phone nor url", "one of them")
+    return data
+
+
+def _url(r: _Reader, item: dict, field: str) -> None:
+    url = r.get(item, "url", field)
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname):
+        raise r.fail(f"{field}.url", f"got {url!r}", "an https:// address with a host name")
+
+
+def demo_values(data: dict) -> list[DemoValue]:
+    """Every value still on a reserved range, with its field path."""
+    found = []
+
+    def host(field: str, value: str, hostname: str) -> None:
+        if is_reserved_host(hostname):
+            found.append(DemoValue(field, value))
+
+    for i, item in enumerate(data["emails"]):
+        host(f"emails[{i}].address", item["address"], item["address"].rsplit("@", 1)[1])
+    for i, item in enumerate(data["hotlines"]):
+        if item["e164"].startswith("+1") and FICTIONAL_NANP.match(item["national_number"]):
+            found.append(DemoValue(f"hotlines[{i}].number", item["number"]))
+    for i, item in enumerate(data["domains"]):
+        host(f"domains[{i}].domain", item["domain"], item["domain"])
+    for key in ("apps", "social"):
+        for i, item in enumerate(data[key]):
+            host(f"{key}[{i}].url", item["url"], urlsplit(item["url"]).hostname or "")
+    for i, item in enumerate(data["social"]):
+        if item["handle"].lower().endswith(DEMO_HANDLE_SUFFIX):
+            found.append(DemoValue(f"social[{i}].handle", item["handle"]))
+    return found
+
+
+def check_production(data: dict, path: Path | str = DEFAULT_PATH) -> None:
+    """Refuse to go live with demo values, naming every offending field."""
+    demo = demo_values(data)
+    if demo:
+        lines = "\n".join(f"  - {d.field}: {d.value!r}" for d in demo)
+        raise RegistryError(
+            f"{path}: production build refused: {len(demo)} field(s) still hold demo values on "
+            f"reserved ranges (example.com-style domains, 555-01xx numbers, handles ending in "
+            f"'{DEMO_HANDLE_SUFFIX}'); replace them with the real official values:\n{lines}")

@@ -1,0 +1,67 @@
+"""Give each language its own search index, so a Chinese search never returns English pages.
+
+mkdocs-static-i18n writes ONE search/search_index.json holding both languages (by design, its
+issue #271), and the /en/ pages load it. After the build this hook splits it: zh entries stay at
+search/search_index.json, en entries move to en/search/search_index.json (locations relative to
+/en/), and every /en/ page's search base points at /en/. Both files are written as UTF-8 instead
+of \\uXXXX escapes, which roughly halves the Chinese index.
+
+It also fails the build when jieba is missing: Material then silently indexes Chinese sentences
+as single unsegmented tokens and Chinese words inside sentences are never found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+SECOND_LANG = "en"
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+
+
+def on_config(config):
+    try:
+        import jieba  # noqa: F401
+    except ImportError:
+        raise PluginError("jieba is not importable: Chinese search would silently find nothing inside "
+                          "sentences. Install the pinned requirements (make venv).") from None
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not page.url.startswith(SECOND_LANG + "/"):
+        return output
+    output, count = CONFIG_BASE.subn(
+        lambda m: m.group(1) + m.group(2).rstrip("/") + f"/{SECOND_LANG}/" + m.group(3), output, count=1)
+    if count != 1:
+        raise PluginError(f"{page.file.src_uri}: no __config base found to point at /{SECOND_LANG}/ "
+                          "(did the Material template change?)")
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and rewritten the index
+def on_post_build(config) -> None:
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build; the combined index is not final yet
+    split_index(Path(config.site_dir))
+
+
+def split_index(site: Path) -> dict[str, Path]:
+    """Split site/search/search_index.json by language; return the written files."""
+    source = site / "search" / "search_index.json"
+    index = json.loads(source.read_text(encoding="utf-8"))
+    prefix = SECOND_LANG + "/"
+    second = [dict(d, location=d["location"][len(prefix):]) for d in index["docs"]
+              if d["location"].startswith(prefix)]
+    first = [d for d in index["docs"] if not d["location"].startswith(prefix)]
+    written = {}
+    for lang, docs, folder in (("zh", first, site), (SECOND_LANG, second, site / SECOND_LANG)):
+        target = folder / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"config": index["config"], "docs": docs},
+                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written[lang] = target
+    return written
