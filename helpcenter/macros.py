@@ -85,12 +85,19 @@ def define_env(env) -> None:
         return f"`{by_id('domains', ident)['domain']}`"
 
     @env.macro
-    def chat_path(where: str = "app") -> str:
-        """The on-screen path to live chat, e.g. 「我的」→「帮助与客服」→「在线客服」."""
-        steps = t(data["chat"][f"{where}_path"])
+    def ui(ident: str) -> str:
+        """An on-screen path, e.g. 「我的」→「安全中心」 / **Me** → **Security**."""
+        if ident not in data["ui_paths"]:
+            raise PluginError(f"{env.page.file.src_path}: ui({ident!r}): unknown path; expected one of: "
+                              + ", ".join(data["ui_paths"]))
+        steps = t(data["ui_paths"][ident])
         if lang() == "zh":
             return " → ".join(f"「{s}」" for s in steps)
         return " → ".join(f"**{s}**" for s in steps)
+
+    @env.macro
+    def txid_example() -> str:
+        return f"`{data['transaction_id_example']}`"
 
     @env.macro
     def chat_hours() -> str:

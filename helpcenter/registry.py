@@ -129,8 +129,13 @@ def load(path: Path | str = DEFAULT_PATH) -> dict:
 
     chat = r.get(data, "chat", "", dict)
     r.localized(chat, "hours", "chat")
-    r.localized(chat, "app_path", "chat", list)
-    r.localized(chat, "web_path", "chat", list)
+
+    paths = r.get(data, "ui_paths", "", dict)
+    for ident in paths:
+        if not ID.match(ident):
+            raise r.fail(f"ui_paths.{ident}", "bad id", "lowercase kebab-case like 'change-password'")
+        r.localized(paths, ident, "ui_paths", list)
+    r.get(data, "transaction_id_example", "")
 
     for field, item in r.items(data, "emails"):
         address = r.get(item, "address", field)
