@@ -58,10 +58,13 @@ def split_index(site: Path) -> dict[str, Path]:
               if d["location"].startswith(prefix)]
     first = [d for d in index["docs"] if not d["location"].startswith(prefix)]
     written = {}
+    # The English index declares English only, so its pages' search worker loads no Chinese
+    # segmenter (whose scripts it would look for under /en/assets/, where they are not).
     for lang, docs, folder in (("zh", first, site), (SECOND_LANG, second, site / SECOND_LANG)):
+        config = dict(index["config"], lang=[SECOND_LANG]) if lang == SECOND_LANG else index["config"]
         target = folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": index["config"], "docs": docs},
+        target.write_text(json.dumps({"config": config, "docs": docs},
                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written[lang] = target
     return written

@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Each bootstraps .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Material prints a banner about MkDocs 2.0 on every build; it is not a finding of ours.
+export NO_MKDOCS_2_WARNING := 1
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: serve test build build-production check venv browser clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+## Serve the site with live reload on http://$(ADDR)/
+serve: venv
+	$(PY) -m mkdocs serve --dev-addr $(ADDR) --livereload
+
+## Every check and test: content rules, strict build, browser tests.
+test: venv browser
+	$(PY) -m pytest
+
+## Strict build into site/ (zero warnings).
+build: venv
+	$(PY) -m mkdocs build --strict
+
+## The build that goes live: refuses demo contact values (see README "Going live").
+build-production: venv
+	OKPAY_PRODUCTION=1 $(PY) -m mkdocs build --strict
+
+## Content rules only (fast feedback while writing).
+check: venv
+	$(PY) scripts/check_content.py
+
+browser: venv
+	$(PY) scripts/ensure_browser.py
+
+clean:
+	rm -rf site build

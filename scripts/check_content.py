@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Check the Markdown content against the named rules in helpcenter/content_lint.py.
+
+Prints one line per finding (file:line: [rule] message) and exits 1 if there is any.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from helpcenter.content_lint import lint  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding docs/ and data/")
+    args = parser.parse_args()
+    findings = lint(args.root)
+    for finding in findings:
+        print(finding)
+    print(f"content check: {len(findings)} finding(s)", file=sys.stderr)
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The real build: strict, per-language output, the production guard and registry errors."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from helpcenter import registry as reg
+from tests.conftest import build
+from tests.paths import PRODUCTION_SAMPLE, ROOT
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_strict_build_has_no_warnings(site):
+    assert "WARNING" not in site.log
+
+
+def test_every_page_exists_in_both_languages(site):
+    zh = {p.relative_to(site.dir).as_posix() for p in site.dir.rglob("index.html")
+          if not p.relative_to(site.dir).as_posix().startswith("en/")}
+    en = {p.relative_to(site.dir / "en").as_posix() for p in (site.dir / "en").rglob("index.html")}
+    assert zh == en
+    assert len(zh) >= 6
+
+
+def test_html_lang_and_site_name_per_language(site):
+    data = reg.load()
+    zh = (site.dir / "index.html").read_text(encoding="utf-8")
+    en = (site.dir / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in zh and '<html lang="en"' in en
+    assert f"<title>{data['brand']['help_center']['zh']}</title>" in zh
+    assert f"<title>{data['brand']['help_center']['en']}</title>" in en
+
+
+def test_each_language_has_its_own_search_index(site):
+    zh = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site.dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert zh["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    # English entries hold no Chinese text, Chinese page entries are segmented by jieba (U+200B)
+    assert not any(HAN.search(d["title"] + d["text"]) for d in en["docs"])
+    assert sum("\u200b" in d["text"] for d in zh["docs"]) > len(zh["docs"]) / 2
+    assert en["config"]["lang"] == ["en"]
+    # the index is written as UTF-8, not \\u escapes (half the bytes for Chinese)
+    assert "\\u" not in (site.dir / "search" / "search_index.json").read_text(encoding="utf-8")[:5000]
+
+
+def test_english_pages_point_search_at_the_english_index(site):
+    html = (site.dir / "en" / "contact" / "index.html").read_text(encoding="utf-8")
+    assert '"base": "../../en/"' in html
+    html = (site.dir / "contact" / "index.html").read_text(encoding="utf-8")
+    assert '"base": ".."' in html
+
+
+def test_hreflang_and_canonical_are_absolute_with_x_default(site):
+    html = (site.dir / "en" / "contact" / "index.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+    assert links == {"zh": f"{site.url}contact/", "en": f"{site.url}en/contact/",
+                     "x-default": f"{site.url}contact/"}
+    assert f'<link rel="canonical" href="{site.url}en/contact/">' in html
+
+
+def test_demo_notice_in_every_page(site):
+    pages = list(site.dir.rglob("*.html"))
+    missing = [p for p in pages if "data-demo-notice" not in p.read_text(encoding="utf-8")]
+    assert not missing
+
+
+def test_no_third_party_urls_in_page_assets(site):
+    """No page references a script, stylesheet or font on another host."""
+    pattern = re.compile(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"')
+    for page in site.dir.rglob("*.html"):
+        for url in pattern.findall(page.read_text(encoding="utf-8")):
+            assert url.startswith(site.url), f"{page}: third-party asset {url}"
+
+
+def test_production_build_refuses_demo_values_naming_the_field(tmp_path):
+    result = build(tmp_path / "out", "https://help.okpay.example.com/", OKPAY_PRODUCTION="1")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "production build refused" in output
+    assert "hotlines[0].number: '+1 202-555-0143'" in output
+    assert "registry.yml" in output
+
+
+def test_production_build_passes_with_real_values(tmp_path):
+    result = build(tmp_path / "out", "https://help.okpay-wallet-sample.io/",
+                   OKPAY_PRODUCTION="1", OKPAY_REGISTRY=str(PRODUCTION_SAMPLE))
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "data-demo-notice" not in html
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ('number: "+1 202-555-0143"', 'number: "+1 202-555"', "hotlines[0].number"),
+    ("domain: okpay.example.com", "domain: https://okpay.example.com", "domains[0].domain"),
+    ("address: support@okpay.example.com\n", "\n", "emails[0].address"),
+])
+def test_malformed_registry_fails_the_build_naming_file_and_field(tmp_path, old, new, field):
+    text = reg.DEFAULT_PATH.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "registry.yml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = build(tmp_path / "out", "https://help.okpay.example.com/", OKPAY_REGISTRY=str(bad))
+    assert result.returncode != 0
+    assert f"{bad}: field '{field}'" in result.stdout + result.stderr
+
+
+def test_build_fails_when_jieba_is_missing(tmp_path):
+    """Without jieba Chinese search silently breaks, so the build must refuse."""
+    (tmp_path / "jieba.py").write_text("raise ImportError('simulated: jieba not installed')\n")
+    result = build(tmp_path / "out", "https://help.okpay.example.com/", PYTHONPATH=str(tmp_path))
+    assert result.returncode != 0
+    assert "jieba is not importable" in result.stdout + result.stderr

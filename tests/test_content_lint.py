@@ -1,0 +1,161 @@
+"""helpcenter/content_lint.py: the real content passes, and each rule fails a page that breaks it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+
+import pytest
+
+from helpcenter.content_lint import lint
+from tests.paths import ROOT
+
+GOOD = {
+    "zh": """\
+        ---
+        id: password-reset
+        title: 忘记密码怎么办
+        description: 在登录页点「忘记密码」，用绑定的邮箱或手机收验证码即可重设。
+        tags: [account, password]
+        reviewed: 2026-11-20
+        ---
+
+        在登录页点「忘记密码」即可重设，整个过程约 2 分钟。
+
+        ## 怎样重设密码？ {#reset}
+
+        1. 打开 {{ app_name() }}。
+        2. 按 {{ ui("forgot-password") }} 操作。
+
+        !!! warning "注意"
+
+            验证码只填在官方 App 里。
+
+        ## 还是不行？ {#still-stuck}
+
+        请联系客服，见[官方客服渠道](../contact/contact-channels.md)。
+
+        {{ reusable("never-ask") }}
+        """,
+    "en": """\
+        ---
+        id: password-reset
+        title: Forgot your password?
+        description: Tap Forgot password? on the sign-in screen and confirm with the code we send you.
+        tags: [account, password]
+        reviewed: 2026-11-20
+        ---
+
+        Tap Forgot password? on the sign-in screen; it takes about two minutes.
+
+        ## How do I reset my password? {#reset}
+
+        1. Open {{ app_name() }}.
+        2. Go to {{ ui("forgot-password") }}.
+
+        !!! warning "Careful"
+
+            Only ever type a code into the official app.
+
+        ## Still stuck? {#still-stuck}
+
+        Contact support through one of the [official channels](../contact/contact-channels.md).
+
+        {{ reusable("never-ask") }}
+        """,
+}
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    for lang, text in GOOD.items():
+        page = tmp_path / "docs" / lang / "account" / "password-reset.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path
+
+
+def edit(project, lang, old, new):
+    page = project / "docs" / lang / "account" / "password-reset.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text, old
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def rules(project):
+    return {(f.rule, f.path.as_posix().split("/docs/")[-1].split("docs/")[-1]) for f in lint(project, TODAY)}
+
+
+def test_the_real_content_passes_every_rule():
+    findings = lint(ROOT)
+    assert not findings, "\n".join(map(str, findings))
+
+
+def test_a_good_pair_passes(project):
+    assert lint(project, TODAY) == []
+
+
+@pytest.mark.parametrize("lang, old, new, rule", [
+    ("zh", "id: password-reset", "id: reset-password", "front-matter"),                 # id is not the file name
+    ("en", "tags: [account, password]", "tags: [account, passwords]", "front-matter"),  # unknown tag
+    ("zh", "reviewed: 2026-11-20", "reviewed: 20.11.2026", "front-matter"),             # not a date
+    ("zh", "reviewed: 2026-11-20", "reviewed: 2027-01-01", "front-matter"),             # in the future
+    ("en", "description: Tap", "description: " + "very " * 40 + "Tap", "front-matter"),  # too long
+    ("zh", "title: 忘记密码怎么办\n", "", "front-matter"),                                # missing field
+    ("zh", "## 还是不行？ {#still-stuck}", "## 还是不行？", "heading-anchor"),
+    ("en", "{#still-stuck}", "{#Still_Stuck}", "heading-anchor"),
+    ("en", "## Still stuck? {#still-stuck}", "# Still stuck? {#still-stuck}", "h1-in-body"),
+    ("zh", "{#still-stuck}", "{#reset}", "duplicate-anchor"),
+    ("en", "{#still-stuck}", "{#cannot-reset}", "anchor-parity"),
+    ("en", "!!! warning", "!!! danger", "admonition-parity"),
+    ("en", "](../contact/contact-channels.md)", "](../contact/phone-hotline.md)", "link-parity"),
+    ("zh", "## 还是不行？ {#still-stuck}", "## 还要等吗？ {#wait}\n\n## 还是不行？ {#still-stuck}", "empty-section"),
+    ("en", "it takes about two minutes.", "it takes about TODO minutes.", "placeholder"),
+    ("zh", "整个过程约 2 分钟。", "整个过程约 2 分钟，xxx。", "placeholder"),
+    ("zh", "整个过程约 2 分钟。", "或拨打 400-820-8820 咨询。", "contact-detail"),
+    ("en", "it takes about two minutes.", "or call +1 (202) 555-0143.", "contact-detail"),
+    ("en", "it takes about two minutes.", "or write to help@okpay.com.", "contact-detail"),
+    ("zh", "整个过程约 2 分钟。", "或访问okpay-help.com查看。", "contact-detail"),
+    ("en", "it takes about two minutes.", "see https://okpay.example.com/help.", "contact-detail"),
+    ("zh", "整个过程约 2 分钟。", "或在 Telegram 私信@OKPaySupport。", "contact-detail"),
+    ("en", "official channels](../contact/contact-channels.md)", "official channels](https://t.me/x)", "contact-detail"),
+    ("en", "Open {{ app_name() }}", "Open the OKPay app", "brand-literal"),
+    ("zh", '{{ reusable("never-ask") }}', "", "never-ask-box"),
+])
+def test_each_rule_fails_a_page_that_breaks_it(project, lang, old, new, rule):
+    edit(project, lang, old, new)
+    found = rules(project)
+    assert (rule, f"{lang}/account/password-reset.md") in found, found
+
+
+def test_missing_translation(project):
+    (project / "docs" / "en" / "account" / "password-reset.md").unlink()
+    assert ("translation-missing", "zh/account/password-reset.md") in rules(project)
+
+
+def test_same_id_twice_in_one_language(project):
+    for lang in ("zh", "en"):
+        src = project / "docs" / lang / "account" / "password-reset.md"
+        dup = project / "docs" / lang / "security" / "password-reset.md"
+        dup.parent.mkdir(parents=True)
+        dup.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    assert ("id-pairs", "zh/security/password-reset.md") in rules(project)
+
+
+def test_findings_name_file_line_and_rule(project):
+    edit(project, "en", "it takes about two minutes.", "call +1 202-555-0143.")
+    finding = next(f for f in lint(project, TODAY) if f.rule == "contact-detail")
+    assert str(finding).startswith("docs/en/account/password-reset.md:9: [contact-detail] phone number")
+
+
+def test_reusables_obey_the_rules_and_exist_in_both_languages(project):
+    shutil.copytree(ROOT / "reusables", project / "reusables")
+    assert lint(project, TODAY) == []
+    (project / "reusables" / "en" / "never-ask.md").unlink()
+    (project / "reusables" / "zh" / "official-channels-only.md").write_text("请拨打 400-820-8820。\n", encoding="utf-8")
+    found = rules(project)
+    assert any(r == "translation-missing" and p.endswith("reusables/zh/never-ask.md") for r, p in found)
+    assert any(r == "contact-detail" and p.endswith("reusables/zh/official-channels-only.md") for r, p in found)
