@@ -106,7 +106,10 @@ def rule_front_matter(page: Page, tags: set[str], today: dt.date) -> list[Findin
     def bad(msg):
         out.append(Finding(page.path, 1, "front-matter", msg))
 
-    required = ("id", "title", "description", "tags", "reviewed") if page.is_article else ("title", "description")
+    if page.is_article:
+        required = ("id", "title", "description", "tags", "reviewed")
+    else:  # the home page takes its title from its H1 so that <title> is the site name alone
+        required = ("description",) if page.rel == "index.md" else ("title", "description")
     for key in required:
         if page.meta.get(key) in (None, "", []):
             bad(f"missing '{key}'")

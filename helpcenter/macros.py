@@ -42,7 +42,7 @@ def define_env(env) -> None:
 
     # Templates (overrides/) read these; config.extra is the only channel MkDocs gives them.
     env.conf["extra"]["demo_data"] = bool(demo)
-    env.conf["extra"]["ui"] = load_ui_strings()
+    env.conf["extra"]["ui_strings"] = load_ui_strings()
     env.conf["extra"]["brand"] = data["brand"]["name"]
     env.variables["brand"] = data["brand"]["name"]
     env.variables["registry"] = data
