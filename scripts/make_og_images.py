@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Draw the link-preview images (og:image), one per language, into docs/assets/images/.
+
+Chat apps show this card when an agent pastes a link. The images are committed, so the build
+needs neither Pillow nor a font; re-run this after changing the brand name in data/registry.yml.
+Needs Pillow (requirements-dev.txt) and a CJK font (Debian: apt-get install fonts-noto-cjk).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from helpcenter import registry  # noqa: E402
+
+FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+SIZE = (1200, 630)
+INDIGO, WHITE, PALE = (48, 63, 159), (255, 255, 255), (197, 202, 233)
+TAGLINE = {"zh": "官方帮助中心 · 只认官方渠道，谨防假客服",
+           "en": "Official help center · Only trust official channels"}
+
+
+def draw(lang: str, brand: dict, font_path: str, out: Path) -> None:
+    image = Image.new("RGB", SIZE, INDIGO)
+    pen = ImageDraw.Draw(image)
+    big = ImageFont.truetype(font_path, 96, index=2 if lang == "zh" else 0)
+    small = ImageFont.truetype(font_path, 40, index=2 if lang == "zh" else 0)
+    pen.rounded_rectangle((80, 80, 200, 200), radius=28, fill=WHITE)
+    pen.text((140, 140), brand["name"][:2], font=ImageFont.truetype(font_path, 56), fill=INDIGO, anchor="mm")
+    pen.text((80, 300), brand["help_center"][lang], font=big, fill=WHITE)
+    pen.text((80, 450), TAGLINE[lang], font=small, fill=PALE)
+    image.save(out, optimize=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--font", default=FONT, help="a font file with CJK glyphs (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "images")
+    args = parser.parse_args()
+    brand = registry.load()["brand"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    for lang in registry.LANGS:
+        target = args.out / f"og-{lang}.png"
+        draw(lang, brand, args.font, target)
+        print(f"{target}: {target.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
