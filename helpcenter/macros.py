@@ -152,9 +152,8 @@ def define_env(env) -> None:
     @env.macro
     def app_list() -> str:
         publisher = data["brand"]["publisher"]
-        label = "开发者" if lang() == "zh" else "developer"
-        return "\n".join(f"- [{t(item['store'])}]({item['url']}) ({label}: {publisher})"
-                         for item in data["apps"])
+        note = f"（开发者：{publisher}）" if lang() == "zh" else f" (developer: {publisher})"
+        return "\n".join(f"- [{t(item['store'])}]({item['url']}){note}" for item in data["apps"])
 
     @env.macro
     def authority(ident: str) -> str:

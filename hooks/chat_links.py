@@ -21,13 +21,13 @@ import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from redirect_page import redirect_html  # hooks/ is on sys.path while MkDocs loads a hook
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)">(.*?)</h\1>(\s*<p>(.*?)</p>)?', re.S)
 TAG = re.compile(r"<[^>]+>")
 COPY_LABEL = {"zh": "复制本问题的链接", "en": "Copy a link to this question"}
-OPENING = {"zh": "正在打开：", "en": "Opening: "}
 
 # (lang, id, anchor) -> record; rebuilt on every build of the default language.
 RECORDS: dict[tuple[str, str, str], dict] = {}
@@ -95,22 +95,6 @@ def on_post_build(config) -> None:
         encoding="utf-8")
 
 
-def _redirect_page(lang: str, title: str, targets: dict[str, str], auto: bool) -> str:
-    """A tiny page that forwards to its target; `targets` maps language to a relative URL."""
-    fallback = targets[lang]
-    script = (f"location.replace({json.dumps(fallback)}+location.hash)" if not auto else
-              "var t=" + json.dumps(targets) + ",l=(navigator.languages||[navigator.language||'']).join(',').toLowerCase();"
-              "location.replace((/(^|,)zh/.test(l)||!/(^|,)en/.test(l)?t.zh:t.en)+location.hash)")
-    links = " · ".join(f'<a href="{html.escape(u)}" hreflang="{k}">{html.escape(title if k == lang else "English" if k == "en" else "中文")}</a>'
-                       for k, u in targets.items())
-    return (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f'<meta name="robots" content="noindex"><title>{html.escape(title)}</title>'
-            f'<script>{script}</script>'
-            f'<noscript><meta http-equiv="refresh" content="0; url={html.escape(fallback)}"></noscript>'
-            f'</head><body><p>{OPENING[lang]}{links}</p></body></html>\n')
-
-
 def write_short_links(site: Path, records: list[dict]) -> None:
     by_key = {(r["lang"], r["id"], r["anchor"]): r for r in records}
     for (lang, ident, anchor), record in by_key.items():
@@ -122,9 +106,9 @@ def write_short_links(site: Path, records: list[dict]) -> None:
             if form is None:
                 targets = {k: up + by_key[(k, ident, anchor)]["path"] + fragment
                            for k in LANGS if (k, ident, anchor) in by_key}
-                out = _redirect_page(DEFAULT_LANG, record["title"], targets, auto=True)
+                out = redirect_html(DEFAULT_LANG, record["title"], targets, by_browser_language=True)
             else:
-                out = _redirect_page(lang, record["title"], {lang: up + record["path"] + fragment}, auto=False)
+                out = redirect_html(lang, record["title"], {lang: up + record["path"] + fragment})
             target = site / rel / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(out, encoding="utf-8")
