@@ -26,11 +26,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build(dest: Path, site_url: str, **env) -> subprocess.CompletedProcess:
+def build(dest: Path, site_url: str, cwd: Path = ROOT, **env) -> subprocess.CompletedProcess:
     """A real strict MkDocs build, as `make build` runs it, into dest."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITE_URL": site_url, **env})
+        cwd=cwd, capture_output=True, text=True, env={**os.environ, "SITE_URL": site_url, **env})
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
