@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve test build build-production check venv browser clean
+.PHONY: serve test build build-production offline check venv browser clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: venv
 ## The build that goes live: refuses demo contact values (see README "Going live").
 build-production: venv
 	OKPAY_PRODUCTION=1 $(PY) -m mkdocs build --strict
+
+## The offline copy: build/okpay-help-offline.zip (opens from disk, search included).
+offline: venv
+	$(PY) scripts/package_offline.py
 
 ## Content rules only (fast feedback while writing).
 check: venv

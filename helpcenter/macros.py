@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REUSABLES = ROOT / "reusables"
 UI_STRINGS = ROOT / "data" / "ui.yml"
 PRODUCTION_ENV = "OKPAY_PRODUCTION"
+OFFLINE_ZIP = "download/okpay-help-offline.zip"   # where the Pages workflow publishes `make offline`
 
 
 def load_ui_strings(path: Path = UI_STRINGS) -> dict:
@@ -154,6 +155,17 @@ def define_env(env) -> None:
         publisher = data["brand"]["publisher"]
         note = f"（开发者：{publisher}）" if lang() == "zh" else f" (developer: {publisher})"
         return "\n".join(f"- [{t(item['store'])}]({item['url']}){note}" for item in data["apps"])
+
+    @env.macro
+    def offline_download() -> str:
+        """The home page's link to the offline zip, or a note when this already is the offline copy."""
+        ui = env.conf["extra"]["ui_strings"]
+        if env.conf["extra"].get("offline"):
+            return ui["offline_current"][lang()]
+        # Raw HTML: the zip is added to the hosted site by the Pages workflow, not by MkDocs,
+        # so MkDocs' own link validation cannot know it.
+        up = "../" * env.page.url.count("/")
+        return f'<a href="{up}{OFFLINE_ZIP}" download>{ui["offline_download"][lang()]}</a>'
 
     @env.macro
     def authority(ident: str) -> str:

@@ -4,7 +4,8 @@ mkdocs-static-i18n writes ONE search/search_index.json holding both languages (b
 issue #271), and the /en/ pages load it. After the build this hook splits it: zh entries stay at
 search/search_index.json, en entries move to en/search/search_index.json (locations relative to
 /en/), and every /en/ page's search base points at /en/. Both files are written as UTF-8 instead
-of \\uXXXX escapes, which roughly halves the Chinese index.
+of \\uXXXX escapes, which roughly halves the Chinese index. In the offline build (Material's
+offline plugin) each language also gets its search/search_index.js for use from file://.
 
 It also fails the build when jieba is missing: Material then silently indexes Chinese sentences
 as single unsegmented tokens and Chinese words inside sentences are never found.
@@ -46,10 +47,12 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested per-language build; the combined index is not final yet
-    split_index(Path(config.site_dir))
+    offline = any(name.split("/")[-1] == "offline" and getattr(plugin.config, "enabled", True)
+                  for name, plugin in config.plugins.items())
+    split_index(Path(config.site_dir), offline)
 
 
-def split_index(site: Path) -> dict[str, Path]:
+def split_index(site: Path, offline: bool = False) -> dict[str, Path]:
     """Split site/search/search_index.json by language; return the written files."""
     source = site / "search" / "search_index.json"
     index = json.loads(source.read_text(encoding="utf-8"))
@@ -64,7 +67,11 @@ def split_index(site: Path) -> dict[str, Path]:
         config = dict(index["config"], lang=[SECOND_LANG]) if lang == SECOND_LANG else index["config"]
         target = folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": config, "docs": docs},
-                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if offline:
+            # From file:// the worker cannot fetch JSON; Material's offline plugin loads this script
+            # instead, but writes it once, from the combined index. One per language, here.
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
         written[lang] = target
     return written

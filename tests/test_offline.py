@@ -1,0 +1,73 @@
+"""The offline copy, unpacked from its zip and opened from disk (file://) as a customer would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.paths import ROOT
+from tests.test_browser import assert_clean, search
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory) -> Path:
+    """`make offline`'s zip, unpacked; returns the folder holding index.html."""
+    tmp = tmp_path_factory.mktemp("offline")
+    archive = tmp / "okpay-help-offline.zip"
+    subprocess.run([sys.executable, "scripts/package_offline.py", "--site-dir", str(tmp / "build"),
+                    "--zip", str(archive)], cwd=ROOT, check=True, capture_output=True)
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp / "unpacked")
+    return tmp / "unpacked" / "okpay-help"
+
+
+def open_file(visit, path: Path):
+    visit.page.goto(path.as_uri())
+    visit.page.wait_for_load_state("networkidle")
+    return visit.page
+
+
+def test_zip_holds_both_languages_and_a_readme(offline):
+    assert (offline.parent / "README.txt").read_text(encoding="utf-8").startswith("OKPay")
+    for page in ("index.html", "en/index.html", "payments/withdrawal-delayed.html", "en/payments/withdrawal-delayed.html"):
+        assert (offline / page).is_file(), page
+    assert (offline / "search" / "search_index.js").is_file() and (offline / "en" / "search" / "search_index.js").is_file()
+
+
+def test_pages_render_with_styles_from_disk(offline, visit):
+    page = open_file(visit, offline / "index.html")
+    # the theme's stylesheet applied: the header has the palette colour, not the browser default
+    assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor") == "rgb(64, 81, 181)"
+    assert "离线版" in page.locator("article").inner_text()
+    assert page.locator('a[href$="okpay-help-offline.zip"]').count() == 0
+    assert_clean(visit, "file:///")
+
+
+def test_navigation_and_language_switch_from_disk(offline, visit):
+    page = open_file(visit, offline / "index.html")
+    page.locator("article").get_by_role("link", name="提现还没到账").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == (offline / "payments" / "withdrawal-delayed.html").as_uri()
+    page.click(".md-header__option .md-select button")
+    page.get_by_role("link", name="English", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == (offline / "en" / "payments" / "withdrawal-delayed.html").as_uri()
+    assert page.get_attribute("html", "lang") == "en"
+    assert_clean(visit, "file:///")
+
+
+@pytest.mark.parametrize("start, query, ime, expected", [
+    ("index.html", "提现", True, "payments/withdrawal-delayed.html"),
+    ("en/index.html", "withdrawal", False, "en/payments/withdrawal-delayed.html"),
+])
+def test_search_works_from_disk_in_each_language(offline, visit, start, query, ime, expected):
+    page = open_file(visit, offline / start)
+    links = search(page, query, ime=ime)
+    assert any(link.startswith((offline / expected).as_uri()) for link in links), links
+    english = [link for link in links if "/okpay-help/en/" in link]
+    assert (len(english) == len(links)) if start.startswith("en/") else not english
+    assert_clean(visit, "file:///")
