@@ -35,9 +35,11 @@ build-production: venv
 offline: venv
 	$(PY) scripts/package_offline.py
 
-## Content rules only (fast feedback while writing).
+## Content rules, Markdown lint and the translation drift report (fast feedback while writing).
 check: venv
 	$(PY) scripts/check_content.py
+	$(PY) -m pymarkdown --config .pymarkdown.json scan -r docs reusables templates
+	$(PY) scripts/translation_status.py
 
 browser: venv
 	$(PY) scripts/ensure_browser.py

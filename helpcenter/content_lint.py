@@ -31,8 +31,22 @@ URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 DOMAIN = re.compile(r"(?<![A-Za-z0-9@./-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|cn|me|app|info|co|xyz|top|vip|cc|hk|tw|"
                     r"biz|link|site|online|shop|pro|us|uk|sg|example|test)(?![A-Za-z0-9-])", re.I)
 HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_]{3,}")
+HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+INLINE_CODE = re.compile(r"`[^`]*`")
+# For the typography rules, each macro stands in for what it prints in Chinese: "X" is Latin
+# text (the brand, a number, an address), 汉 Chinese; ui() paths are wrapped in 「」.
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)(?:\(\s*[\"']([\w-]+))?.*?\}\}")
+MACRO_EDGES_ZH = {"ui": "「」", "app_name": "X 汉", "help_center_name": "X 汉", "chat_hours": "汉",
+                  "response_time": "X 汉", "authority": "汉"}
+PHONE_AUTHORITIES: set[str] = set()   # authority() ends in a number for these (set by lint())
+CJK_LATIN = re.compile(rf"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
+CJK_HALF_PUNCT = re.compile(rf"[{HAN}][,;:?!.(]|[,;:?!)][{HAN}]|\([{HAN}]|[{HAN}]\)")
+FULL_PUNCT = re.compile(r"[，。：；？！（）「」、]")
 CONTACT_MENTION = re.compile(r"contact/contact-channels\.md|contact-channels\.md|联系客服|联系我们|"
                              r"contact (?:our )?support|contact us", re.I)
+
+
+EXPIRY_WARNING_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -41,9 +55,11 @@ class Finding:
     line: int
     rule: str
     message: str
+    level: str = "error"     # "warning" findings are printed but do not fail the check
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: [{self.rule}] {self.message}"
+        tag = f"{self.rule}" if self.level == "error" else f"{self.rule}, warning"
+        return f"{self.path}:{self.line}: [{tag}] {self.message}"
 
 
 @dataclass
@@ -113,6 +129,9 @@ def rule_front_matter(page: Page, tags: set[str], today: dt.date) -> list[Findin
     for key in required:
         if page.meta.get(key) in (None, "", []):
             bad(f"missing '{key}'")
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str) and PLACEHOLDER.search(page.meta[key]):
+            bad(f"'{key}' still holds placeholder text: {page.meta[key]!r}")
     title = page.meta.get("title")
     if isinstance(title, str) and MACRO.search(title):
         bad("'title' contains a macro; front matter is not rendered, write the title plainly")
@@ -137,6 +156,16 @@ def rule_front_matter(page: Page, tags: set[str], today: dt.date) -> list[Findin
         unknown = [t for t in page_tags if t not in tags]
         if unknown:
             bad(f"unknown tag(s) {unknown}; expected tags from data/tags.yml")
+    expires = page.meta.get("expires")
+    if expires not in (None, ""):
+        if not isinstance(expires, dt.date):
+            bad(f"'expires' is {expires!r}; expected a date written YYYY-MM-DD")
+        elif expires < today:
+            out.append(Finding(page.path, 1, "expired", f"content marked to re-check by {expires} has expired; "
+                               "check the facts, then update 'reviewed' and move or remove 'expires'"))
+        elif (expires - today).days <= EXPIRY_WARNING_DAYS:
+            out.append(Finding(page.path, 1, "expired", f"expires on {expires} ({(expires - today).days} days): "
+                               "re-check fees, limits or notices before then", level="warning"))
     reviewed = page.meta.get("reviewed")
     if reviewed not in (None, ""):
         if not isinstance(reviewed, dt.date):
@@ -205,6 +234,35 @@ def rule_contact_details(page: Page, brand: str) -> list[Finding]:
                 text = text.replace(m.raw_string, " ")
         if brand in text:
             out.append(Finding(page.path, n, "brand-literal", f"'{brand}' typed in body text; write {{{{ brand }}}}"))
+    return out
+
+
+def rule_typography(page: Page) -> list[Finding]:
+    """CJK typography: a space between Chinese and Latin text, full-width punctuation in Chinese
+    prose, half-width punctuation in English."""
+    out = []
+    for n, raw in enumerate(page.body, start=page.body_start):
+        edges = MACRO_EDGES_ZH if page.lang == "zh" else {}
+        text = MACRO_CALL.sub(lambda m: "汉 X" if edges and m.group(2) in PHONE_AUTHORITIES
+                              else edges.get(m.group(1), "X"), raw)
+        text = LINK_TARGET.sub("]", INLINE_CODE.sub("X", text))
+        text = EXPLICIT_ANCHOR.sub("", text)
+        if text.lstrip().startswith(("|", "<")) or FENCE.match(raw):
+            continue
+        if page.lang == "zh":
+            m = CJK_LATIN.search(text)
+            if m:
+                out.append(Finding(page.path, n, "cjk-spacing",
+                                   f"put a space between Chinese and Latin text: {m.group(0)!r}"))
+            m = CJK_HALF_PUNCT.search(text)
+            if m:
+                out.append(Finding(page.path, n, "cjk-punctuation",
+                                   f"use full-width punctuation in Chinese text (，。：；？！（）): {m.group(0)!r}"))
+        else:
+            m = FULL_PUNCT.search(text)
+            if m:
+                out.append(Finding(page.path, n, "en-punctuation",
+                                   f"full-width punctuation {m.group(0)!r} in English text; use half-width"))
     return out
 
 
@@ -278,7 +336,9 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
     """All findings for the docs under root/docs."""
     today = today or dt.date.today()
     tags = set(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")))
-    brand = reg.load(root / "data" / "registry.yml")["brand"]["name"]
+    registry = reg.load(root / "data" / "registry.yml")
+    brand = registry["brand"]["name"]
+    PHONE_AUTHORITIES.update(a["id"] for a in registry["authorities"] if "phone" in a)
     findings: list[Finding] = []
     pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGS}
     for lang in LANGS:
@@ -296,6 +356,7 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
             findings += rule_placeholders(page)
             findings += rule_contact_details(page, brand)
             findings += rule_never_ask(page)
+            findings += rule_typography(page)
     findings += rule_pairs(pages)
     findings += lint_reusables(root, brand)
     return findings

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check the Markdown content against the named rules in helpcenter/content_lint.py.
 
-Prints one line per finding (file:line: [rule] message) and exits 1 if there is any.
+Prints one line per finding (file:line: [rule] message) and exits 1 if any is an error
+(warnings, such as content nearing its `expires` date, are printed only).
 """
 
 import argparse
@@ -20,8 +21,9 @@ def main() -> int:
     findings = lint(args.root)
     for finding in findings:
         print(finding)
-    print(f"content check: {len(findings)} finding(s)", file=sys.stderr)
-    return 1 if findings else 0
+    errors = [f for f in findings if f.level == "error"]
+    print(f"content check: {len(errors)} error(s), {len(findings) - len(errors)} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Create an article in both languages from templates/ and add it to the navigation.
+
+    scripts/new_article.py SECTION ID        e.g. scripts/new_article.py payments card-declined
+
+The id becomes the permanent address (/SECTION/ID/, /en/SECTION/ID/, /go/ID/), so it must be
+lowercase kebab-case, new, and never used before (not even by an article that has since moved).
+The new pages hold TODO markers: `make test` fails until a writer replaces every one.
+"""
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from helpcenter import published  # noqa: E402
+
+LANGS = ("zh", "en")
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def fail(message: str) -> int:
+    print(f"new_article: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv=None, root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("section", help="contact, account, payments, security or scams")
+    parser.add_argument("id", help="the article id, lowercase kebab-case, e.g. card-declined")
+    args = parser.parse_args(argv)
+    sections = sorted(p.name for p in (root / "docs" / "zh").iterdir() if p.is_dir() and p.name != "assets")
+    if args.section not in sections:
+        return fail(f"unknown section {args.section!r}; expected one of: {', '.join(sections)}")
+    if not ID.match(args.id) or len(args.id) > 50:
+        return fail(f"id {args.id!r} must be lowercase letters, digits and single hyphens (at most 50), e.g. card-declined")
+    taken = [p for lang in LANGS for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
+    if taken:
+        return fail(f"id {args.id!r} already exists: {taken[0].relative_to(root)}")
+    manifest = published.read(root / "data" / "published-urls.txt")
+    if any(entry.startswith(f"/go/{args.id}/") for entry in manifest):
+        return fail(f"id {args.id!r} was published before (data/published-urls.txt); old links would land here. "
+                    "Choose another id")
+
+    mkdocs = root / "mkdocs.yml"
+    lines = mkdocs.read_text(encoding="utf-8").split("\n")
+    entries = [i for i, line in enumerate(lines) if line.strip().startswith(f"- {args.section}/")]
+    if not entries:
+        return fail(f"mkdocs.yml: no nav entries for section {args.section!r}; expected '- {args.section}/index.md'")
+    last = entries[-1]
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines.insert(last + 1, f"{indent}- {args.section}/{args.id}.md")
+
+    today = dt.date.today().isoformat()
+    created = []
+    for lang in LANGS:
+        template = (root / "templates" / f"article.{lang}.md").read_text(encoding="utf-8")
+        target = root / "docs" / lang / args.section / f"{args.id}.md"
+        target.write_text(template.format(id=args.id, section=args.section, today=today), encoding="utf-8")
+        created.append(target.relative_to(root))
+    mkdocs.write_text("\n".join(lines), encoding="utf-8")
+    print("created " + " and ".join(map(str, created)) + f"; added {args.section}/{args.id}.md to the nav in mkdocs.yml")
+    print("next: write both languages (CONTRIBUTING.md), `make test`, then after `make build` "
+          "run scripts/update_manifest.py to record the new addresses")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""scripts/new_article.py: both languages and the nav in one command; refuses bad or used ids."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from helpcenter.content_lint import lint
+from tests.paths import ROOT
+
+
+@pytest.fixture
+def project(tmp_path):
+    for name in ("docs", "data", "templates", "mkdocs.yml", "reusables"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    return tmp_path
+
+
+def run(project, *args):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import new_article
+    return new_article.main(list(args), root=project)
+
+
+def test_creates_both_languages_and_the_nav_entry(project):
+    assert run(project, "payments", "card-declined") == 0
+    for lang in ("zh", "en"):
+        text = (project / "docs" / lang / "payments" / "card-declined.md").read_text(encoding="utf-8")
+        assert text.startswith("---\nid: card-declined\n")
+        assert "{#first-question}" in text
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      - payments/crypto-transfers.md\n      - payments/card-declined.md\n  - Security:" in nav
+    # the pair is structurally in step, and the linter insists the TODOs get written
+    rules = {f.rule for f in lint(project) if "card-declined" in str(f.path)}
+    assert rules == {"front-matter", "placeholder"}
+
+
+@pytest.mark.parametrize("section, ident, message", [
+    ("payments", "fees", "already exists"),
+    ("payments", "Card_Declined", "lowercase"),
+    ("billing", "card-declined", "unknown section"),
+    ("account", "password-reset", "already exists"),
+])
+def test_refuses_bad_ids(project, capsys, section, ident, message):
+    assert run(project, section, ident) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_refuses_an_id_that_was_published_before(project, capsys):
+    (project / "docs" / "zh" / "payments" / "fees.md").unlink()
+    (project / "docs" / "en" / "payments" / "fees.md").unlink()
+    assert run(project, "payments", "fees") == 2
+    assert "published before" in capsys.readouterr().err
+
+
+def test_help():
+    out = subprocess.run([sys.executable, "scripts/new_article.py", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0 and "SECTION ID" in out.stdout
