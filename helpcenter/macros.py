@@ -184,3 +184,9 @@ def define_env(env) -> None:
             raise PluginError(f"{env.page.file.src_path}: reusable({name!r}): {path} does not exist; "
                               f"expected one of: {', '.join(sorted(p.stem for p in path.parent.glob('*.md')))}")
         return env.render(path.read_text(encoding="utf-8"), force_rendering=True)
+
+    @env.macro
+    def channel_checker() -> str:
+        """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
+        from helpcenter import channel_checker as checker
+        return checker.render(data, lang(), env.page.url)

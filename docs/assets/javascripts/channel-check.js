@@ -1,0 +1,294 @@
+/* "Is this really OKPay?": is a pasted phone number, link, email address or account one of ours?
+ *
+ * check(input, data) -> {verdict, kind, channel, reason, normalized}
+ *   verdict: "official" | "unknown" | "lookalike" | "invalid"; reason: a code the page turns into text.
+ * Pure and synchronous: no DOM, no network. `data` is built from data/registry.yml by
+ * helpcenter/channel_checker.py and inlined in the page, so the checker also works from file://.
+ * A classic script (window.OKPayChannelCheck) that Node can also require (tests/js/).
+ */
+(function (root) {
+  "use strict";
+
+  // The demo hotlines are NANP numbers, so a number without a country code is read as a US/Canada one.
+  const DEFAULT_COUNTRY_CODE = "1";
+  // Longer than any real link is not one contact detail; refusing early keeps every check fast.
+  const MAX_LENGTH = 2000;
+
+  // Invisible characters people paste by accident, and scammers insert to defeat exact matching.
+  const HIDDEN = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff";
+  const INVISIBLE = new RegExp("[" + HIDDEN + "]", "g");
+  const EDGES = new RegExp("^[\\s" + HIDDEN + "]+|[\\s" + HIDDEN + "]+$", "g");
+  const MARKUP = /<\s*[!/]?[a-z][^<>@]*(>|$)|^(javascript|data|vbscript):/i;
+  const PHONE = /^[(\s]*\+?[\d\s().\-/]+$/;
+  const HOST = /^[\p{L}\p{N}\p{M}_-]+(\.[\p{L}\p{N}\p{M}_-]+)*$/u;
+  const HANDLE = /^@?([\p{L}\p{N}\p{M}_.-]{1,64})$/u;
+  const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
+  // Letters from other alphabets (and digits) that pass for Latin ones. Escaped on purpose:
+  // written literally they are indistinguishable from Latin in review.
+  const HOMOGLYPHS = {
+    "\u0430": "a", "\u0432": "b", "\u0435": "e", "\u04bb": "h", "\u0456": "i", "\u0458": "j",
+    "\u043a": "k", "\u043c": "m", "\u043d": "h", "\u043e": "o", "\u0440": "p", "\u0441": "c",
+    "\u0442": "t", "\u0443": "y", "\u0445": "x", "\u0455": "s", "\u0501": "d", "\u051b": "q",
+    "\u051d": "w", "\u04af": "y", "\u04cf": "l", "\u0261": "g",                    // Cyrillic, IPA g
+    "\u03b1": "a", "\u03b2": "b", "\u03b5": "e", "\u03b9": "i", "\u03ba": "k", "\u03bd": "v",
+    "\u03bf": "o", "\u03c1": "p", "\u03c4": "t", "\u03c5": "u", "\u03c7": "x", "\u03c9": "w",
+    "\u03b3": "y",                                                                   // Greek
+    "\u0585": "o", "\u057d": "u", "\u0570": "h", "\u0578": "n", "\u0566": "q", "\u0581": "g", // Armenian
+    "\u0131": "i", "\u0237": "j", "\u0251": "a", "\u0269": "i", "\u028f": "y", "\u0185": "b", // Latin
+    "0": "o", "1": "l", "5": "s",
+  };
+
+  /** What a string looks like to a hurried reader: accents dropped, look-alike letters mapped. */
+  function skeleton(s) {
+    s = s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    let out = "";
+    for (const ch of s) out += HOMOGLYPHS[ch] || ch;
+    return out.replace(/rn/g, "m").replace(/vv/g, "w");
+  }
+
+  const squash = (s) => s.replace(/[^\p{L}\p{N}]/gu, "");
+
+  /** Edit distance counting a swap of neighbours as one edit (optimal string alignment). */
+  function distance(a, b) {
+    if (Math.abs(a.length - b.length) > 2) return 3;
+    let prev2 = [], prev = [], cur = [];
+    for (let j = 0; j <= b.length; j++) prev[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+      }
+      [prev2, prev] = [prev, cur];
+    }
+    return prev[b.length];
+  }
+
+  /** One slip from `name`: one edit for short names, two for longer ones (more room to hide). */
+  const near = (s, name) => s === name || distance(s, name) <= (name.length <= 6 ? 1 : 2);
+
+  /** Our brand inside a name, or a name one slip from it ("0kpay", "okpya", "my-okpay-help"). */
+  function hasBrand(text, brand) {
+    const s = skeleton(text);
+    brand = skeleton(brand);
+    if (squash(s).includes(brand)) return true;
+    return s.split(/[^\p{L}\p{N}]+/u).some((part) => part && near(part, brand));
+  }
+
+  /** RFC 3492 decoding of one "xn--" label, so a look-alike cannot hide behind its ASCII form. */
+  function punyDecode(label) {
+    const out = [];
+    const b = label.lastIndexOf("-");
+    for (let j = 0; j < Math.max(b, 0); j++) out.push(label.charCodeAt(j));
+    let n = 128, i = 0, bias = 72;
+    for (let k = b > 0 ? b + 1 : 0; k < label.length;) {
+      const old = i;
+      let w = 1;
+      for (let t = 36; ; t += 36) {
+        if (k >= label.length) return null;
+        const c = label.charCodeAt(k++);
+        const digit = c >= 48 && c <= 57 ? c - 22 : c >= 97 && c <= 122 ? c - 97 : 36;
+        if (digit >= 36) return null;
+        i += digit * w;
+        const th = t <= bias ? 1 : t >= bias + 26 ? 26 : t - bias;
+        if (digit < th) break;
+        w *= 36 - th;
+        if (i > 0x10ffff * (out.length + 1)) return null;
+      }
+      const len = out.length + 1;
+      let delta = old === 0 ? Math.floor((i - old) / 700) : (i - old) >> 1, kk = 0;
+      delta += Math.floor(delta / len);
+      for (; delta > 455; kk += 36) delta = Math.floor(delta / 35);
+      bias = kk + Math.floor((36 * delta) / (delta + 38));
+      n += Math.floor(i / len);
+      i %= len;
+      if (n > 0x10ffff) return null;
+      out.splice(i++, 0, n);
+    }
+    return String.fromCodePoint(...out);
+  }
+
+  const result = (verdict, kind, reason, normalized, channel) =>
+    ({ verdict, kind, channel: channel ? Object.assign({}, channel) : null, reason, normalized: normalized || "" });
+
+  // ---- phone numbers -----------------------------------------------------------------------
+
+  /** E.164 from any common shape; null when the country cannot be known. */
+  function toE164(text, data) {
+    const s = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "").replace(/^(\+|00|011)(?=\d)/, "+");
+    const international = s.startsWith("+");
+    let digits = s.replace(/\D/g, "");
+    if (!international) {
+      // NANP: ten digits, optionally after the trunk prefix 1. Other regions need their country code.
+      if (digits.length === 11 && digits[0] === "1") digits = digits.slice(1);
+      return digits.length === 10 ? "+" + DEFAULT_COUNTRY_CODE + digits : null;
+    }
+    // "+44 020 ..." carries the national trunk 0 after the country code; Italy keeps its 0.
+    for (const cc of data.countryCodes || []) {
+      if (cc !== "39" && digits.startsWith(cc + "0")) digits = cc + digits.slice(cc.length + 1);
+    }
+    return "+" + digits;
+  }
+
+  function checkPhone(text, data) {
+    const digits = text.replace(/\D/g, "");
+    if (digits.length < 3 || digits.length > 15) return result("invalid", null, "unrecognized", "");
+    const e164 = toE164(text, data);
+    const hit = e164 && data.phones.find((p) => p.value === e164);
+    if (hit) return result("official", "phone", "official-phone", e164, hit);
+    return result("unknown", "phone", "unknown-phone", e164 || digits);
+  }
+
+  // ---- hosts, links and emails -------------------------------------------------------------
+
+  /** Lower case, full-width dots as dots, no trailing dot, percent-escapes decoded; null if not a host. */
+  function cleanHost(host) {
+    try { host = decodeURIComponent(host); } catch (e) { return null; }
+    host = host.replace(/[\u3002\uff0e\uff61]/g, ".").toLowerCase().replace(/\.+$/, ""); // again: %-escaped
+    if (host.startsWith("[") && host.endsWith("]")) return host; // IPv6 literal: never ours
+    return HOST.test(host) ? host : null;
+  }
+
+  function officialDomain(host, data) {
+    const domains = data.domains.slice().sort((a, b) => b.value.length - a.value.length);
+    return domains.find((d) => host === d.value) || domains.find((d) => host.endsWith("." + d.value));
+  }
+
+  /** How a host (not ours) passes for one of ours, or null. */
+  function resemble(host, data) {
+    const skel = skeleton(host);
+    const labels = (name, d) => ("." + name + ".").includes("." + d + ".");
+    if (data.domains.some((d) => labels(host, d.value))) return "official-as-subdomain";
+    // 0 for o, rn for m: the same name to the eye, so "a character or two away".
+    if (data.domains.some((d) => labels(skel, skeleton(d.value)) || near(skel, skeleton(d.value)))) return "typo-domain";
+    return hasBrand(skel, data.brand) ? "brand-in-domain" : null;
+  }
+
+  /** Why a host that is not ours would still pass for ours, or null. */
+  function lookalikeReason(host, data) {
+    let decoded = host;
+    if (/(^|\.)xn--/.test(host)) {
+      decoded = host.split(".").map((l) => (l.startsWith("xn--") ? punyDecode(l.slice(4)) || l : l)).join(".");
+    }
+    const why = resemble(decoded, data);
+    const mixed = decoded.split(".").some((l) => /\p{Script=Latin}/u.test(l) && OTHER_SCRIPT.test(l));
+    if (!why) return mixed ? "mixed-script" : null;
+    if (decoded !== host) return "punycode";
+    // A letter from another alphabet (or with an accent) standing in for a Latin one.
+    const swapped = [...decoded].some((ch) => ch > "\x7f" && /^[\x00-\x7f]+$/.test(skeleton(ch)));
+    return swapped || mixed ? "confusable" : why;
+  }
+
+  function checkHost(host, data) {
+    const ours = officialDomain(host, data);
+    if (ours) return result("official", "url", host === ours.value ? "official-domain" : "official-subdomain", host, ours);
+    const why = lookalikeReason(host, data);
+    return why ? result("lookalike", "url", why, host) : result("unknown", "url", "unknown-domain", host);
+  }
+
+  function checkUrl(text, data) {
+    const rest = text.replace(/^([a-z][a-z0-9+.-]*:)?\/\//i, "");
+    const authority = rest.split(/[/?#\\]/)[0];
+    const path = rest.slice(authority.length);
+    const at = authority.lastIndexOf("@");
+    const userinfo = at >= 0 ? authority.slice(0, at) : "";
+    const host = cleanHost(authority.slice(at + 1).replace(/:\d*$/, ""));
+    if (!host) return result("invalid", null, "unrecognized", "");
+    const profileHost = host.replace(/^(www|m|mobile)\./, "");
+    const accounts = data.profiles.filter((p) => p.host === profileHost);
+    if (accounts.length) {
+      const segment = /^[/\\]/.test(path) ? path.slice(1).split(/[/?#\\]/)[0] : "";
+      let handle = "";
+      try { handle = decodeURIComponent(segment).replace(/^@/, ""); } catch (e) { /* stays empty */ }
+      const answer = HANDLE.test(handle) && checkHandle(handle, accounts, data);
+      if (answer && answer.verdict !== "invalid") return answer;
+    }
+    const verdict = checkHost(host, data);
+    // https://okpay.example.com@evil.test opens evil.test: the part before "@" is decoration.
+    if (verdict.verdict !== "official" && userinfo && (hasBrand(userinfo, data.brand) ||
+        data.domains.some((d) => userinfo.toLowerCase().includes(d.value)))) {
+      return result("lookalike", "url", "userinfo", host);
+    }
+    return verdict;
+  }
+
+  function checkEmail(address, displayName, data) {
+    const at = address.lastIndexOf("@");
+    const local = address.slice(0, at).toLowerCase();
+    const host = cleanHost(address.slice(at + 1));
+    if (!local || /[\s<>()",;:]/.test(local) || !host || !host.includes(".")) {
+      return result("invalid", null, "unrecognized", "");
+    }
+    const normalized = local + "@" + host;
+    const hit = data.emails.find((e) => e.value === normalized);
+    if (hit) return result("official", "email", "official-email", normalized, hit);
+    const verdict = checkHost(host, data);
+    if (verdict.verdict === "official") return result("unknown", "email", "unlisted-email", normalized);
+    if (verdict.verdict === "lookalike") return result("lookalike", "email", verdict.reason, normalized);
+    // "OKPay Support <help@mail.test>", "okpay.service@mail.test": our name, someone else's mailbox
+    if (hasBrand(local, data.brand) || hasBrand(displayName, data.brand)) {
+      return result("lookalike", "email", "brand-in-mailbox", normalized);
+    }
+    return result("unknown", "email", "unknown-email", normalized);
+  }
+
+  // ---- social accounts ---------------------------------------------------------------------
+
+  /** accounts: the official accounts to compare with (one platform's, or all for a bare @handle). */
+  function checkHandle(handle, accounts, data) {
+    const h = handle.toLowerCase();
+    const hit = accounts.find((a) => a.value === h);
+    if (hit) return result("official", "handle", "official-handle", h, hit);
+    const s = squash(skeleton(h));
+    const lookalike = hasBrand(h, data.brand) || data.handles.some((a) => {
+      const o = squash(skeleton(a.value));
+      return s.includes(o) || near(s, o);
+    });
+    if (lookalike) return result("lookalike", "handle", /[^\x00-\x7f]/.test(h) ? "confusable" : "handle-lookalike", h);
+    // Telegram, X and WeChat names are ASCII: other text is not an account name at all.
+    if (/[^\x00-\x7f]/.test(h)) return result("invalid", null, "unrecognized", "");
+    return result("unknown", "handle", "unknown-handle", h);
+  }
+
+  // ---- entry point -------------------------------------------------------------------------
+
+  function classify(s, data) {
+    if (/^mailto:/i.test(s)) return checkEmail(s.slice(7).split("?")[0], "", data);
+    const named = /^(.*)<([^<>]+@[^<>]+)>$/s.exec(s);
+    if (named) return checkEmail(named[2].trim().replace(/^mailto:/i, ""), named[1], data);
+    if (MARKUP.test(s)) return result("invalid", null, "markup", "");
+    if (/^tel:/i.test(s)) {
+      let number = s.slice(4);
+      try { number = decodeURIComponent(number); } catch (e) { /* keep as typed */ }
+      return PHONE.test(number) ? checkPhone(number, data) : result("invalid", null, "unrecognized", "");
+    }
+    if (PHONE.test(s)) return checkPhone(s, data);
+    if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(s)) return checkUrl(s, data);
+    if (/^[^\s/@]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
+    if (s.startsWith("@") && HANDLE.test(s)) return checkHandle(s.slice(1), data.handles, data);
+    if (!/\s/.test(s) && /^[^.\s]+(\.[^.\s]+)+\.?([/?#:\\]|$)/.test(s)) return checkUrl(s, data);
+    if (HANDLE.test(s)) return checkHandle(s, data.handles, data);
+    return result("invalid", null, "unrecognized", "");
+  }
+
+  function check(input, data) {
+    if (typeof input !== "string") return result("invalid", null, "empty", "");
+    if (input.length > MAX_LENGTH) return result("invalid", null, "too-long", "");
+    // NFKC: full-width digits, "＋", "＠" and letters become what a phone or browser would use.
+    // Ideographic full stops separate domain labels for browsers too (IDNA).
+    const pasted = input.normalize("NFKC").replace(/[\u3002\uff61]/g, ".").replace(EDGES, "");
+    if (!pasted) return result("invalid", null, "empty", "");
+    const s = pasted.replace(INVISIBLE, "");
+    const answer = classify(s, data);
+    // A hidden character inside a name makes a different name, even if it renders like ours.
+    if (s !== pasted && answer.verdict === "official" && answer.kind !== "phone") {
+      return result("lookalike", answer.kind, "hidden-characters", answer.normalized);
+    }
+    return answer;
+  }
+
+  const api = { check, skeleton, distance, punyDecode, DEFAULT_COUNTRY_CODE, MAX_LENGTH };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (root) root.OKPayChannelCheck = api;
+})(typeof window !== "undefined" ? window : null);
