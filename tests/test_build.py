@@ -122,3 +122,9 @@ def test_build_fails_when_jieba_is_missing(tmp_path):
     result = build(tmp_path / "out", "https://help.okpay.example.com/", PYTHONPATH=str(tmp_path))
     assert result.returncode != 0
     assert "jieba is not importable" in result.stdout + result.stderr
+
+
+def test_not_found_page_helps_in_both_languages(site):
+    html = (site.dir / "404.html").read_text(encoding="utf-8")
+    assert "找不到这个页面" in html and "Page not found" in html
+    assert f'href="{site.url}"' in html and f'href="{site.url}en/"' in html
