@@ -24,6 +24,7 @@ SECOND_LANG = "en"
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
 
 
+@event_priority(100)  # before Material's search plugin, which loads jieba's user dictionary
 def on_config(config):
     try:
         import jieba  # noqa: F401
