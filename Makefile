@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve test build build-production offline check venv browser clean
+.PHONY: serve test build build-production offline check venv browser node bench links clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,12 +15,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 venv: $(VENV)/.installed
 
+# The npm tools of the quality gates and the benchmark (axe-core, vnu-jar, lighthouse), pinned in
+# package-lock.json. --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the
+# system's (default-jre-headless) is used instead.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+node: node_modules/.installed
+
 ## Serve the site with live reload on http://$(ADDR)/
 serve: venv
 	$(PY) -m mkdocs serve --dev-addr $(ADDR) --livereload
 
-## Every check and test: content rules, strict build, browser tests.
-test: venv browser
+## Every check and test: content rules, strict build, browser tests, quality gates.
+test: venv browser node_modules/.installed
 	$(PY) -m pytest
 
 ## Strict build into site/ (zero warnings).
@@ -40,6 +49,14 @@ check: venv
 	$(PY) scripts/check_content.py
 	$(PY) -m pymarkdown --config .pymarkdown.json scan -r docs reusables templates
 	$(PY) scripts/translation_status.py
+
+## Build cost, bytes per first visit, search index size, Lighthouse: one table + build/bench.json.
+bench: venv browser node_modules/.installed
+	$(PY) scripts/bench.py
+
+## Internal links and anchors of a fresh build; lists external links (never fetched).
+links: venv
+	$(PY) scripts/check_links.py --report
 
 browser: venv
 	$(PY) scripts/ensure_browser.py
