@@ -60,7 +60,8 @@ def report(root: Path) -> tuple[list[str], int]:
             newer = first if times[first] > times[second] else second
             days = abs(times[first] - times[second]) / 86400
             older = second if newer == first else first
-            notes.append(f"{older} older: {newer} changed {days:.1f} days later")
+            gap = f"{days:.1f} days" if days >= 1 else f"{days * 24:.1f} hours"
+            notes.append(f"{older} older: {newer} changed {gap} later")
         uncommitted = [lang for lang in LANGS if dirty(root, paths[lang])]
         if len(uncommitted) == 1:
             notes.append(f"{uncommitted[0]} has uncommitted changes, {second if uncommitted == [first] else first} does not")
