@@ -24,11 +24,8 @@ def assert_clean(visit, base_url):
     assert not visit.errors, visit.errors
 
 
-def search(page, text: str, *, ime: bool = False) -> list[str]:
-    """Type into the search box the way a person does and return the result links."""
-    page.click('label[for="__search"]')
-    box = page.locator('input[data-md-component="search-query"]')
-    box.focus()
+def type_query(page, text: str, *, ime: bool = False) -> int:
+    """Type into the focused search box the way a person does; return the number of results."""
     if ime:
         # An input method composes, then commits the text; Material reads the box on keyup.
         cdp = page.context.new_cdp_session(page)
@@ -40,6 +37,14 @@ def search(page, text: str, *, ime: bool = False) -> list[str]:
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && !/Initializing|正在初始化|Type to start|键入以开始/i.test(m.textContent); }")
+    return page.locator(".md-search-result__link").count()
+
+
+def search(page, text: str, *, ime: bool = False) -> list[str]:
+    """Open the search box from the phone header, type like a person, return the result links."""
+    page.click('label[for="__search"]')
+    page.locator('input[data-md-component="search-query"]').focus()
+    type_query(page, text, ime=ime)
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
 
 

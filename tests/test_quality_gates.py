@@ -23,6 +23,7 @@ import re
 import pytest
 
 from helpcenter import quality as q
+from tests.test_browser import type_query
 
 VIEWPORTS = {"mobile": (390, 844), "desktop": (1280, 800)}
 
@@ -42,22 +43,6 @@ def test_node_tools_are_installed():
     for tool in (q.AXE_JS, q.VNU_JAR, q.LIGHTHOUSE_CLI):
         q.require_node_tool(tool)
     q.java()
-
-
-def type_query(page, text: str, *, ime: bool) -> int:
-    """Type into the focused search box as a person does (tests/test_browser.py search(), which
-    opens the box with the phone header's button); return the number of results."""
-    if ime:
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
-        cdp.send("Input.insertText", {"text": text})
-        page.keyboard.press("End")
-    else:
-        page.keyboard.type(text, delay=20)
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/Initializing|正在初始化|Type to start|键入以开始/i.test(m.textContent); }")
-    return page.locator(".md-search-result__link").count()
 
 
 def settle(page) -> None:
