@@ -475,8 +475,8 @@ def load(site: Path, analyzer: Analyzer | None = None) -> Catalog:
     """Read a built site folder (links.json + search indexes) into a Catalog."""
     links = Path(site) / "links.json"
     if not links.is_file():
-        raise SiteNotBuilt(f"{links} not found: build the site first (`make build`, which writes site/), "
-                           "or point at a built site folder")
+        raise SiteNotBuilt(f"no links.json in {site}: run `make build` first (it writes site/), "
+                           "or pass --site with a built site folder")
     records = json.loads(links.read_text(encoding="utf-8"))["records"]
     return Catalog(records, _section_texts(Path(site), records), analyzer)
 

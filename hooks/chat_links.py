@@ -21,13 +21,12 @@ import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from redirect_page import redirect_html  # hooks/ is on sys.path while MkDocs loads a hook
+from redirect_page import UI, redirect_html  # hooks/ is on sys.path while MkDocs loads a hook
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)">(.*?)</h\1>(\s*<p>(.*?)</p>)?', re.S)
 TAG = re.compile(r"<[^>]+>")
-COPY_LABEL = {"zh": "复制本问题的链接", "en": "Copy a link to this question"}
 
 # (lang, id, anchor) -> record; rebuilt on every build of the default language.
 RECORDS: dict[tuple[str, str, str], dict] = {}
@@ -77,7 +76,8 @@ def on_page_content(content: str, page, config, files) -> str:
             base, anchor=anchor, title=title, description=_text(para)[:300],
             url=f"{site}{page.url}#{anchor}", short_url=short)
         button = (f'<button type="button" class="okp-copy-link" data-clipboard-text="{html.escape(f"{title} {short}")}"'
-                  f' aria-label="{COPY_LABEL[lang]}：{html.escape(title)}" title="{COPY_LABEL[lang]}"></button>')
+                  f' aria-label="{UI["copy_link"][lang]}{html.escape(title)}"'
+                  f' title="{UI["copy_link"][lang].rstrip(": ：")}"></button>')
         return m.group(0).replace(f"</h{level}>", f"{button}</h{level}>", 1)
 
     return HEADING.sub(add_button, content)

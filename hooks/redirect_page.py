@@ -10,8 +10,12 @@ from __future__ import annotations
 import html
 import json
 
-OPENING = {"zh": "正在打开：", "en": "Opening: "}
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+from pathlib import Path
+
+import yaml
+
+# Strings a reader sees live in data/ui.yml, both languages side by side.
+UI = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "ui.yml").read_text(encoding="utf-8"))
 
 
 def redirect_html(lang: str, title: str, targets: dict[str, str], by_browser_language: bool = False) -> str:
@@ -24,11 +28,11 @@ def redirect_html(lang: str, title: str, targets: dict[str, str], by_browser_lan
     else:
         script = f"location.replace({json.dumps(fallback)}+location.hash)"
     links = " · ".join(
-        f'<a href="{html.escape(url)}" hreflang="{code}">{html.escape(title if code == lang else LANGUAGE_NAMES[code])}</a>'
+        f'<a href="{html.escape(url)}" hreflang="{code}">{html.escape(title if code == lang else UI["language_name"][code])}</a>'
         for code, url in targets.items())
     return (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f'<meta name="robots" content="noindex"><title>{html.escape(title)}</title>'
             f'<script>{script}</script>'
             f'<noscript><meta http-equiv="refresh" content="0; url={html.escape(fallback)}"></noscript>'
-            f'</head><body><p>{OPENING[lang]}{links}</p></body></html>\n')
+            f'</head><body><p>{UI["redirect_opening"][lang]}{links}</p></body></html>\n')

@@ -35,9 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         catalog = load(args.site)
-    except SiteNotBuilt:
-        print(f"bench_chatlink: no links.json in {args.site}: run `make build` first "
-              "(or pass --site with a built site folder)", file=sys.stderr)
+    except SiteNotBuilt as exc:
+        print(f"bench_chatlink: {exc}", file=sys.stderr)
         return 2
     load_ms = (time.perf_counter() - start) * 1000
     report = evaluate(catalog, load_eval(args.eval))

@@ -49,9 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         catalog = load(args.site)
-    except SiteNotBuilt:
-        print(f"chatlink: no links.json in {args.site}: run `make build` first "
-              "(or pass --site with a built site folder)", file=sys.stderr)
+    except SiteNotBuilt as exc:
+        print(f"chatlink: {exc}", file=sys.stderr)
         return 2
     answers = catalog.answer(" ".join(args.message), lang=args.lang, limit=args.limit)
     if not answers:

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+import yaml
 
 from helpcenter import registry as reg
 from tests.conftest import build
@@ -39,6 +40,10 @@ def test_html_lang_and_site_name_per_language(site):
     assert '<html lang="zh"' in zh and '<html lang="en"' in en
     assert f"<title>{data['brand']['help_center']['zh']}</title>" in zh
     assert f"<title>{data['brand']['help_center']['en']}</title>" in en
+    # mkdocs.yml names the languages for the switcher; redirect pages take them from data/ui.yml
+    names = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["language_name"]
+    switcher = re.findall(r'hreflang="(zh|en)" class="md-select__link">\s*([^<]+?)\s*<', zh)
+    assert dict(switcher) == names
 
 
 def test_each_language_has_its_own_search_index(site):
