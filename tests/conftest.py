@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import socket
-import subprocess
-import sys
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from helpcenter.browser import launch_options  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def build(dest: Path, site_url: str, cwd: Path = ROOT, **env) -> subprocess.CompletedProcess:
-    """A real strict MkDocs build, as `make build` runs it, into dest."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=cwd, capture_output=True, text=True, env={**os.environ, "SITE_URL": site_url, **env})
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from helpcenter.browser import launch_options
+from helpcenter.building import build, free_port, serve
+from tests.helpers.paths import FIXTURE_REGISTRY
 
 
 @dataclass
@@ -45,11 +19,12 @@ class Site:
     log: str             # the build's output
 
 
-def serve(root: Path, port: int) -> ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def build_site(dest: Path, url: str, **env) -> str:
+    """A strict build with the tests' own registry (never whatever data/registry.yml holds)."""
+    env.setdefault("OKPAY_REGISTRY", str(FIXTURE_REGISTRY))
+    result = build(dest, url, **env)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +33,9 @@ def site(tmp_path_factory) -> Site:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     dest = tmp_path_factory.mktemp("site")
-    result = build(dest, url)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    server = serve(dest, port)
-    yield Site(dest, url, result.stdout + result.stderr)
+    log = build_site(dest, url)
+    server, _ = serve(dest, port)
+    yield Site(dest, url, log)
     server.shutdown()
 
 
@@ -71,10 +45,9 @@ def subpath_site(tmp_path_factory) -> Site:
     port = free_port()
     url = f"http://127.0.0.1:{port}/okpay-help/"
     root = tmp_path_factory.mktemp("subpath")
-    result = build(root / "okpay-help", url)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    server = serve(root, port)
-    yield Site(root / "okpay-help", url, result.stdout + result.stderr)
+    log = build_site(root / "okpay-help", url)
+    server, _ = serve(root, port)
+    yield Site(root / "okpay-help", url, log)
     server.shutdown()
 
 

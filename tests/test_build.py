@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from helpcenter import registry as reg
-from tests.conftest import build
-from tests.paths import PRODUCTION_SAMPLE, ROOT
+from helpcenter.building import build
+from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -66,12 +66,20 @@ def test_english_pages_point_search_at_the_english_index(site):
     assert '"base": ".."' in html
 
 
-def test_hreflang_and_canonical_are_absolute_with_x_default(site):
-    html = (site.dir / "en" / "contact" / "index.html").read_text(encoding="utf-8")
-    links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+def test_hreflang_is_in_the_sitemap_absolute_with_x_default(site):
+    """hreflang lives in sitemap.xml, page by page; page heads carry none (Material would fetch a
+    sitemap.xml beside each one), but keep canonical and rel=prev/next."""
+    sitemap = (site.dir / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(rf"<url>\s*<loc>{re.escape(site.url)}en/contact/</loc>(.*?)</url>", sitemap, re.S)
+    assert entry, "no sitemap entry for /en/contact/"
+    links = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry.group(1)))
     assert links == {"zh": f"{site.url}contact/", "en": f"{site.url}en/contact/",
                      "x-default": f"{site.url}contact/"}
+    html = (site.dir / "en" / "contact" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{site.url}en/contact/">' in html
+    assert not re.search(r'<link rel="?alternate"?[^>]*hreflang', html)
+    article = (site.dir / "en" / "payments" / "withdrawal-delayed" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="?prev"? href=', article) and re.search(r'<link rel="?next"? href=', article)
 
 
 def test_demo_notice_in_every_page(site):

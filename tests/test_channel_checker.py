@@ -13,8 +13,8 @@ import pytest
 
 from helpcenter import channel_checker as cc
 from helpcenter import registry as reg
-from tests.paths import PRODUCTION_SAMPLE, ROOT
-from tests.test_browser import assert_clean, open_page
+from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
+from tests.helpers.browser import assert_clean, open_page
 
 PAGE = "contact/verify-official-channel/"
 NODE = shutil.which("node")

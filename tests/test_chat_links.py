@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from helpcenter import published
-from tests.conftest import build
-from tests.paths import ROOT
-from tests.test_browser import assert_clean, open_page
+from helpcenter.building import build
+from tests.helpers.paths import ROOT
+from tests.helpers.browser import assert_clean, open_page
 
 ARTICLE = "payments/withdrawal-delayed/"
 ANCHOR = "how-long"

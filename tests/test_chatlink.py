@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from helpcenter import chatlink
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 CLI = ROOT / "scripts" / "chatlink.py"
 EVAL_SET = ROOT / "tests" / "data" / "chatlink-eval.yml"

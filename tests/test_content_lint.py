@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from helpcenter.content_lint import lint
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 GOOD = {
     "zh": """\

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 PYMARKDOWN = [sys.executable, "-m", "pymarkdown", "--config", str(ROOT / ".pymarkdown.json"), "scan", "-r"]
 

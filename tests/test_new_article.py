@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpcenter.content_lint import lint
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import ROOT
-from tests.test_browser import assert_clean, search
+from tests.helpers.paths import ROOT
+from tests.helpers.browser import assert_clean, search
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ import re
 import pytest
 
 from helpcenter import quality as q
-from tests.test_browser import type_query
+from tests.helpers.browser import type_query
 
 VIEWPORTS = {"mobile": (390, 844), "desktop": (1280, 800)}
 

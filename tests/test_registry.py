@@ -64,7 +64,7 @@ def test_production_check_refuses_demo_values_naming_each_field():
 
 
 def test_production_check_passes_real_looking_values(tmp_path):
-    from tests.paths import PRODUCTION_SAMPLE
+    from tests.helpers.paths import PRODUCTION_SAMPLE
     data = reg.load(PRODUCTION_SAMPLE)
     assert reg.demo_values(data) == []
     reg.check_production(data, PRODUCTION_SAMPLE)

@@ -18,7 +18,7 @@ import re
 import pytest
 
 from helpcenter import search_eval as se
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 # Measured when set (scripts/search_eval.py, with hooks/search_worker_fixes.py and tags weighed
 # like titles): zh hit@1 0.898, hit@3 0.977, MRR 0.933; en hit@1 0.876, hit@3 0.961, MRR 0.923.

@@ -19,7 +19,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from helpcenter import search_eval as se
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 _spec = importlib.util.spec_from_file_location("search_worker_fixes", ROOT / "hooks" / "search_worker_fixes.py")
 fixes = importlib.util.module_from_spec(_spec)

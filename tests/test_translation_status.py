@@ -5,7 +5,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.paths import ROOT
+from tests.helpers.paths import ROOT
 
 PAGE = """\
     ---

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Draw the link-preview images (og:image), one per language, into docs/assets/images/.
 
 Chat apps show this card when an agent pastes a link. The images are committed, so the build
@@ -10,11 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpcenter.layout import ROOT
+
 from PIL import Image, ImageDraw, ImageFont
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from helpcenter import registry  # noqa: E402
+from helpcenter import registry
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 SIZE = (1200, 630)
@@ -35,11 +34,11 @@ def draw(lang: str, brand: dict, font_path: str, out: Path) -> None:
     image.save(out, optimize=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--font", default=FONT, help="a font file with CJK glyphs (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "images")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     brand = registry.load()["brand"]
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in registry.LANGS:
@@ -48,6 +47,3 @@ def main() -> int:
         print(f"{target}: {target.stat().st_size} bytes")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Build the offline copy (mkdocs.offline.yml) and pack it as one zip holding both languages.
 
 The zip opens from disk with no server: unzip it and open okpay-help/index.html. The Pages
@@ -6,13 +5,13 @@ workflow publishes it at download/okpay-help-offline.zip, where the home page li
 """
 
 import argparse
-import os
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpcenter.building import build_atomic
+from helpcenter.layout import ROOT
+
 README = """OKPay 帮助中心（离线版） / OKPay Help Center (offline copy)
 
 打开 okpay-help/index.html 即可使用，无需联网；English: okpay-help/en/index.html.
@@ -20,23 +19,24 @@ Open okpay-help/index.html in any browser; no internet connection is needed.
 """
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", type=Path, default=ROOT / "build" / "offline")
     parser.add_argument("--zip", type=Path, default=ROOT / "build" / "okpay-help-offline.zip")
-    args = parser.parse_args()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
-                    "--site-dir", str(args.site_dir)], cwd=ROOT, check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    args = parser.parse_args(argv)
+    # Both the folder and the zip are replaced only when the build passed.
+    result = build_atomic(args.site_dir, config_file=str(ROOT / "mkdocs.offline.yml"))
+    if result.returncode:
+        print(f"offline build failed; {args.zip} and {args.site_dir} still hold the last good copy")
+        return result.returncode
     args.zip.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(args.zip, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    partial = args.zip.with_name(args.zip.name + ".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("README.txt", README)
         for path in sorted(args.site_dir.rglob("*")):
             if path.is_file() and not path.name.endswith(".gz"):
                 z.write(path, Path("okpay-help") / path.relative_to(args.site_dir))
+    partial.replace(args.zip)
     print(f"{args.zip}: {args.zip.stat().st_size} bytes")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Check every internal link and anchor of the built site; list external links with --report.
 
 Reads the built HTML (every <a href>, <link href>, <script src>, <img src> and meta refresh of
@@ -19,21 +18,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from helpcenter.layout import ROOT
 
-from helpcenter import quality as q  # noqa: E402
+
+from helpcenter import quality as q
 
 LOCAL_URL = "http://127.0.0.1:8000/"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--site-url", help="the site_url it was built with (absolute links under it are "
                                            "internal); default: $SITE_URL or the address used for the build")
     parser.add_argument("--report", action="store_true", help="also list every external link and the pages using it")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="okpay-links-") as tmp:
         site, site_url = args.site_dir, args.site_url or os.environ.get("SITE_URL")
@@ -62,6 +61,3 @@ def main() -> int:
             print(f"  {url}\n      from {', '.join(shown[:3])}{more}")
     return 1 if report.broken else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Translation drift report: for each article, is the other language missing, older, or out of step?
 
 - missing: one language has the page, the other does not            (fails)
@@ -15,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from helpcenter.content_lint import LANGS, parse, structure  # noqa: E402
+from helpcenter.layout import ROOT
+
+from helpcenter.content_lint import LANGS, parse, structure
 
 
 def last_commit(root: Path, path: Path) -> int | None:
@@ -69,16 +68,13 @@ def report(root: Path) -> tuple[list[str], int]:
     return lines, failures
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (a git checkout)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     lines, failures = report(args.root)
     print(f"translation status, {dt.date.today()}:")
     print("\n".join(lines))
     print(f"{len(lines)} articles, {failures} failing (missing or structural drift)")
     return 1 if failures else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

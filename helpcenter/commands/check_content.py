@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Check the Markdown content against the named rules in helpcenter/content_lint.py.
 
 Prints one line per finding (file:line: [rule] message) and exits 1 if any is an error
@@ -9,15 +8,15 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from helpcenter.content_lint import lint  # noqa: E402
+from helpcenter.layout import ROOT
+
+from helpcenter.content_lint import lint
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding docs/ and data/")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     findings = lint(args.root)
     for finding in findings:
         print(finding)
@@ -25,6 +24,3 @@ def main() -> int:
     print(f"content check: {len(errors)} error(s), {len(findings) - len(errors)} warning(s)", file=sys.stderr)
     return 1 if errors else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

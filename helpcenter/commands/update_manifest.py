@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Add newly published addresses to data/published-urls.txt, or check that all still resolve.
 
 Run after `make build` when articles or question headings were added. Entries are never removed:
@@ -10,19 +9,19 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from helpcenter import published  # noqa: E402
+from helpcenter.layout import ROOT
+
+from helpcenter import published
 
 HEADER = ("# Every address ever published: pages, question anchors, short links (from the site root).\n"
           "# Append-only; written by scripts/update_manifest.py. make test fails if one stops resolving.\n")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--check", action="store_true", help="only report entries that no longer resolve")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not (args.site / "links.json").is_file():
         print(f"{args.site}/links.json not found: run `make build` first", file=sys.stderr)
         return 2
@@ -38,6 +37,3 @@ def main() -> int:
     print(f"manifest: {len(new)} new, {len(current) + len(new)} in all")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

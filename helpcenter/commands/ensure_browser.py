@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Make sure the browser tests have a Chromium: use the system one, else install Playwright's."""
 
 import argparse
@@ -6,12 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from helpcenter.browser import system_chromium  # noqa: E402
+from helpcenter.browser import system_chromium
 
 
-def main() -> int:
-    argparse.ArgumentParser(description=__doc__).parse_args()
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__).parse_args(argv)
     path = system_chromium()
     if path:
         print(f"browser: system Chromium at {path}")
@@ -19,6 +17,3 @@ def main() -> int:
     print("browser: no system Chromium; installing Playwright's (needs internet; on Debian: apt-get install chromium)")
     return subprocess.call([sys.executable, "-m", "playwright", "install", "chromium"])
 
-
-if __name__ == "__main__":
-    sys.exit(main())

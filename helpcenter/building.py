@@ -1,0 +1,74 @@
+"""Building and serving the site: the one copy used by the CLI, the benchmark and the tests.
+
+`build` runs a real strict MkDocs build in a subprocess (as a person would). `build_atomic` builds
+into a temporary folder beside the output and swaps it in only on success, so a failed build never
+costs the last good site. `serve` is a static HTTP server on 127.0.0.1 for tests and tools.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from helpcenter.layout import ROOT
+
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}   # Material's banner about MkDocs 2.0 is not a finding of ours
+
+
+def build(dest: Path, site_url: str | None = None, cwd: Path = ROOT, config_file: str | None = None,
+          **env: str) -> subprocess.CompletedProcess:
+    """A strict MkDocs build into `dest`, in a subprocess; the result holds its output."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
+    if config_file:
+        cmd += ["--config-file", config_file]
+    extra = {"SITE_URL": site_url} if site_url else {}
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **QUIET, **extra, **env})
+
+
+def build_atomic(output: Path, cwd: Path = ROOT, config_file: str | None = None,
+                 site_url: str | None = None, echo: bool = True) -> subprocess.CompletedProcess:
+    """Build into a temporary sibling of `output`; replace `output` only when the build passed."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    try:
+        result = build(tmp / "site", site_url, cwd, config_file)
+        if echo:
+            sys.stderr.write(result.stdout + result.stderr)
+        if result.returncode == 0:
+            old = tmp / "previous"
+            if output.exists():
+                output.rename(old)
+            (tmp / "site").rename(output)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root: Path, port: int | None = None) -> tuple[ThreadingHTTPServer, str]:
+    """Serve `root` on 127.0.0.1 in a background thread; returns the server and its base URL."""
+    port = port or free_port()
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{port}/"

@@ -1,0 +1,41 @@
+"""`helpcenter`: the one command line of the project. `helpcenter --help` lists the subcommands;
+`helpcenter <command> --help` explains each."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> (module with main(argv), one-line summary)
+COMMANDS = {
+    "build": ("helpcenter.commands.build", "strict build into site/; the last good site stays if it fails"),
+    "check": ("helpcenter.commands.check_content", "content rules on docs/ (file:line: [rule] message)"),
+    "links": ("helpcenter.commands.check_links", "internal links and anchors of a build; lists external links"),
+    "translation-status": ("helpcenter.commands.translation_status", "missing, drifted or older translations"),
+    "update-manifest": ("helpcenter.commands.update_manifest", "record newly published addresses (append-only)"),
+    "offline": ("helpcenter.commands.package_offline", "build the offline zip (opens from disk, search included)"),
+    "og-images": ("helpcenter.commands.make_og_images", "redraw the link-preview images from the registry"),
+    "ensure-browser": ("helpcenter.commands.ensure_browser", "make sure the browser tests have a Chromium"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(
+        prog="helpcenter", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="commands:\n" + "\n".join(f"  {name:<20} {summary}" for name, (_, summary) in COMMANDS.items()))
+    parser.add_argument("command", choices=sorted(COMMANDS), metavar="command", help="one of the commands below")
+    if not argv or argv[0] in ("-h", "--help"):
+        parser.print_help()
+        return 0 if argv else 2
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        parser.error(f"unknown command {name!r}")
+    module = importlib.import_module(COMMANDS[name][0])
+    sys.argv[0] = f"helpcenter {name}"      # argparse names the subcommand in its usage lines
+    return module.main(rest) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

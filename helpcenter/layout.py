@@ -1,0 +1,176 @@
+"""The site's layout: its languages and the shape of every address it publishes.
+
+The one owner of these facts. Languages come from the i18n plugin's `languages` list in
+mkdocs.yml (the default one first), so adding a language is one entry there; everything else here
+is derived:
+
+- docs tree:      docs/<lang>/<section>/<id>.md
+- page URL:       <section>/<id>/ for the default language, <lang>/<section>/<id>/ for the others
+- short link:     go/<id>/[<anchor>/] (browser language), <lang>/go/<id>/[<anchor>/] (fixed language)
+- redirect stub:  a tiny noindex page (helpcenter/redirects.py) that carries REDIRECT_MARKER
+
+Build-time code gets a Layout from the MkDocs config (`Layout.from_config`), tools from mkdocs.yml
+(`Layout.load`). Templates read the same facts from `config.extra.languages`, set by the site
+plugin (helpcenter/plugins/site.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = ROOT / "mkdocs.yml"
+
+# The first element of every redirect stub's <head>; published.py and the tests recognise stubs by it.
+REDIRECT_MARKER = '<meta name="okpay-redirect" content="1">'
+# Open Graph wants a territory; the site's readers of each language are mostly from these.
+OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
+REDIRECT_TARGET = re.compile(r'<noscript><meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+class LayoutError(ValueError):
+    """mkdocs.yml does not describe the languages the way this project needs."""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool
+
+    @property
+    def og_locale(self) -> str:
+        """The Open Graph locale (language_TERRITORY) chat apps expect."""
+        return OG_LOCALES.get(self.code, self.code)
+
+    @property
+    def prefix(self) -> str:
+        """Where this language's pages live under the site root: '' or '<code>/'."""
+        return "" if self.default else f"{self.code}/"
+
+
+@dataclass(frozen=True)
+class Layout:
+    languages: tuple[Language, ...]      # the default language first
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def from_entries(cls, entries: list, where: str) -> "Layout":
+        if not isinstance(entries, list) or not entries:
+            raise LayoutError(f"{where}: plugins.i18n.languages: expected a list of languages")
+        langs = []
+        for i, entry in enumerate(entries):
+            get = entry.get if isinstance(entry, dict) else (lambda k, e=entry: getattr(e, k, None))
+            code, name, default = get("locale"), get("name"), bool(get("default"))
+            if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?", code):
+                raise LayoutError(f"{where}: plugins.i18n.languages[{i}].locale: got {code!r}; "
+                                  "expected a language code such as zh or en")
+            langs.append(Language(code, name or code, default))
+        defaults = [lang for lang in langs if lang.default]
+        if len(defaults) != 1:
+            raise LayoutError(f"{where}: plugins.i18n.languages: expected exactly one `default: true`, "
+                              f"got {len(defaults)}")
+        return cls(tuple(defaults + [lang for lang in langs if not lang.default]))
+
+    @classmethod
+    def from_config(cls, config) -> "Layout":
+        """From a loaded MkDocs config (plugins read it here, never from mkdocs.yml again)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            raise LayoutError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
+        return cls.from_entries(list(i18n.config.languages), "mkdocs.yml")
+
+    @staticmethod
+    @functools.cache
+    def load(path: Path = MKDOCS_YML) -> "Layout":
+        """From mkdocs.yml, for tools that run outside a build."""
+        return Layout.from_entries(_i18n_languages(path), str(path))
+
+    # -- languages ------------------------------------------------------------------------
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def default(self) -> str:
+        return self.languages[0].code
+
+    def language(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise LayoutError(f"unknown language {code!r}; expected one of {', '.join(self.codes)}")
+
+    # -- addresses --------------------------------------------------------------------------
+    def lang_of_url(self, url: str) -> str:
+        """The language of a site-relative page URL such as 'en/contact/phone-hotline/'."""
+        head = url.lstrip("/").split("/", 1)[0]
+        return head if head in self.codes and head != self.default else self.default
+
+    def strip_lang(self, url: str) -> str:
+        """The path inside its language tree: 'en/contact/x/' -> 'contact/x/'."""
+        url = url.lstrip("/")
+        lang = self.lang_of_url(url)
+        prefix = self.language(lang).prefix
+        return url[len(prefix):] if prefix and url.startswith(prefix) else url
+
+    def page_url(self, lang: str, path: str) -> str:
+        """Site-relative URL of `path` (e.g. 'contact/x/') in `lang`."""
+        return self.language(lang).prefix + path.lstrip("/")
+
+    def article_path(self, section: str, ident: str) -> str:
+        return f"{section}/{ident}/"
+
+    def docs_file(self, docs_dir: Path, lang: str, section: str, ident: str) -> Path:
+        return docs_dir / lang / section / f"{ident}.md"
+
+    def lang_of_docs_path(self, src_uri: str) -> str | None:
+        """The language of a docs-relative source path ('en/contact/x.md'), None outside the trees."""
+        head = src_uri.replace("\\", "/").split("/", 1)[0]
+        return head if head in self.codes else None
+
+    def short_path(self, lang: str | None, ident: str, anchor: str = "") -> str:
+        """Site-relative short link; lang None is the form that follows the browser's language."""
+        prefix = f"{lang}/" if lang else ""
+        return f"{prefix}go/{ident}/" + (f"{anchor}/" if anchor else "")
+
+    def extra(self) -> list[dict]:
+        """What templates get as config.extra.languages."""
+        return [{"code": lang.code, "name": lang.name, "prefix": lang.prefix, "default": lang.default,
+                 "og_locale": lang.og_locale} for lang in self.languages]
+
+
+def is_redirect_stub(html: str) -> bool:
+    return REDIRECT_MARKER in html
+
+
+def redirect_target(html: str) -> str | None:
+    """The URL a redirect stub forwards to (its no-JavaScript target), or None for a real page."""
+    if not is_redirect_stub(html):
+        return None
+    match = REDIRECT_TARGET.search(html)
+    return match.group(1).replace("&amp;", "&") if match else None
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml uses MkDocs' own tags (!ENV ...); reading the language list needs none of them."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _i18n_languages(path: Path) -> list:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LayoutError(f"{path}: cannot read the site configuration: {exc}") from None
+    plugins = data.get("plugins") or {}
+    if isinstance(plugins, list):
+        plugins = {k: v for item in plugins if isinstance(item, dict) for k, v in item.items()}
+    i18n = plugins.get("i18n") or {}
+    return i18n.get("languages") or []

@@ -1,0 +1,91 @@
+"""okpay-html: valid, accessible markup from Material's templates, fixed at build time.
+
+Material's files stay byte-identical (tests/test_pristine_assets.py); what its templates emit is
+corrected in each page's HTML before the minify plugin runs, and nothing is shipped to the
+browser for it:
+
+- Navigation tabs get `tabindex=""` (an empty value is invalid; browsers ignore it): removed.
+- The search overlay is `role="dialog"` with no accessible name (axe and Lighthouse
+  `aria-dialog-name`): it gets the localized "Search" label of the search box.
+- The `head_without_hreflang` template filter, used by overrides/main.html's `site_meta` block:
+  Material's language-switch script fetches `sitemap.xml` beside every `<link rel=alternate>`
+  (404s in every page's console), so the alternates leave the page head; hreflang is published
+  page by page in sitemap.xml instead (overrides/sitemap.xml), which search engines read the same
+  way (mkdocs-static-i18n's sitemap template, to which this plugin adds x-default, pointing at the
+  default language). The same filter escapes the description meta, which Material writes unescaped.
+
+Material's checkboxes with `autocomplete="off"` are invalid HTML but stop Firefox from restoring
+an open drawer on reload; they are left as they are and filtered by name in the quality gate
+(helpcenter/quality.py, KNOWN_UPSTREAM).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+from pathlib import Path
+
+from helpcenter.layout import Layout
+from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, PRIORITY_BEFORE_MINIFY, i18n
+
+EMPTY_TABINDEX = ' tabindex=""'
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(>)')
+SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
+HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SITEMAP_DEFAULT = '<xhtml:link rel="alternate" hreflang="{code}" href="([^"]*)"/>'
+DESCRIPTION = re.compile(r'<meta name="description" content="(.*?)">', re.S)
+
+
+def head_without_hreflang(markup: str) -> str:
+    markup = HREFLANG_LINK.sub("", str(markup))
+    return DESCRIPTION.sub(lambda m: f'<meta name="description" content="{html.escape(html.unescape(m.group(1)))}">',
+                           markup)
+
+
+def fix(markup: str) -> str:
+    markup = markup.replace(EMPTY_TABINDEX, "")
+    label = SEARCH_LABEL.search(markup)
+    if label and 'role="dialog" aria-label=' not in markup:
+        markup = SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{label.group(1)}"{m.group(2)}', markup, count=1)
+    return markup
+
+
+class HtmlConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+
+class HtmlPlugin(BasePlugin[HtmlConfig]):
+    def on_env(self, env, config, files):
+        env.filters["head_without_hreflang"] = head_without_hreflang
+        return env
+
+    @event_priority(PRIORITY_BEFORE_MINIFY)
+    def on_post_page(self, output: str, page, config) -> str:
+        return fix(output) if self.config.enabled else output
+
+    @event_priority(PRIORITY_BEFORE_MINIFY)
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        # 404.html is rendered as a static template, not as a page.
+        return fix(output) if self.config.enabled and template_name == "404.html" else output
+
+    @event_priority(PRIORITY_ALL_LANGUAGES)
+    def on_post_build(self, config) -> None:
+        if i18n.is_nested_build(config):
+            return
+        sitemap = Path(config.site_dir) / "sitemap.xml"
+        if sitemap.exists():
+            sitemap.write_text(with_x_default(sitemap.read_text(encoding="utf-8"), Layout.from_config(config).default),
+                               encoding="utf-8")
+
+
+def with_x_default(xml: str, default: str) -> str:
+    """Each <url>'s alternates get an x-default: the page in the default language."""
+    pattern = re.compile(SITEMAP_DEFAULT.format(code=re.escape(default)))
+    if 'hreflang="x-default"' in xml:
+        return xml
+    return pattern.sub(lambda m: m.group(0) + f'\n        <xhtml:link rel="alternate" hreflang="x-default" href="{m.group(1)}"/>', xml)

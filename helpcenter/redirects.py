@@ -1,0 +1,52 @@
+"""The tiny HTML page that forwards a reader elsewhere: short links and moved articles.
+
+Targets are relative, so redirects work under a sub-path. With JavaScript the page replaces itself
+(keeping any #fragment the reader arrived with); without it a <noscript> meta refresh goes to the
+first target, and a visible link is always there. Every stub starts with layout.REDIRECT_MARKER.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import yaml
+
+from helpcenter.layout import REDIRECT_MARKER, ROOT
+
+UI_STRINGS = ROOT / "data" / "ui.yml"
+
+
+def ui_strings(path: Path = UI_STRINGS) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
+                  by_browser_language: bool = False, default: str | None = None) -> str:
+    """`targets` maps language to relative URL; the default language's (or the first) is the fallback.
+
+    With `by_browser_language`, the first of the reader's browser languages that has a target wins.
+    """
+    fallback = targets.get(default) if default in targets else next(iter(targets.values()))
+    if by_browser_language:
+        script = ("var t=" + json.dumps(targets) + ",l=navigator.languages||[navigator.language||''],u=null;"
+                  "for(var i=0;i<l.length&&!u;i++){var c=String(l[i]).toLowerCase().split('-')[0];u=t[c]||null}"
+                  "location.replace((u||" + json.dumps(fallback) + ")+location.hash)")
+    else:
+        script = f"location.replace({json.dumps(fallback)}+location.hash)"
+    links = " · ".join(
+        f'<a href="{html.escape(url)}" hreflang="{code}">'
+        f'{html.escape(title if code == lang else ui["language_name"][code])}</a>'
+        for code, url in targets.items())
+    return (f'<!doctype html>\n<html lang="{lang}"><head>{REDIRECT_MARKER}<meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f'<meta name="robots" content="noindex"><title>{html.escape(title)}</title>'
+            f'<script>{script}</script>'
+            f'<noscript><meta http-equiv="refresh" content="0; url={html.escape(fallback)}"></noscript>'
+            f'</head><body><p>{html.escape(ui["redirect_opening"][lang])}{links}</p></body></html>\n')
+
+
+def write(folder: Path, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(text, encoding="utf-8")

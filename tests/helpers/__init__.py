@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: where inputs live (paths), what a person's browser does (browser)."""
