@@ -336,7 +336,7 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
     """All findings for the docs under root/docs."""
     today = today or dt.date.today()
     tags = set(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")))
-    registry = reg.load(root / "data" / "registry.yml")
+    registry = reg.load(reg.configured_path(root))
     brand = registry["brand"]["name"]
     PHONE_AUTHORITIES.update(a["id"] for a in registry["authorities"] if "phone" in a)
     findings: list[Finding] = []

@@ -32,7 +32,7 @@ def load_ui_strings(path: Path = UI_STRINGS) -> dict:
 
 
 def define_env(env) -> None:
-    registry_path = Path(os.environ.get("OKPAY_REGISTRY", reg.DEFAULT_PATH))
+    registry_path = reg.configured_path(Path(env.project_dir))
     try:
         data = reg.load(registry_path)
         if os.environ.get(PRODUCTION_ENV) == "1":

@@ -7,6 +7,7 @@ expected; production builds also refuse demo values (reserved domains, fictional
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,21 @@ from urllib.parse import urlsplit
 import phonenumbers
 import yaml
 
-LANGS = ("zh", "en")
+from helpcenter.layout import Layout
+
+# Every localized registry value has one text per site language (helpcenter/layout.py).
+LANGS = Layout.load().codes
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "registry.yml"
+# Tests and dry runs point every build at another registry file with this variable.
+PATH_ENV = "OKPAY_REGISTRY"
+
+
+def configured_path(root: Path | None = None) -> Path:
+    """The registry a build uses: $OKPAY_REGISTRY if set, else data/registry.yml of the project."""
+    explicit = os.environ.get(PATH_ENV)
+    if explicit:
+        return Path(explicit)
+    return (root / "data" / "registry.yml") if root else DEFAULT_PATH
 
 # RFC 2606 / RFC 6761 reserved names: nothing under them can be a real channel.
 RESERVED_TLDS = {"example", "test", "invalid", "localhost"}
