@@ -77,8 +77,22 @@ class Page:
         return "/" in self.rel and not self.rel.endswith("index.md")
 
 
+def read_utf8(path: Path, shown: Path) -> tuple[str | None, Finding | None]:
+    """The file's text, or an `encoding` finding that says where and how to fix it."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return None, Finding(shown, line, "encoding",
+                             f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8 "
+                             "(in most editors: Save with encoding / File encoding, UTF-8)")
+
+
 def parse(path: Path, lang: str, rel: str, shown: Path) -> tuple[Page | None, list[Finding]]:
-    text = path.read_text(encoding="utf-8")
+    text, problem = read_utf8(path, shown)
+    if problem:
+        return None, [problem]
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None, [Finding(shown, 1, "front-matter", "no front matter; expected a '---' block first")]
@@ -298,29 +312,37 @@ def structure(page: Page) -> dict[str, list[str]]:
 
 # ---- rules across languages --------------------------------------------------------------
 
-def rule_pairs(pages: dict[str, dict[str, Page]]) -> list[Finding]:
+def rule_pairs(pages: dict[str, dict[str, Page]], on_disk: dict[str, set[str]] | None = None) -> list[Finding]:
+    """Every page exists in every language, with the same id and the same structure as the default
+    language's. `on_disk` holds pages that exist but could not be read (reported on their own)."""
     out = []
-    first, second = LANGS
-    for rel in sorted(set(pages[first]) | set(pages[second])):
+    on_disk = on_disk or {lang: set(pages[lang]) for lang in LANGS}
+    first = LANGS[0]
+    for rel in sorted(set().union(*(pages[lang] for lang in LANGS))):
         here = [lang for lang in LANGS if rel in pages[lang]]
-        if len(here) == 1:
-            lang = here[0]
-            other = second if lang == first else first
-            out.append(Finding(pages[lang][rel].path, 1, "translation-missing",
-                               f"no {other} version; expected docs/{other}/{rel}"))
+        for lang in LANGS:
+            if lang not in here and rel not in on_disk[lang]:
+                shown = pages[here[0]][rel].path
+                out.append(Finding(shown, 1, "translation-missing",
+                                   f"no {lang} version of {rel}; expected docs/{lang}/{rel}"))
+        if first not in here:
             continue
-        a, b = pages[first][rel], pages[second][rel]
-        if a.meta.get("id") != b.meta.get("id"):
-            out.append(Finding(b.path, 1, "id-pairs", f"id {b.meta.get('id')!r} differs from {a.path}'s {a.meta.get('id')!r}"))
-        sa, sb = structure(a), structure(b)
-        for key, rule in (("anchors", "anchor-parity"), ("admonitions", "admonition-parity"),
-                          ("links", "link-parity"), ("reusables", "reusable-parity")):
-            if sa[key] != sb[key]:
-                only_a = [x for x in sa[key] if x not in sb[key]]
-                only_b = [x for x in sb[key] if x not in sa[key]]
-                detail = (f"only in {first}: {only_a}; only in {second}: {only_b}" if only_a or only_b
-                          else f"same {key} in a different order: {first} {sa[key]} vs {second} {sb[key]}")
-                out.append(Finding(b.path, 1, rule, f"{key} differ from {a.path}: {detail}"))
+        a = pages[first][rel]
+        for second in LANGS[1:]:
+            if second not in here:
+                continue
+            b = pages[second][rel]
+            if a.meta.get("id") != b.meta.get("id"):
+                out.append(Finding(b.path, 1, "id-pairs", f"id {b.meta.get('id')!r} differs from {a.path}'s {a.meta.get('id')!r}"))
+            sa, sb = structure(a), structure(b)
+            for key, rule in (("anchors", "anchor-parity"), ("admonitions", "admonition-parity"),
+                              ("links", "link-parity"), ("reusables", "reusable-parity")):
+                if sa[key] != sb[key]:
+                    only_a = [x for x in sa[key] if x not in sb[key]]
+                    only_b = [x for x in sb[key] if x not in sa[key]]
+                    detail = (f"only in {first}: {only_a}; only in {second}: {only_b}" if only_a or only_b
+                              else f"same {key} in a different order: {first} {sa[key]} vs {second} {sb[key]}")
+                    out.append(Finding(b.path, 1, rule, f"{key} differ from {a.path}: {detail}"))
     ids: dict[tuple[str, str], Path] = {}
     for lang in LANGS:
         for page in pages[lang].values():
@@ -332,6 +354,65 @@ def rule_pairs(pages: dict[str, dict[str, Page]]) -> list[Finding]:
     return out
 
 
+class _MacroCollector:
+    """Stands in for mkdocs-macros' env to learn which names helpcenter/macros.py defines."""
+
+    def __init__(self, root: Path):
+        self.conf = {"extra": {}, "theme": {"language": LANGS[0]}}
+        self.variables: dict = {}
+        self.project_dir = str(root)
+        self.macros: set[str] = set()
+
+    def macro(self, fn, name: str | None = None):
+        self.macros.add(name or fn.__name__)
+        return fn
+
+    def filter(self, fn, name: str | None = None):
+        return fn
+
+
+def known_macros(root: Path) -> tuple[set[str], dict]:
+    """The names pages may use, and the registry those macros read."""
+    from helpcenter import macros
+    collector = _MacroCollector(root)
+    macros.define_env(collector)
+    return collector.macros | set(collector.variables), collector.variables.get("registry") or {}
+
+
+MACRO_NAME = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)")
+MACRO_WITH_ID = re.compile(r"\{\{-?\s*(\w+)\(\s*[\"']([^\"']+)[\"']")
+# Macros whose first argument is an id from a list of the registry (helpcenter/macros.py).
+REGISTRY_IDS = {"phone": "hotlines", "email": "emails", "domain": "domains", "authority": "authorities"}
+
+
+def registry_ids(registry: dict, root: Path, lang: str) -> dict[str, set[str]]:
+    ids = {macro: {item.get("id") for item in registry.get(key) or [] if isinstance(item, dict)}
+           for macro, key in REGISTRY_IDS.items()}
+    ids["ui"] = set(registry.get("ui_paths") or {})
+    folder = root / "reusables" / lang
+    ids["reusable"] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+    return ids
+
+
+def rule_unknown_macros(page: "Page", names: set[str], ids: dict[str, set[str]]) -> list[Finding]:
+    """`{{ phonee(...) }}` or `{{ phone("mars") }}` would fail inside the page's rendering; say so
+    before the build, with the names that do exist."""
+    out = []
+    for i, line in enumerate(page.body):
+        for name in MACRO_NAME.findall(line):
+            if name not in names:
+                out.append(Finding(page.path, page.body_start + i, "unknown-macro",
+                                   f"no macro or value named {name!r}; expected one of the macros in "
+                                   f"CONTRIBUTING.md ({', '.join(sorted(names)[:8])}, ...)"))
+        for name, ident in MACRO_WITH_ID.findall(line):
+            if name in ids and ident not in ids[name]:
+                where = "reusables/" + page.lang if name == "reusable" else "data/registry.yml"
+                out.append(Finding(page.path, page.body_start + i, "unknown-id",
+                                   f"{name}({ident!r}): no such id in {where}; expected one of: "
+                                   f"{', '.join(sorted(x for x in ids[name] if x))}"))
+    return out
+
+
 def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
     """All findings for the docs under root/docs."""
     today = today or dt.date.today()
@@ -340,11 +421,14 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
     brand = registry["brand"]["name"]
     PHONE_AUTHORITIES.update(a["id"] for a in registry["authorities"] if "phone" in a)
     findings: list[Finding] = []
+    macro_names, macro_registry = known_macros(root)
     pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGS}
+    on_disk: dict[str, set[str]] = {lang: set() for lang in LANGS}
     for lang in LANGS:
         base = root / "docs" / lang
         for path in sorted(base.rglob("*.md")):
             rel = path.relative_to(base).as_posix()
+            on_disk[lang].add(rel)
             page, errors = parse(path, lang, rel, path.relative_to(root))
             findings += errors
             if page is None:
@@ -357,7 +441,8 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
             findings += rule_contact_details(page, brand)
             findings += rule_never_ask(page)
             findings += rule_typography(page)
-    findings += rule_pairs(pages)
+            findings += rule_unknown_macros(page, macro_names, registry_ids(macro_registry, root, lang))
+    findings += rule_pairs(pages, on_disk)
     findings += lint_reusables(root, brand)
     return findings
 

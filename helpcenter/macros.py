@@ -13,22 +13,12 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import registry as reg
+from helpcenter import ui as ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 REUSABLES = ROOT / "reusables"
-UI_STRINGS = ROOT / "data" / "ui.yml"
 PRODUCTION_ENV = "OKPAY_PRODUCTION"
 OFFLINE_ZIP = "download/okpay-help-offline.zip"   # where the Pages workflow publishes `make offline`
-
-
-def load_ui_strings(path: Path = UI_STRINGS) -> dict:
-    """Template strings, each with both languages side by side so neither can go missing."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key, value in data.items():
-        missing = [lang for lang in reg.LANGS if not isinstance(value, dict) or not value.get(lang)]
-        if missing:
-            raise PluginError(f"{path}: field '{key}': missing {', '.join(missing)}; expected text in zh and en")
-    return data
 
 
 def define_env(env) -> None:
@@ -43,7 +33,7 @@ def define_env(env) -> None:
 
     # Templates (overrides/) read these; config.extra is the only channel MkDocs gives them.
     env.conf["extra"]["demo_data"] = bool(demo)
-    env.conf["extra"]["ui_strings"] = load_ui_strings()
+    env.conf["extra"]["ui_strings"] = ui_strings.load()
     env.conf["extra"]["brand"] = data["brand"]["name"]
     env.variables["brand"] = data["brand"]["name"]
     env.variables["registry"] = data

@@ -11,15 +11,7 @@ import html
 import json
 from pathlib import Path
 
-import yaml
-
-from helpcenter.layout import REDIRECT_MARKER, ROOT
-
-UI_STRINGS = ROOT / "data" / "ui.yml"
-
-
-def ui_strings(path: Path = UI_STRINGS) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from helpcenter.layout import REDIRECT_MARKER
 
 
 def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,

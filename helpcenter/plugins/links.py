@@ -24,7 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from helpcenter import redirects
+from helpcenter import redirects, ui
 from helpcenter.catalog import FILE_NAME, Catalog
 from helpcenter.layout import ROOT, Layout
 from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, i18n
@@ -49,7 +49,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
 
     def on_config(self, config):
         self.layout = Layout.from_config(config)
-        self.ui = redirects.ui_strings(Path(self.config.ui_strings))
+        self.ui = ui.load(Path(self.config.ui_strings), self.layout.codes)
         if not i18n.is_nested_build(config):
             self.catalog = Catalog(config.site_url or "")
         return config
