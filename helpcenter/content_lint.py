@@ -14,6 +14,7 @@ import phonenumbers
 import yaml
 
 from helpcenter import registry as reg
+from helpcenter.text import HAN_RANGES
 
 LANGS = reg.LANGS
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +32,7 @@ URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 DOMAIN = re.compile(r"(?<![A-Za-z0-9@./-])(?:[a-z0-9-]+\.)+(?:com|net|org|io|cn|me|app|info|co|xyz|top|vip|cc|hk|tw|"
                     r"biz|link|site|online|shop|pro|us|uk|sg|example|test)(?![A-Za-z0-9-])", re.I)
 HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_]{3,}")
-HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+HAN = HAN_RANGES
 INLINE_CODE = re.compile(r"`[^`]*`")
 # For the typography rules, each macro stands in for what it prints in Chinese: "X" is Latin
 # text (the brand, a number, an address), 汉 Chinese; ui() paths are wrapped in 「」.

@@ -10,9 +10,9 @@ import yaml
 
 from helpcenter import registry as reg
 from helpcenter.building import build
-from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
+from tests.helpers.paths import FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
+from helpcenter.text import HAN
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_strict_build_has_no_warnings(site):
@@ -34,7 +34,7 @@ def test_every_page_exists_in_both_languages(site):
 
 
 def test_html_lang_and_site_name_per_language(site):
-    data = reg.load()
+    data = reg.load(FIXTURE_REGISTRY)
     zh = (site.dir / "index.html").read_text(encoding="utf-8")
     en = (site.dir / "en" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in zh and '<html lang="en"' in en
@@ -98,7 +98,8 @@ def test_no_third_party_urls_in_page_assets(site):
 
 
 def test_production_build_refuses_demo_values_naming_the_field(tmp_path):
-    result = build(tmp_path / "out", "https://help.okpay.example.com/", OKPAY_PRODUCTION="1")
+    result = build(tmp_path / "out", "https://help.okpay.example.com/", OKPAY_PRODUCTION="1",
+                   OKPAY_REGISTRY=str(FIXTURE_REGISTRY))
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "production build refused" in output
@@ -132,7 +133,8 @@ def test_malformed_registry_fails_the_build_naming_file_and_field(tmp_path, old,
 def test_build_fails_when_jieba_is_missing(tmp_path):
     """Without jieba Chinese search silently breaks, so the build must refuse."""
     (tmp_path / "jieba.py").write_text("raise ImportError('simulated: jieba not installed')\n")
-    result = build(tmp_path / "out", "https://help.okpay.example.com/", PYTHONPATH=str(tmp_path))
+    result = build(tmp_path / "out", "https://help.okpay.example.com/", PYTHONPATH=str(tmp_path),
+                   OKPAY_REGISTRY=str(FIXTURE_REGISTRY))
     assert result.returncode != 0
     assert "jieba is not importable" in result.stdout + result.stderr
 

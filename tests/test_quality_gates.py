@@ -184,8 +184,9 @@ def test_pages_are_minified_and_hooks_and_fixes_still_apply(site):
     html = (site.dir / "en" / "payments" / "withdrawal-delayed" / "index.html").read_text(encoding="utf-8")
     assert html.count("\n") < 5, "page HTML is not minified"
     assert '"base": "../../../en/"' in html                      # search_per_language.py, after minify
-    assert 'class="okp-copy-link"' in html                       # chat_links.py copy buttons
-    assert 'type="checkbox" id="__search">' in html              # valid_html.py
+    assert 'class="okp-copy-link"' in html                       # okpay-links copy buttons
+    assert ' tabindex=""' not in html                            # okpay-html markup fix
+    assert "<script>document.getElementById" not in html          # no runtime script for the validator
     assert (site.dir / "assets" / "stylesheets" / "extra.min.css").is_file()
     assert not (site.dir / "assets" / "stylesheets" / "extra.css").exists()
     assert "assets/stylesheets/extra.min.css" in html

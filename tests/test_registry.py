@@ -6,11 +6,12 @@ import pytest
 import yaml
 
 from helpcenter import registry as reg
+from tests.helpers.paths import FIXTURE_REGISTRY
 
 
 @pytest.fixture
 def raw():
-    return yaml.safe_load(reg.DEFAULT_PATH.read_text(encoding="utf-8"))
+    return yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
 
 
 def write(tmp_path, data):
@@ -20,7 +21,7 @@ def write(tmp_path, data):
 
 
 def test_shipped_registry_loads_and_is_all_demo_values():
-    data = reg.load()
+    data = reg.load(FIXTURE_REGISTRY)
     demo = {d.field for d in reg.demo_values(data)}
     # every contact value we ship is on a reserved range
     assert {f"hotlines[{i}].number" for i in range(len(data["hotlines"]))} <= demo
@@ -56,7 +57,7 @@ def test_malformed_registry_names_file_and_field(tmp_path, raw, mutate, field, e
 
 
 def test_production_check_refuses_demo_values_naming_each_field():
-    data = reg.load()
+    data = reg.load(FIXTURE_REGISTRY)
     with pytest.raises(reg.RegistryError) as err:
         reg.check_production(data)
     assert "hotlines[0].number: '+1 202-555-0143'" in str(err.value)
