@@ -26,6 +26,8 @@ from helpcenter import quality as q
 from tests.helpers.browser import type_query
 
 VIEWPORTS = {"mobile": (390, 844), "desktop": (1280, 800)}
+# (viewport, colour scheme the system asks for): the dark scheme follows the system setting.
+LOOKS = [("mobile", "light"), ("desktop", "light"), ("mobile", "dark")]
 
 
 def describe(violations: dict[str, list[dict]]) -> str:
@@ -53,12 +55,12 @@ def settle(page) -> None:
 
 # ---- accessibility ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_every_page_passes_axe_wcag21_aa(site, browser, viewport):
+@pytest.mark.parametrize("viewport, scheme", LOOKS)
+def test_every_page_passes_axe_wcag21_aa(site, browser, viewport, scheme):
     width, height = VIEWPORTS[viewport]
     pages = q.content_pages(site.dir)
     assert len(pages) > 60
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", color_scheme=scheme)
     context.add_init_script(path=str(q.require_node_tool(q.AXE_JS)))
     page = context.new_page()
     violations = {}
@@ -68,9 +70,11 @@ def test_every_page_passes_axe_wcag21_aa(site, browser, viewport):
             page.goto(site.url + path)
             page.wait_for_load_state("load")
             settle(page)
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.get_attribute("body", "data-md-color-scheme") == expected, f"/{path}: scheme"
             found = q.axe(page)
             if found:
-                violations[f"/{path} ({viewport})"] = found
+                violations[f"/{path} ({viewport}, {scheme})"] = found
     finally:
         context.close()
     assert not violations, f"axe WCAG 2.1 A/AA violations on {len(violations)} of {len(pages)} pages:\n" + describe(violations)
