@@ -2,39 +2,33 @@
 
 A link pasted in a chat a year ago must still work: every article URL, question anchor and short
 link ever published is listed, and a built site must answer each one, directly or through a
-redirect page (hooks/moved_pages.py, hooks/chat_links.py).
+redirect page (helpcenter/plugins/links.py).
 """
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpcenter.catalog import Catalog
+from helpcenter.layout import ROOT, Layout, is_redirect_stub, redirect_target
+
 MANIFEST = ROOT / "data" / "published-urls.txt"
-REDIRECT_TARGET = re.compile(r'<noscript><meta http-equiv="refresh" content="0; url=([^"]+)">')
 
 
 def entries_from_catalog(site: Path) -> set[str]:
     """Every address the built site publishes: pages, question anchors and short links."""
-    records = json.loads((site / "links.json").read_text(encoding="utf-8"))["records"]
+    layout = Layout.load()
     out = set()
-    for r in records:
+    for r in Catalog.read(site).records.values():
         out.add("/" + r["path"] + (f"#{r['anchor']}" if r["anchor"] else ""))
-        short = _short_path(r)
-        out.add("/" + short)
-        if r["lang"] == "zh":
-            out.add("/" + short[len("zh/"):])   # the browser-language form
-    for page in site.rglob("index.html"):   # home and section pages too; stubs are noindex
-        if 'content="noindex"' not in page.read_text(encoding="utf-8"):
+        out.add("/" + layout.short_path(r["lang"], r["id"], r["anchor"]))
+        if r["lang"] == layout.default:
+            out.add("/" + layout.short_path(None, r["id"], r["anchor"]))   # the browser-language form
+    for page in site.rglob("index.html"):   # home and section pages too, not redirect stubs
+        if not is_redirect_stub(page.read_text(encoding="utf-8")):
             rel = page.parent.relative_to(site).as_posix()
             out.add("/" if rel == "." else f"/{rel}/")
     return out
-
-
-def _short_path(record: dict) -> str:
-    return f"{record['lang']}/go/{record['id']}/" + (f"{record['anchor']}/" if record["anchor"] else "")
 
 
 def read(path: Path = MANIFEST) -> list[str]:
@@ -52,12 +46,12 @@ def resolve(site: Path, entry: str, hops: int = 5) -> str | None:
         if not page.is_file():
             return f"no page at /{path}"
         text = page.read_text(encoding="utf-8")
-        target = REDIRECT_TARGET.search(text)
+        target = redirect_target(text)
         if not target:
             if anchor and f'id="{anchor}"' not in text:
                 return f"/{path} has no #{anchor}"
             return None
-        url = target.group(1).replace("&amp;", "&")
+        url = target
         url, _, fragment = url.partition("#")
         anchor = fragment or anchor
         path = (Path("/") / path / url).resolve().as_posix().lstrip("/") + ("/" if url.endswith("/") else "")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import json
 import posixpath
-import shutil
 import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -18,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from helpcenter import toolchain
+from helpcenter.layout import Layout, is_redirect_stub
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -58,8 +58,8 @@ def require_node_tool(path: Path) -> Path:
 # ---- pages ---------------------------------------------------------------------------------------
 
 def is_stub(text: str) -> bool:
-    """Short-link and moved-page redirect stubs (hooks/redirect_page.py) are marked noindex."""
-    return 'name="robots" content="noindex"' in text or "name=robots content=noindex" in text
+    """Short-link and moved-page redirect stubs (helpcenter/redirects.py)."""
+    return is_redirect_stub(text)
 
 
 def all_pages(site: Path) -> list[Path]:
@@ -73,9 +73,10 @@ def content_pages(site: Path) -> list[Path]:
 
 def page_kind(site: Path, page: Path) -> tuple[str, str]:
     """(language, kind) of a content page; kind is home, section, article or 404."""
+    layout = Layout.load()
     rel = page.relative_to(site).as_posix()
-    lang = "en" if rel.startswith("en/") else "zh"
-    rel = rel[3:] if lang == "en" else rel
+    lang = layout.lang_of_url(rel)
+    rel = layout.strip_lang(rel)
     if rel == "index.html":
         return lang, "home"
     if rel == "404.html":
