@@ -222,4 +222,4 @@ def define_env(env) -> None:
     def channel_checker() -> str:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
-        return checker.render(data, lang(), env.page.url)
+        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()))
