@@ -162,7 +162,7 @@ def test_manifest_lists_every_current_address(site):
 def moved_project(tmp_path_factory):
     """A copy of the project where password-reset was renamed to reset-password."""
     root = tmp_path_factory.mktemp("moved")
-    for name in ("docs", "data", "helpcenter", "hooks", "overrides", "reusables", "mkdocs.yml"):
+    for name in ("docs", "data", "helpcenter", "hooks", "overrides", "reusables", "schemas", "mkdocs.yml"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
     for lang in ("zh", "en"):

@@ -165,5 +165,8 @@ class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
         doc = official_channels.document(registry, site_url)
         doc = {"$schema": (site_url or "") + official_channels.SCHEMA_FILENAME, **doc}
         (site / official_channels.FILENAME).write_text(official_channels.dumps(doc), encoding="utf-8")
+        if not official_channels.SCHEMA.is_file():
+            raise PluginError(f"{official_channels.SCHEMA}: not found; official-channels.json is published with its "
+                              "schema (a copy of the project needs the schemas/ folder too)")
         shutil.copyfile(official_channels.SCHEMA, site / official_channels.SCHEMA_FILENAME)
         log.debug("protected %d pages; wrote security.txt and %s", count, official_channels.FILENAME)
