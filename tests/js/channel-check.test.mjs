@@ -408,3 +408,15 @@ test("trimming the edges gives the same answer as the pattern it replaces", () =
     assert.equal(checker.trimEdges(input), old, JSON.stringify(input));
   }
 });
+
+test("a hotline with an extension is recognised as the hotline, in the shapes our own page links", () => {
+  const phone = DATA.phones[0].value;                           // +1 202…
+  const dashed = phone.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "+1-$1-$2-$3");
+  for (const typed of [`${phone} ext. 12`, `${phone} x12`, `${phone}#12`, `tel:${dashed};ext=12`, `${phone} EXT 7`]) {
+    const a = check(typed);
+    assert.deepEqual([a.verdict, a.normalized], ["official", phone], typed);
+  }
+  assert.equal(checker.withoutExtension("+86 10 1234 5678"), "+86 10 1234 5678");
+  assert.equal(checker.withoutExtension("2025550143"), "2025550143");
+  assert.equal(check("call x12").verdict, "invalid");
+});

@@ -136,6 +136,20 @@
     return j === s.length && j > from;
   }
 
+  /** The number without a trailing extension ("ext. 12", "x12", "#12", RFC 3966 ";ext=12"), or s
+   * unchanged. String operations from the end, no pattern: each character is read once. */
+  function withoutExtension(s) {
+    let end = s.length;
+    while (end > 0 && s.length - end <= 6 && s[end - 1] >= "0" && s[end - 1] <= "9") end--;
+    if (end === s.length || s.length - end > 6) return s;
+    const head = s.slice(0, end).trimEnd();
+    const lower = head.toLowerCase();
+    for (const mark of [";ext=", "ext.", "ext", "x", "#"]) {
+      if (lower.endsWith(mark)) return head.slice(0, head.length - mark.length).trimEnd();
+    }
+    return s;
+  }
+
   const result = (verdict, kind, reason, normalized, channel) =>
     ({ verdict, kind, channel: channel ? Object.assign({}, channel) : null, reason, normalized: normalized || "" });
 
@@ -324,9 +338,13 @@
     if (/^tel:/i.test(s)) {
       let number = s.slice(4);
       try { number = decodeURIComponent(number); } catch (e) { /* keep as typed */ }
+      number = withoutExtension(number);
       return phoneShape(number) ? checkPhone(number, data) : result("invalid", null, "unrecognized", "");
     }
     if (phoneShape(s)) return checkPhone(s, data);
+    // An extension only routes the call inside the line: the number itself decides.
+    const main = withoutExtension(s);
+    if (main !== s && phoneShape(main)) return checkPhone(main, data);
     if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(s)) return checkUrl(s, data);
     if (/^[^\s/@]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
     if (s.startsWith("@") && HANDLE.test(s)) return checkHandle(s.slice(1), data.handles, data);
@@ -351,7 +369,7 @@
     return answer;
   }
 
-  const api = { check, skeleton, distance, punyDecode, phoneShape, trimEdges, MAX_LENGTH };
+  const api = { check, skeleton, distance, punyDecode, phoneShape, trimEdges, withoutExtension, MAX_LENGTH };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (root) root.OKPayChannelCheck = api;
 })(typeof window !== "undefined" ? window : null);
