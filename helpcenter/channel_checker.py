@@ -7,6 +7,9 @@ data/channel-check.yml, contact values only from the loaded registry.
 
 Subdomains: any host under an official registry domain counts as official (www.okpay.example.com,
 a.b.app.okpay.example.com), because whoever controls a domain's DNS controls every name under it.
+
+The contact values come from helpcenter/official_channels.py's document, the same one published
+as official-channels.json.
 """
 
 from __future__ import annotations
@@ -15,25 +18,17 @@ import html
 import json
 import posixpath
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
-
+from pathlib import Path, PurePosixPath
 import phonenumbers
 import yaml
 
+from helpcenter import official_channels
 from helpcenter import registry as reg
 
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS = ROOT / "data" / "channel-check.yml"
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
-# Pages the verdicts link to, by their path inside a language tree.
-LINKS = {"never-ask": "scams/never-ask", "if-scammed": "scams/if-scammed"}
-# The platforms' real hosts, besides the registry's own profile URL, by social id: a profile
-# link pasted from the app names the same account whichever of these hosts it uses.
-PLATFORM_HOSTS = {
-    "telegram": ("t.me", "telegram.me", "telegram.dog"),
-    "x": ("x.com", "twitter.com"),
-}
+PLATFORM_HOSTS = official_channels.PLATFORM_HOSTS
 
 
 class CheckerError(ValueError):
@@ -81,31 +76,27 @@ def ui_path(registry: dict, ident: str, lang: str) -> str:
 
 
 def checker_data(registry: dict, lang: str, strings: dict | None = None) -> dict:
-    """What channel-check.js compares with: registry values, normalised, with names in `lang`."""
+    """What channel-check.js compares with: official-channels.json's values, names in `lang`."""
     s = localize(strings or load_strings(), lang)["channel"]
-
-    def t(value):
-        return value[lang] if isinstance(value, dict) else value
+    doc = official_channels.document(registry)
 
     phones, codes = [], []
-    for item in registry["hotlines"]:
-        parsed = phonenumbers.parse(item["number"], None)
-        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        phones.append({"kind": "phone", "id": item["id"], "value": e164, "display": item["number"],
-                       "label": s["phone"].replace("{region}", t(item["region"]))})
-        if str(parsed.country_code) not in codes:
-            codes.append(str(parsed.country_code))
+    for item in doc["phones"]:
+        phones.append({"kind": "phone", "id": item["id"], "value": item["e164"], "display": item["number"],
+                       "label": s["phone"].replace("{region}", item["region"][lang])})
+        code = str(phonenumbers.parse(item["e164"], None).country_code)
+        if code not in codes:
+            codes.append(code)
     emails = [{"kind": "email", "id": item["id"], "value": item["address"].lower(), "display": item["address"],
-               "label": s["email"].replace("{purpose}", t(item["purpose"]))} for item in registry["emails"]]
+               "label": s["email"].replace("{purpose}", item["purpose"][lang])} for item in doc["emails"]]
     domains = [{"kind": "url", "id": item["id"], "value": item["domain"].lower(), "display": item["domain"],
-                "label": s.get(item["id"], s["domain"])} for item in registry["domains"]]
+                "label": s.get(item["id"], s["domain"])} for item in doc["domains"]]
 
     profiles, by_handle = [], {}
-    for item in registry["social"]:
+    for item in doc["social"]:
         handle = item["handle"].lower()
-        platform = t(item["platform"])
-        host = urlsplit(item["url"]).hostname.lower()
-        for h in dict.fromkeys((host, *PLATFORM_HOSTS.get(item["id"], ()))):
+        platform = item["platform"][lang]
+        for h in item["hosts"]:
             profiles.append({"kind": "handle", "id": item["id"], "value": handle, "host": h,
                              "display": "@" + item["handle"], "dm": item["dm_support"],
                              "label": s["handle"].replace("{platforms}", platform)})
@@ -117,9 +108,20 @@ def checker_data(registry: dict, lang: str, strings: dict | None = None) -> dict
     handles = [{"kind": "handle", "id": ",".join(g["ids"]), "value": g["value"], "display": g["display"],
                 "dm": g["dm"], "label": s["handle"].replace("{platforms}", s["separator"].join(g["platforms"]))}
                for g in by_handle.values()]
-    brand = re.sub(r"[^0-9a-z]", "", registry["brand"]["name"].lower())
-    return {"brand": brand, "countryCodes": codes, "phones": phones, "emails": emails,
-            "domains": domains, "profiles": profiles, "handles": handles}
+    brand = re.sub(r"[^0-9a-z]", "", doc["brand"].lower())
+    return {"brand": brand, "countryCodes": codes, "defaultRegion": doc["default_region"], "phones": phones,
+            "emails": emails, "domains": domains, "profiles": profiles, "handles": handles}
+
+
+def article_urls(files, lang: str) -> dict:
+    """Article id -> its site-relative URL in `lang`, from the build's own file list (so the
+    checker's links follow an article that moves, and the offline build's .html URLs)."""
+    urls = {}
+    for file in files.documentation_pages():
+        parts = PurePosixPath(file.src_uri).parts
+        if len(parts) == 3 and parts[0] == lang and parts[2] != "index.md":
+            urls[PurePosixPath(parts[2]).stem] = file.url
+    return urls
 
 
 def relative_to(page_url: str, target: str) -> str:
@@ -128,45 +130,46 @@ def relative_to(page_url: str, target: str) -> str:
     return "../" * folder.count("/") + target
 
 
-def page_link(page_url: str, lang: str, path: str) -> str:
-    """A link to another article of the same language, in the same URL style as this page."""
-    root = f"{lang}/" if page_url.startswith(f"{lang}/") else ""
-    target = f"{root}{path}/" if page_url.endswith("/") or not page_url else f"{root}{path}.html"
-    return relative_to(page_url, target)
-
-
 def _json_for_html(value) -> str:
     """JSON that cannot close its <script> element or open a comment, whatever the strings hold."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def payload(registry: dict, lang: str, page_url: str, strings: dict | None = None) -> dict:
-    """Everything the page scripts read: the checker data, this language's strings, verdict links."""
+def payload(registry: dict, lang: str, page_url: str, urls: dict, strings: dict | None = None) -> dict:
+    """Everything the page scripts read: the checker data, this language's strings, verdict links.
+
+    urls: article id -> site-relative URL in this language (article_urls); the verdicts link to
+    the articles named under `links:` in data/channel-check.yml.
+    """
     if lang not in reg.LANGS:
         raise CheckerError(f"channel_checker: unknown language {lang!r}; expected one of {reg.LANGS}")
     strings = strings or load_strings()
     if "report-scam" not in registry["ui_paths"]:
         raise CheckerError("registry: ui_paths has no 'report-scam'; the checker's advice needs it")
+    missing = [ident for ident in strings["links"] if ident not in urls]
+    if missing:
+        raise CheckerError(f"{STRINGS}: links: no {lang} article with id {', '.join(map(repr, missing))}; "
+                           "expected the id of an existing article")
     text = localize(strings, lang, brand=registry["brand"]["name"], report=ui_path(registry, "report-scam", lang))
     return {
         "lang": lang,
         "data": checker_data(registry, lang, strings),
         "strings": {key: text[key] for key in ("form", "verdict", "reason", "official-reminder",
                                                "advice-title", "advice")},
-        "links": [{"id": ident, "href": page_link(page_url, lang, path), "text": text["links"][ident]}
-                  for ident, path in LINKS.items()],
+        "links": [{"id": ident, "href": relative_to(page_url, urls[ident]), "text": text["links"][ident]}
+                  for ident in strings["links"]],
     }
 
 
-def render(registry: dict, lang: str, page_url: str, strings: dict | None = None) -> str:
+def render(registry: dict, lang: str, page_url: str, urls: dict, strings: dict | None = None) -> str:
     """The widget for one page: form, result region, inline data and the two scripts.
 
     One raw HTML block without blank lines, so Markdown passes it through untouched. The form and
     the noscript text are kept out of search on their own elements: Material's search parser
     matches elements by tag name, so excluding the wrapper <div> would end at the first inner </div>.
     """
-    config = payload(registry, lang, page_url, strings)
+    config = payload(registry, lang, page_url, urls, strings)
     form = config["strings"]["form"]
     e = html.escape
     scripts = "".join(f'<script src="{e(relative_to(page_url, src))}"></script>' for src in SCRIPTS)

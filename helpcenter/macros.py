@@ -6,8 +6,11 @@ vocabulary, listed in CONTRIBUTING.md; keep them few and obvious.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -19,6 +22,34 @@ ROOT = Path(__file__).resolve().parent.parent
 REUSABLES = ROOT / "reusables"
 PRODUCTION_ENV = "OKPAY_PRODUCTION"
 OFFLINE_ZIP = "download/okpay-help-offline.zip"   # where the Pages workflow publishes `make offline`
+
+
+# Characters that mean something to Python-Markdown or its extensions here (code, emphasis, links,
+# tables, attr_list, tilde/caret) or to HTML. A registry value is text: each becomes a character
+# reference, which Markdown leaves alone and the browser shows as the character itself.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&|{}~^]")
+
+
+def md_text(value) -> str:
+    """A registry value as literal text in Markdown (and so in HTML): never markup."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", str(value))
+
+
+def md_code(value) -> str:
+    """A registry value as a Markdown code span that no backtick in it can close early."""
+    text = str(value).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def md_url(url: str) -> str:
+    """A URL for a Markdown link target: parentheses, spaces and angle brackets percent-encoded."""
+    return quote(url, safe="-._~:/?#[]@!$&'*+,;=%")
+
+
+def md_link(text, url: str) -> str:
+    return f"[{md_text(text)}]({md_url(url)})"
 
 
 def define_env(env) -> None:
@@ -34,8 +65,9 @@ def define_env(env) -> None:
     # Templates (overrides/) read these; config.extra is the only channel MkDocs gives them.
     env.conf["extra"]["demo_data"] = bool(demo)
     env.conf["extra"]["ui_strings"] = ui_strings.load()
-    env.conf["extra"]["brand"] = data["brand"]["name"]
-    env.variables["brand"] = data["brand"]["name"]
+    env.conf["extra"]["brand"] = html.escape(data["brand"]["name"])
+    # `{{ brand }}` is printed into Markdown as is: it holds the escaped text, never markup.
+    env.variables["brand"] = md_text(data["brand"]["name"])
     env.variables["registry"] = data
 
     def lang() -> str:
@@ -43,7 +75,8 @@ def define_env(env) -> None:
         return getattr(page.file, "locale", None) or env.conf["theme"]["language"]
 
     def t(value):
-        return value[lang()] if isinstance(value, dict) else value
+        """A registry text in this page's language, escaped for Markdown."""
+        return md_text(value[lang()] if isinstance(value, dict) else value)
 
     def by_id(key: str, ident: str) -> dict:
         for item in data[key]:
@@ -64,16 +97,16 @@ def define_env(env) -> None:
     def phone(ident: str) -> str:
         """A hotline as a tap-to-call link."""
         item = by_id("hotlines", ident)
-        return f"[{item['number']}](tel:{item['e164']})"
+        return md_link(item["number"], item["tel"])
 
     @env.macro
     def email(ident: str = "support") -> str:
         item = by_id("emails", ident)
-        return f"[{item['address']}](mailto:{item['address']})"
+        return md_link(item["address"], f"mailto:{item['address']}")
 
     @env.macro
     def domain(ident: str = "website") -> str:
-        return f"`{by_id('domains', ident)['domain']}`"
+        return md_code(by_id("domains", ident)["domain"])
 
     @env.macro
     def ui(ident: str) -> str:
@@ -81,14 +114,14 @@ def define_env(env) -> None:
         if ident not in data["ui_paths"]:
             raise PluginError(f"{env.page.file.src_path}: ui({ident!r}): unknown path; expected one of: "
                               + ", ".join(data["ui_paths"]))
-        steps = t(data["ui_paths"][ident])
+        steps = [md_text(step) for step in data["ui_paths"][ident][lang()]]
         if lang() == "zh":
             return " → ".join(f"「{s}」" for s in steps)
         return " → ".join(f"**{s}**" for s in steps)
 
     @env.macro
     def txid_example() -> str:
-        return f"`{data['transaction_id_example']}`"
+        return md_code(data["transaction_id_example"])
 
     @env.macro
     def chat_hours() -> str:
@@ -133,18 +166,18 @@ def define_env(env) -> None:
                 "|---|---|---|"]
         for item in data["social"]:
             dm = ("提供" if item["dm_support"] else "不提供") if zh else ("Yes" if item["dm_support"] else "No")
-            rows.append(f"| {t(item['platform'])} | [@{item['handle']}]({item['url']}) | {dm} |")
+            rows.append(f"| {t(item['platform'])} | {md_link('@' + item['handle'], item['url'])} | {dm} |")
         return "\n".join(rows)
 
     @env.macro
     def domain_list() -> str:
-        return "\n".join(f"- `{item['domain']}`" for item in data["domains"])
+        return "\n".join(f"- {md_code(item['domain'])}" for item in data["domains"])
 
     @env.macro
     def app_list() -> str:
-        publisher = data["brand"]["publisher"]
+        publisher = md_text(data["brand"]["publisher"])
         note = f"（开发者：{publisher}）" if lang() == "zh" else f" (developer: {publisher})"
-        return "\n".join(f"- [{t(item['store'])}]({item['url']}){note}" for item in data["apps"])
+        return "\n".join(f"- [{t(item['store'])}]({md_url(item['url'])}){note}" for item in data["apps"])
 
     @env.macro
     def offline_download() -> str:
@@ -155,7 +188,7 @@ def define_env(env) -> None:
         # Raw HTML: the zip is added to the hosted site by the Pages workflow, not by MkDocs,
         # so MkDocs' own link validation cannot know it.
         up = "../" * env.page.url.count("/")
-        return f'<a href="{up}{OFFLINE_ZIP}" download>{ui["offline_download"][lang()]}</a>'
+        return f'<a href="{html.escape(up + OFFLINE_ZIP)}" download>{html.escape(ui["offline_download"][lang()])}</a>'
 
     @env.macro
     def authority(ident: str) -> str:
@@ -163,8 +196,8 @@ def define_env(env) -> None:
         item = by_id("authorities", ident)
         name = t(item["name"])
         if "phone" in item:
-            return f"{name} [{item['phone']}](tel:{item['phone']})"
-        return f"[{name}]({item['url']})"
+            return f"{name} {md_link(item['phone'], 'tel:' + str(item['phone']))}"
+        return f"[{name}]({md_url(item['url'])})"
 
     @env.macro
     def reusable(name: str) -> str:
@@ -179,4 +212,4 @@ def define_env(env) -> None:
     def channel_checker() -> str:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
-        return checker.render(data, lang(), env.page.url)
+        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()))

@@ -31,7 +31,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Paths the home pages link to that the build itself does not produce. Each is added to the
 # deployed site by a later step; the link check reports them, it does not skip them silently.
 OUTSIDE_THE_BUILD = {
-    # `make offline` packs it; .github/workflows/pages.yml copies it to site/download/ after the
+    # `make offline` packs it; .github/workflows/ci.yml (build job) copies it to site/download/ after the
     # build (helpcenter/macros.py OFFLINE_ZIP, the home page's "no network?" section).
     "download/okpay-help-offline.zip": "added by the Pages workflow after the build (make offline)",
 }

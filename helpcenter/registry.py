@@ -3,6 +3,9 @@
 Every contact value on the site comes from this file, so a mistake here is a mistake on every
 page. Loading fails with a RegistryError that names the file, the field path and what was
 expected; production builds also refuse demo values (reserved domains, fictional numbers).
+
+Which file is loaded: $OKPAY_REGISTRY when set (tests and dry runs point the build at a fixture
+registry this way), else data/registry.yml. `configured_path()` is the one place that reads it.
 """
 
 from __future__ import annotations
@@ -42,7 +45,34 @@ DEMO_HANDLE_SUFFIX = "_demo"
 
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+)$")
-HANDLE = re.compile(r"^[A-Za-z0-9_.]{3,32}$")
+HANDLE = re.compile(r"[A-Za-z0-9_.]{3,32}")
+# What a typed hotline may hold: digits, the usual separators, and one extension at the end.
+# Anything else (letters of a vanity number, markup) is refused before it reaches a page.
+PHONE_TEXT = re.compile(r"\+[0-9 ().-]+?(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?")
+# RFC 3986 unreserved, reserved and '%': no space, quote, backtick or angle bracket can end a
+# Markdown link or an HTML attribute early.
+URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+# Each platform's own rule for account names; the id of a `social:` entry names the platform.
+PLATFORM_HANDLES = {
+    # Telegram: a-z, 0-9 and underscores, at least 5 characters (telegram.org/faq "What can I use
+    # as my username?"); at most 32 (core.telegram.org/method/account.updateUsername).
+    "telegram": (re.compile(r"[A-Za-z0-9_]{5,32}"), "5-32 letters, digits or '_' (Telegram's rule)"),
+    # X: at most 15 characters, letters, digits and underscores
+    # (help.x.com/en/managing-your-account/x-username-rules).
+    "x": (re.compile(r"[A-Za-z0-9_]{1,15}"), "1-15 letters, digits or '_' (X's rule)"),
+    # WeChat ID (微信号): 6-20 letters, digits, '_' or '-', starting with a letter
+    # (WeChat help center, 微信号设置规则).
+    "wechat": (re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}"), "6-20 letters, digits, '_' or '-', starting with a letter (WeChat's rule)"),
+}
+# The hosts a production registry's store and profile links must be on, by entry id: a link
+# elsewhere (a look-alike store, a mirror) would be published as "official".
+OFFICIAL_HOSTS = {
+    "ios": ("apps.apple.com",),
+    "android": ("play.google.com",),
+    "telegram": ("t.me",),
+    "x": ("x.com", "twitter.com"),
+    "wechat": ("weixin.qq.com", "mp.weixin.qq.com"),
+}
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -116,9 +146,16 @@ def is_reserved_host(host: str) -> bool:
             or any(host == d or host.endswith("." + d) for d in RESERVED_DOMAINS))
 
 
-def load(path: Path | str = DEFAULT_PATH) -> dict:
+
+def on_domain(host: str, domains: list[str]) -> bool:
+    """host is one of `domains` or a name under one of them."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def load(path: Path | str | None = None) -> dict:
     """Parse and validate the registry; return it with phone numbers normalised."""
-    path = Path(path)
+    path = Path(path) if path is not None else configured_path()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -151,15 +188,30 @@ def load(path: Path | str = DEFAULT_PATH) -> dict:
         r.localized(paths, ident, "ui_paths", list)
     r.get(data, "transaction_id_example", "")
 
+    for field, item in r.items(data, "domains"):
+        domain = r.get(item, "domain", field)
+        if not HOSTNAME.match(domain):
+            raise r.fail(f"{field}.domain", f"got {domain!r}",
+                         "a bare lowercase host name like okpay.example.com (no scheme, path or port)")
+    domains = [item["domain"] for item in data["domains"]]
+
     for field, item in r.items(data, "emails"):
         address = r.get(item, "address", field)
         m = EMAIL.match(address)
         if not m or not HOSTNAME.match(m.group(1).lower()):
             raise r.fail(f"{field}.address", f"got {address!r}", "an address like support@okpay.example.com")
+        # An address elsewhere would be published as official, and the checker would call its
+        # own domain a look-alike.
+        if not on_domain(m.group(1), domains):
+            raise r.fail(f"{field}.address", f"{address!r} is not on a registry domain",
+                         f"an address @ one of domains: ({', '.join(domains)}) or a name under one")
         r.localized(item, "purpose", field)
 
     for field, item in r.items(data, "hotlines"):
         number = r.get(item, "number", field)
+        if not PHONE_TEXT.fullmatch(number.strip()):
+            raise r.fail(f"{field}.number", f"got {number!r}",
+                         "'+', digits, spaces, '-', '.', '(' ')', and optionally an extension like 'ext. 123'")
         try:
             parsed = phonenumbers.parse(number, None)
         except phonenumbers.NumberParseException as exc:
@@ -168,8 +220,17 @@ def load(path: Path | str = DEFAULT_PATH) -> dict:
         if not phonenumbers.is_possible_number(parsed):
             raise r.fail(f"{field}.number", f"{number!r} is not a possible number",
                          "an international number like +1 202-555-0143")
+        # Possible only checks the length; valid checks the country's numbering plan, so
+        # +1 111-111-1111 (no such area code) is refused.
+        if not phonenumbers.is_valid_number(parsed):
+            raise r.fail(f"{field}.number", f"{number!r} is not a valid number in its country's numbering plan",
+                         "a number that can be dialled, like +1 202-555-0143")
         item["e164"] = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
         item["national_number"] = str(parsed.national_number)
+        item["region_code"] = phonenumbers.region_code_for_number(parsed)
+        # The extension is kept: shown with the number and dialled by tel: (RFC 3966 ";ext=").
+        item["extension"] = parsed.extension or ""
+        item["tel"] = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.RFC3966)
         for key in ("region", "hours", "cost"):
             r.localized(item, key, field)
         r.get(item, "toll_free", field, bool)
@@ -177,11 +238,6 @@ def load(path: Path | str = DEFAULT_PATH) -> dict:
         if not langs or set(langs) - set(LANGS):
             raise r.fail(f"{field}.languages", f"got {langs!r}", f"a list drawn from {list(LANGS)}")
 
-    for field, item in r.items(data, "domains"):
-        domain = r.get(item, "domain", field)
-        if not HOSTNAME.match(domain):
-            raise r.fail(f"{field}.domain", f"got {domain!r}",
-                         "a bare lowercase host name like okpay.example.com (no scheme, path or port)")
 
     for field, item in r.items(data, "apps"):
         r.localized(item, "store", field)
@@ -190,7 +246,13 @@ def load(path: Path | str = DEFAULT_PATH) -> dict:
     for field, item in r.items(data, "social"):
         r.localized(item, "platform", field)
         handle = r.get(item, "handle", field)
-        if not HANDLE.match(handle):
+        rule, rule_text = PLATFORM_HANDLES.get(item["id"], (None, ""))
+        if handle.startswith("@"):
+            raise r.fail(f"{field}.handle", f"got {handle!r}", "the account name without '@'")
+        if rule is not None and not rule.fullmatch(handle):
+            raise r.fail(f"{field}.handle", f"got {handle!r}", rule_text)
+        elif rule is None and not HANDLE.fullmatch(handle):
+            # A platform without a rule here: a conservative shape until one is added above.
             raise r.fail(f"{field}.handle", f"got {handle!r}", "3-32 letters, digits, '_' or '.', without '@'")
         _url(r, item, field)
         r.get(item, "dm_support", field, bool)
@@ -205,14 +267,24 @@ def load(path: Path | str = DEFAULT_PATH) -> dict:
             _url(r, item, field)
         else:
             raise r.fail(field, "neither phone nor url", "one of them")
+
+    # Where a number typed without a country code is from (the checker reads it): an ISO 3166
+    # region code such as CN, else the first hotline's country.
+    region = data.get("default_region") or data["hotlines"][0]["region_code"]
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise r.fail("default_region", f"got {region!r}",
+                     "a two-letter region code such as CN, HK or US (ISO 3166-1, upper case)")
+    data["default_region"] = region
     return data
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:
     url = r.get(item, "url", field)
     parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname):
-        raise r.fail(f"{field}.url", f"got {url!r}", "an https:// address with a host name")
+    if (parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname)
+            or not URL_CHARS.fullmatch(url) or parts.username or parts.password):
+        raise r.fail(f"{field}.url", f"got {url!r}",
+                     "an https:// address with a host name, no user part, spaces, quotes or angle brackets")
 
 
 def demo_values(data: dict) -> list[DemoValue]:
@@ -239,8 +311,22 @@ def demo_values(data: dict) -> list[DemoValue]:
     return found
 
 
-def check_production(data: dict, path: Path | str = DEFAULT_PATH) -> None:
-    """Refuse to go live with demo values, naming every offending field."""
+def unofficial_hosts(data: dict) -> list[DemoValue]:
+    """Store and profile links that are not on their platform's own host (production only:
+    the demo registry uses reserved look-alikes such as t.example.com on purpose)."""
+    found = []
+    for key in ("apps", "social"):
+        for i, item in enumerate(data[key]):
+            hosts = OFFICIAL_HOSTS.get(item["id"])
+            host = (urlsplit(item["url"]).hostname or "").lower()
+            if hosts is not None and not on_domain(host, list(hosts)):
+                found.append(DemoValue(f"{key}[{i}].url", f"{item['url']} (expected a link on {' or '.join(hosts)})"))
+    return found
+
+
+def check_production(data: dict, path: Path | str | None = None) -> None:
+    """Refuse to go live with demo values or off-platform links, naming every offending field."""
+    path = path if path is not None else configured_path()
     demo = demo_values(data)
     if demo:
         lines = "\n".join(f"  - {d.field}: {d.value!r}" for d in demo)
@@ -248,3 +334,8 @@ def check_production(data: dict, path: Path | str = DEFAULT_PATH) -> None:
             f"{path}: production build refused: {len(demo)} field(s) still hold demo values on "
             f"reserved ranges (example.com-style domains, 555-01xx numbers, handles ending in "
             f"'{DEMO_HANDLE_SUFFIX}'); replace them with the real official values:\n{lines}")
+    off = unofficial_hosts(data)
+    if off:
+        lines = "\n".join(f"  - {d.field}: {d.value}" for d in off)
+        raise RegistryError(f"{path}: production build refused: {len(off)} link(s) not on the platform's "
+                            f"own host:\n{lines}")

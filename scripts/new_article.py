@@ -19,7 +19,10 @@ sys.path.insert(0, str(ROOT))
 from helpcenter import published  # noqa: E402
 
 LANGS = ("zh", "en")
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Every section's landing page is docs/<lang>/<section>/index.md: an article by that name would
+# overwrite it.
+RESERVED_IDS = {"index"}
 
 
 def fail(message: str) -> int:
@@ -35,7 +38,12 @@ def main(argv=None, root: Path = ROOT) -> int:
     sections = sorted(p.name for p in (root / "docs" / "zh").iterdir() if p.is_dir() and p.name != "assets")
     if args.section not in sections:
         return fail(f"unknown section {args.section!r}; expected one of: {', '.join(sections)}")
-    if not ID.match(args.id) or len(args.id) > 50:
+    if args.id in RESERVED_IDS:
+        return fail(f"id {args.id!r} is reserved: docs/<lang>/{args.section}/index.md is the section's landing page, "
+                    "not an article. Choose a name for the question the article answers, e.g. card-declined")
+    # fullmatch, not match: "$" also matches before a final newline, and an id ending in one
+    # would split its nav line in mkdocs.yml.
+    if not ID.fullmatch(args.id) or len(args.id) > 50:
         return fail(f"id {args.id!r} must be lowercase letters, digits and single hyphens (at most 50), e.g. card-declined")
     taken = [p for lang in LANGS for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
     if taken:

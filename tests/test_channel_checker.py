@@ -13,7 +13,7 @@ import pytest
 
 from helpcenter import channel_checker as cc
 from helpcenter import registry as reg
-from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
+from tests.helpers.paths import DEMO_REGISTRY, PRODUCTION_SAMPLE, ROOT
 from tests.helpers.browser import assert_clean, open_page
 
 PAGE = "contact/verify-official-channel/"
@@ -32,9 +32,12 @@ def test_node_checker_tests_pass():
 
 # ---- data built from the registry -----------------------------------------------------------
 
+URLS = {"never-ask": "scams/never-ask/", "if-scammed": "scams/if-scammed/"}
+
+
 @pytest.fixture(scope="module")
 def registry():
-    return reg.load()
+    return reg.load(DEMO_REGISTRY)
 
 
 def test_data_holds_every_registry_value_normalised(registry):
@@ -62,7 +65,7 @@ def test_channel_names_are_in_the_page_language(registry):
     assert zh["handles"][0]["label"] == "官方社交账号：Telegram、X (Twitter)、微信公众号"
     assert en["handles"][0]["dm"] is False
     han = re.compile(r"[\u4e00-\u9fff]")
-    assert not han.search(json.dumps(cc.payload(registry, "en", "en/" + PAGE), ensure_ascii=False))
+    assert not han.search(json.dumps(cc.payload(registry, "en", "en/" + PAGE, URLS), ensure_ascii=False))
 
 
 def test_data_from_a_production_registry():
@@ -81,20 +84,49 @@ def test_every_string_has_both_languages_and_missing_ones_are_named(tmp_path):
         cc.load_strings(bad)
 
 
-@pytest.mark.parametrize("page_url, script, never_ask", [
-    (PAGE, "../../assets/javascripts/channel-check.js", "../../scams/never-ask/"),
-    ("en/" + PAGE, "../../../assets/javascripts/channel-check.js", "../../../en/scams/never-ask/"),
-    ("contact/verify-official-channel.html", "../assets/javascripts/channel-check.js", "../scams/never-ask.html"),
+@pytest.mark.parametrize("page_url, urls, script, never_ask", [
+    (PAGE, URLS, "../../assets/javascripts/channel-check.js", "../../scams/never-ask/"),
+    ("en/" + PAGE, {k: "en/" + v for k, v in URLS.items()}, "../../../assets/javascripts/channel-check.js",
+     "../../../en/scams/never-ask/"),
+    ("contact/verify-official-channel.html", {"never-ask": "scams/never-ask.html", "if-scammed": "scams/if-scammed.html"},
+     "../assets/javascripts/channel-check.js", "../scams/never-ask.html"),
+    # an article that moved is followed: the address comes from the build, not from the code
+    (PAGE, {**URLS, "never-ask": "security/what-support-never-asks/"}, "../../assets/javascripts/channel-check.js",
+     "../../security/what-support-never-asks/"),
 ])
-def test_paths_are_relative_to_the_page(registry, page_url, script, never_ask):
+def test_paths_are_relative_to_the_page(registry, page_url, urls, script, never_ask):
     lang = "en" if page_url.startswith("en/") else "zh"
     assert cc.relative_to(page_url, cc.SCRIPTS[0]) == script
-    links = {link["id"]: link["href"] for link in cc.payload(registry, lang, page_url)["links"]}
+    links = {link["id"]: link["href"] for link in cc.payload(registry, lang, page_url, urls)["links"]}
     assert links["never-ask"] == never_ask
 
 
+def test_a_missing_linked_article_is_named(registry):
+    with pytest.raises(cc.CheckerError, match=r"no zh article with id 'if-scammed'"):
+        cc.payload(registry, "zh", PAGE, {"never-ask": "scams/never-ask/"})
+
+
+def test_article_urls_come_from_the_build_files():
+    from mkdocs.structure.files import File, Files
+    files = Files([File(f"{lang}/{path}", "/docs", "/site", use_directory_urls=True)
+                   for lang in ("zh", "en") for path in ("scams/never-ask.md", "scams/index.md", "index.md")])
+    urls = cc.article_urls(files, "en")
+    assert urls == {"never-ask": "en/scams/never-ask/"}
+
+
+def test_checker_and_official_channels_json_are_one_source(registry):
+    from helpcenter import official_channels
+    doc = official_channels.document(registry)
+    data = cc.checker_data(registry, "en")
+    assert [p["value"] for p in data["phones"]] == [p["e164"] for p in doc["phones"]]
+    assert [e["value"] for e in data["emails"]] == [e["address"].lower() for e in doc["emails"]]
+    assert [d["value"] for d in data["domains"]] == [d["domain"] for d in doc["domains"]]
+    assert {(p["id"], p["host"]) for p in data["profiles"]} == {(s["id"], h) for s in doc["social"] for h in s["hosts"]}
+    assert data["defaultRegion"] == doc["default_region"] == {"region": "CN", "code": "86", "trunk": "0"}
+
+
 def test_widget_html(registry):
-    html = cc.render(registry, "zh", PAGE)
+    html = cc.render(registry, "zh", PAGE, URLS)
     assert "\n\n" not in html, "a blank line would end Markdown's raw HTML block"
     assert re.search(r'<label for="okp-check-input">[^<]+</label>', html)
     assert re.search(r'<input id="okp-check-input"[^>]*type="text"[^>]*autocomplete="off"[^>]*data-channel-check-input', html)
@@ -107,7 +139,7 @@ def test_widget_html(registry):
 def test_inline_json_cannot_close_its_script_element(registry):
     strings = cc.load_strings()
     strings["form"]["hint"]["zh"] = "</script><img src=x onerror=alert(1)><!--"
-    html = cc.render(registry, "zh", PAGE, strings)
+    html = cc.render(registry, "zh", PAGE, URLS, strings)
     data = re.search(r'id="okpay-channel-data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in data and ">" not in data
     assert json.loads(data)["strings"]["form"]["hint"] == "</script><img src=x onerror=alert(1)><!--"
@@ -118,7 +150,7 @@ def test_inline_json_cannot_close_its_script_element(registry):
 
 CASES = {
     # what a worried person pastes -> (data-verdict, data-reason, words the answer must contain)
-    "zh": [("（202）555.0143", "official", "official-phone", "官方电话热线"),
+    "zh": [("＋1（202）555.0143", "official", "official-phone", "官方电话热线"),
            ("okpay-support.example.net", "lookalike", "brand-in-domain", "仿冒"),
            ("someone@mail.example.net", "unknown", "unknown-email", "不在我们的官方名单上"),
            ("<img src=x onerror=alert(1)>", "", "markup", "网页代码")],

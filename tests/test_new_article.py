@@ -42,10 +42,22 @@ def test_creates_both_languages_and_the_nav_entry(project):
     ("payments", "Card_Declined", "lowercase"),
     ("billing", "card-declined", "unknown section"),
     ("account", "password-reset", "already exists"),
+    ("payments", "card-declined\n", "lowercase"),
+    ("payments", "card-declined\n- evil.md", "lowercase"),
+    ("payments", "index", "section's landing page"),
 ])
 def test_refuses_bad_ids(project, capsys, section, ident, message):
     assert run(project, section, ident) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_refused_id_leaves_the_project_untouched(project):
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert run(project, "payments", "card-declined\n") == 2
+    assert run(project, "payments", "index") == 2
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == nav
+    assert (project / "docs" / "zh" / "payments" / "index.md").read_text(encoding="utf-8") == \
+        (ROOT / "docs" / "zh" / "payments" / "index.md").read_text(encoding="utf-8")
 
 
 def test_refuses_an_id_that_was_published_before(project, capsys):

@@ -1,17 +1,21 @@
 """helpcenter/registry.py: the loader accepts the shipped registry and names the field of every fault."""
 
 import copy
+import re
 
+import markdown
 import pytest
 import yaml
 
+from helpcenter import macros
 from helpcenter import registry as reg
-from tests.helpers.paths import FIXTURE_REGISTRY
+from helpcenter.building import build
+from tests.helpers.paths import DEMO_REGISTRY, PRODUCTION_SAMPLE
 
 
 @pytest.fixture
 def raw():
-    return yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
+    return yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
 
 
 def write(tmp_path, data):
@@ -33,7 +37,7 @@ def test_shipped_registry_loads_and_is_all_demo_values():
 
 @pytest.mark.parametrize("mutate, field, expected", [
     (lambda d: d["hotlines"][0].pop("number"), "hotlines[0].number", "missing"),
-    (lambda d: d["hotlines"][1].update(number="call us!"), "hotlines[1].number", "does not parse"),
+    (lambda d: d["hotlines"][1].update(number="+999 1234 5678"), "hotlines[1].number", "does not parse"),
     (lambda d: d["hotlines"][0].update(number="+1 202"), "hotlines[0].number", "not a possible number"),
     (lambda d: d["domains"][0].update(domain="https://okpay.example.com"), "domains[0].domain", "no scheme"),
     (lambda d: d["domains"][2].update(domain="help.okpay.example.com/zh"), "domains[2].domain", "no scheme, path"),
@@ -44,6 +48,23 @@ def test_shipped_registry_loads_and_is_all_demo_values():
     (lambda d: d["hotlines"].append(copy.deepcopy(d["hotlines"][0])), "hotlines[3].id", "duplicate"),
     (lambda d: d["apps"][0].update(url="http://apps.example.com/x"), "apps[0].url", "https://"),
     (lambda d: d["authorities"][0].update(phone="96-110"), "authorities[0].phone", "96110"),
+    # possible (right length) but not valid: no area code 111 in the NANP
+    (lambda d: d["hotlines"][0].update(number="+1 111-111-1111"), "hotlines[0].number", "not a valid number"),
+    (lambda d: d["hotlines"][0].update(number="+1 202-555-0143 <b>"), "hotlines[0].number", "extension like"),
+    (lambda d: d["hotlines"][0].update(number="+1 800-FLOWERS"), "hotlines[0].number", "extension like"),
+    (lambda d: d["emails"][0].update(address="okpay.support@gmail.com"), "emails[0].address", "not on a registry domain"),
+    (lambda d: d["emails"][1].update(address="security@okpay.example.com.evil.io"), "emails[1].address",
+     "not on a registry domain"),
+    (lambda d: d["social"][0].update(handle="okp"), "social[0].handle", "Telegram's rule"),
+    (lambda d: d["social"][0].update(handle="okpay-demo"), "social[0].handle", "Telegram's rule"),
+    (lambda d: d["social"][1].update(handle="okpay_official_x"), "social[1].handle", "X's rule"),
+    (lambda d: d["social"][2].update(handle="1okpay_demo"), "social[2].handle", "WeChat's rule"),
+    (lambda d: d["social"][2].update(handle="okpay"), "social[2].handle", "WeChat's rule"),
+    (lambda d: d["apps"][0].update(url='https://apps.example.com/a"onmouseover="x'), "apps[0].url", "quotes"),
+    (lambda d: d["social"][0].update(url="https://t.example.com/a b"), "social[0].url", "spaces"),
+    (lambda d: d["apps"][1].update(url="https://okpay.example.com@evil.test/"), "apps[1].url", "no user part"),
+    (lambda d: d.update(default_region="China"), "default_region", "two-letter region code"),
+    (lambda d: d.update(default_region="cn"), "default_region", "two-letter region code"),
 ])
 def test_malformed_registry_names_file_and_field(tmp_path, raw, mutate, field, expected):
     mutate(raw)
@@ -77,3 +98,137 @@ def test_production_check_passes_real_looking_values(tmp_path):
 ])
 def test_reserved_hosts(host, reserved):
     assert reg.is_reserved_host(host) is reserved
+
+
+def test_valid_values_of_each_rule_pass(tmp_path, raw):
+    raw["emails"][0]["address"] = "help@mail.okpay.example.com"   # a name under a registry domain
+    raw["social"][0]["handle"] = "okpay"                           # Telegram's minimum, 5
+    raw["social"][1]["handle"] = "o"                               # X allows a single character
+    raw["social"][2]["handle"] = "okpay-wallet_2026"               # WeChat: '-' and '_' after a letter
+    raw["hotlines"][0]["number"] = "+86 400 123 4567"
+    raw["default_region"] = "HK"
+    reg.load(write(tmp_path, raw))
+
+
+def test_an_extension_is_kept_in_the_number_and_in_tel(tmp_path, raw):
+    raw["hotlines"][0]["number"] = "+1 202-555-0143 ext. 12"
+    data = reg.load(write(tmp_path, raw))
+    hotline = data["hotlines"][0]
+    assert hotline["extension"] == "12"
+    assert hotline["tel"] == "tel:+1-202-555-0143;ext=12"
+    assert hotline["e164"] == "+12025550143"
+
+
+def test_default_region_falls_back_to_the_first_hotline(tmp_path, raw):
+    raw.pop("default_region", None)
+    raw["hotlines"][0]["number"] = "+44 20 7946 0321"
+    assert reg.load(write(tmp_path, raw))["default_region"] == "GB"
+
+
+def test_the_environment_variable_chooses_the_registry(tmp_path, raw, monkeypatch):
+    raw["brand"]["name"] = "Fixture Pay"
+    path = write(tmp_path, raw)
+    monkeypatch.setenv(reg.REGISTRY_ENV, str(path))
+    assert reg.registry_path() == path
+    assert reg.load()["brand"]["name"] == "Fixture Pay"
+    monkeypatch.delenv(reg.REGISTRY_ENV)
+    assert reg.registry_path() == reg.DEFAULT_PATH
+
+
+def test_production_refuses_store_and_profile_links_off_the_platforms_hosts(tmp_path):
+    raw = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    raw["apps"][0]["url"] = "https://apps.apple.com.download-okpay.io/app/okpay-wallet"
+    raw["social"][0]["url"] = "https://telegram-okpay.io/okpaywalletsample"
+    path = write(tmp_path, raw)
+    data = reg.load(path)   # a demo build accepts it: the demo registry uses look-alike hosts on purpose
+    with pytest.raises(reg.RegistryError) as err:
+        reg.check_production(data, path)
+    message = str(err.value)
+    assert "production build refused: 2 link(s)" in message
+    assert "apps[0].url" in message and "apps.apple.com" in message
+    assert "social[0].url" in message and "t.me" in message
+
+
+# ---- values in Markdown and HTML ------------------------------------------------------------
+
+def render(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list"])
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "a `b` c", "**bold** _x_ [l](javascript:x)",
+                                   "a | b", "{: onclick=x}", "Tom & Jerry", "~~x~~ ^y^"])
+def test_text_is_shown_as_typed_never_as_markup(value):
+    out = render(f"| h |\n|---|\n| {macros.md_text(value)} |")
+    assert "<script" not in out and "<strong>" not in out and "<a " not in out and "<code>" not in out
+    assert out.count("<td>") == 1, "a '|' in a value split the table cell"
+    cell = re.search(r"<td>(.*)</td>", out).group(1)
+    import html
+    assert html.unescape(cell) == value
+
+
+@pytest.mark.parametrize("value", ["P2026`</code><script>x</script>", "``", "`start", "end`", "plain"])
+def test_a_backtick_cannot_break_out_of_a_code_span(value):
+    out = render(f"Example: {macros.md_code(value)} done")
+    import html
+    code = re.findall(r"<code>(.*?)</code>", out)
+    assert len(code) == 1, out
+    assert html.unescape(code[0]) == value
+    assert "<script" not in out
+    assert out.endswith(" done</p>")
+
+
+def test_link_targets_cannot_end_early():
+    out = render(macros.md_link("@a_b", "https://x.example.com/a)b<c> d"))
+    assert 'href="https://x.example.com/a%29b%3Cc%3E%20d"' in out
+
+
+# ---- a hostile registry in a real build and a real browser -----------------------------------
+
+PAYLOAD = "<script>window.__pwned=1</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The site built from a registry with markup in free-text fields, served locally."""
+    from tests.conftest import free_port, serve
+    raw = yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
+    raw["brand"]["name"] = "OKPay" + PAYLOAD
+    raw["brand"]["publisher"] = "Demo Ltd." + PAYLOAD
+    raw["chat"]["hours"] = {"zh": "每天" + PAYLOAD, "en": "Daily" + PAYLOAD}
+    raw["transaction_id_example"] = "P20`</code>" + PAYLOAD
+    raw["hotlines"][0]["number"] = "+1 202-555-0143 ext. 12"
+    tmp = tmp_path_factory.mktemp("hostile")
+    path = tmp / "registry.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    result = build(tmp / "site", url, OKPAY_REGISTRY=str(path))
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    server, _ = serve(tmp / "site", port)
+    yield url, tmp / "site"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("page_path, shown", [
+    ("contact/contact-channels/", ["每天" + PAYLOAD, "Demo Ltd." + PAYLOAD]),
+    ("en/contact/contact-channels/", ["Daily" + PAYLOAD, "Demo Ltd." + PAYLOAD]),
+    ("en/contact/email-support/", ["P20`</code>" + PAYLOAD]),
+    ("en/account/index/".replace("index/", ""), ["OKPay" + PAYLOAD]),
+])
+def test_markup_in_registry_values_is_shown_not_run(hostile_site, visit, page_path, shown):
+    url, site_dir = hostile_site
+    page = visit.page
+    page.goto(url + page_path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => window.__pwned") is None, "registry markup ran as a script"
+    assert page.evaluate("() => [...document.scripts].filter(s => s.text.includes('__pwned')).length") == 0
+    text = page.locator("article").inner_text()
+    for value in shown:
+        assert value in text, f"{value!r} not shown as text on {page_path}"
+
+
+def test_an_extension_reaches_the_page_and_the_tel_link(hostile_site):
+    _, site_dir = hostile_site
+    html = (site_dir / "en" / "contact" / "contact-channels" / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:+1-202-555-0143;ext=12"' in html
+    assert "ext. 12" in html

@@ -2,8 +2,9 @@
 // every official value in the shapes people paste is "official", prepared fakes are not, and
 // thousands of random and adversarial strings never throw, stay fast and are never "official"
 // unless they truly are a registry value. Run: node --test tests/js/
-// The data is the page's own JSON, built by helpcenter/channel_checker.py (PYTHON overrides which
-// Python runs it; default: the project's .venv).
+// The data is the page's own JSON, built by helpcenter/channel_checker.py from the fixture
+// registry tests/data/registry-demo.yml (PYTHON overrides which Python runs it; default: the
+// project's .venv). Speed is measured by scripts/bench_channel_check.mjs, never asserted here.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,8 +22,9 @@ const checker = require(path.join(ROOT, "docs/assets/javascripts/channel-check.j
 function pagePayloads() {
   const venv = path.join(ROOT, ".venv/bin/python");
   const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
-  const code = "import json; from helpcenter import registry as r, channel_checker as c; d = r.load(); " +
-    "print(json.dumps({l: c.payload(d, l, 'x/') for l in r.LANGS}, ensure_ascii=False))";
+  const code = "import json; from helpcenter import registry as r, channel_checker as c; " +
+    "d = r.load('tests/data/registry-demo.yml'); u = {'never-ask': 'scams/never-ask/', 'if-scammed': 'scams/if-scammed/'}; " +
+    "print(json.dumps({l: c.payload(d, l, 'x/', u) for l in r.LANGS}, ensure_ascii=False))";
   return JSON.parse(execFileSync(python, ["-c", code], { cwd: ROOT, encoding: "utf-8" }));
 }
 
@@ -49,8 +51,8 @@ function phoneShapes(e164) {
   shapes.push(`+${cc} ${groups.join(" ")}`, `+${cc}-${groups.join("-")}`, `+${cc} (${groups[0]}) ${groups.slice(1).join("-")}`,
     `+${cc} (0)${groups.join(" ")}`, `00${cc}.${groups.join(".")}`, `tel:+${cc}-${groups.join("-")}`,
     fullWidth(`+${cc} ${groups.join(" ")}`), `(+${cc}) ${groups.join(" ")}`);
-  if (cc === "1") {
-    // Without a country code a number is read as NANP, the default region's numbering plan.
+  if (cc === DATA.defaultRegion.code && cc === "1") {
+    // Without a country code a number is read in the default region's numbering plan.
     shapes.push(nat, `(${groups[0]}) ${groups[1]}-${groups[2]}`, groups.join("."), `1-${groups.join("-")}`,
       `1 (${groups[0]}) ${groups[1]} ${groups[2]}`, `011 1 ${groups.join(" ")}`, fullWidth(groups.join("-")));
   }
@@ -283,26 +285,19 @@ function trulyOfficial(a) {
 }
 
 const FUZZ_COUNT = 6000;
-const LIMIT_MS = 5;
 
-test(`fuzz: ${FUZZ_COUNT} random and adversarial strings never throw, stay under ${LIMIT_MS} ms, and are only official when truly official`, () => {
+test(`fuzz: ${FUZZ_COUNT} random and adversarial strings never throw and are only official when truly official`, () => {
   const inputs = fuzzInputs(FUZZ_COUNT, 20261123);
-  for (const s of inputs.slice(0, 200)) check(s); // warm up the JIT before timing
   const problems = [];
   let official = 0;
   for (const input of inputs) {
-    let answer, ms;
+    let answer;
     try {
-      const start = performance.now();
       answer = verdictOf(input);
-      ms = performance.now() - start;
-      // A garbage-collection pause is not the checker's cost: re-time a slow one before blaming it.
-      if (ms >= LIMIT_MS) ms = Math.min(...[0, 1, 2].map(() => { const t = performance.now(); check(input); return performance.now() - t; }));
     } catch (err) {
       problems.push(`threw on ${JSON.stringify(input.slice(0, 80))}: ${err}`);
       continue;
     }
-    if (ms >= LIMIT_MS) problems.push(`${ms.toFixed(1)} ms for ${JSON.stringify(input.slice(0, 80))}`);
     if (!["official", "unknown", "lookalike", "invalid"].includes(answer.verdict)) problems.push(`bad verdict ${answer.verdict}`);
     if (typeof answer.normalized !== "string" || !answer.reason) problems.push(`bad shape ${JSON.stringify(answer)}`);
     if (answer.verdict === "official") {
@@ -319,4 +314,109 @@ test("every reason the checker gave has a text in both languages", () => {
     for (const lang of ["zh", "en"]) assert.ok(PAGES[lang].strings.reason[reason], `${lang}: no text for ${reason}`);
   }
   assert.ok(PAGES.zh.strings.reason["no-dm"] && PAGES.en.strings.reason["no-dm"]);
+});
+
+// ---- numbers without a country code: the registry's default region ---------------------------
+
+function withRegion(region, code, trunk, numbers) {
+  return Object.assign({}, DATA, {
+    defaultRegion: { region, code, trunk },
+    countryCodes: [...new Set(numbers.map((n) => n.cc))],
+    phones: numbers.map((n, i) => ({ kind: "phone", id: "p" + i, value: n.e164, display: n.e164, label: "x" })),
+  });
+}
+
+test("a Chinese number typed without +86 is read as Chinese when the default region is CN", () => {
+  const cn = withRegion("CN", "86", "0", [{ cc: "86", e164: "+864001234567" }, { cc: "86", e164: "+861012345678" }]);
+  for (const typed of ["400 123 4567", "400-123-4567", "4001234567", "（400）123 4567", "010 1234 5678",
+    "010-12345678", "+86 400 123 4567", "0086 10 1234 5678"]) {
+    const a = checker.check(typed, cn);
+    assert.equal(a.verdict, "official", `${typed} -> ${JSON.stringify(a)}`);
+  }
+  // a mobile number is read as +86 too, and is not one of ours
+  assert.deepEqual([checker.check("138 1234 5678", cn).verdict, checker.check("138 1234 5678", cn).normalized],
+    ["unknown", "+8613812345678"]);
+  // a US-looking number without +1 is not turned into a US one
+  assert.equal(checker.check("(202) 555-0143", cn).normalized, "+862025550143");
+  // "011" is not an exit code in China
+  assert.equal(checker.check("01112345678", cn).normalized, "+861112345678");
+});
+
+test("a NANP number typed without +1 is read as NANP when the default region is US", () => {
+  const us = withRegion("US", "1", "1", [{ cc: "1", e164: "+12025550143" }]);
+  for (const typed of ["(202) 555-0143", "202.555.0143", "1-202-555-0143", "011 1 202 555 0143"]) {
+    assert.equal(checker.check(typed, us).verdict, "official", typed);
+  }
+  assert.equal(checker.check("400 123 4567", us).normalized, "+14001234567");
+});
+
+test("the page data carries the registry's default region", () => {
+  assert.deepEqual(DATA.defaultRegion, { region: "CN", code: "86", trunk: "0" });
+});
+
+// ---- only http(s), tel and mailto can be official -------------------------------------------
+
+test("an official host behind another scheme is a look-alike, never official", () => {
+  for (const scheme of ["intent", "ftp", "file", "market", "itms-services", "weixin", "HTTPX"]) {
+    const a = check(`${scheme}://${DOMAIN}/login`);
+    assert.equal(a.verdict, "lookalike", `${scheme}: ${JSON.stringify(a)}`);
+    assert.equal(a.reason, "other-scheme", scheme);
+  }
+  assert.equal(check(`intent://${DOMAIN}/#Intent;scheme=https;package=com.evil;end`).reason, "other-scheme");
+  // another host behind another scheme is simply not ours
+  assert.equal(check("ftp://files.example.net/").verdict, "unknown");
+  for (const ok of [`https://${DOMAIN}/`, `http://${DOMAIN}/`, `HTTPS://${DOMAIN}`, `//${DOMAIN}/`]) {
+    assert.equal(check(ok).verdict, "official", ok);
+  }
+});
+
+test("a mailto: link that adds recipients is not official", () => {
+  for (const query of ["bcc=thief@mail.example.net", "cc=a@b.example.net", "to=thief@mail.example.net",
+    "subject=hi&BCC=thief@mail.example.net", "%62cc=thief@mail.example.net", "body=x&%20to=y@z.example.net"]) {
+    const a = check(`mailto:${EMAIL}?${query}`);
+    assert.deepEqual([a.verdict, a.reason], ["lookalike", "mailto-recipients"], query);
+    assert.equal(check(`Support <mailto:${EMAIL}?${query}>`).verdict, "lookalike", query);
+  }
+  for (const query of ["subject=Help", "body=to%3Dx", "subject=cc"]) {
+    assert.equal(check(`mailto:${EMAIL}?${query}`).verdict, "official", query);
+  }
+});
+
+// ---- linear work on the longest inputs ------------------------------------------------------
+
+test("the phone-shape scan reads each character a bounded number of times", () => {
+  const adversarial = (n) => ["(".repeat(n) + "x", " ".repeat(n) + "x", "(".repeat(n) + "+" + "1".repeat(n) + "x",
+    "1".repeat(n) + "x", "( ".repeat(n / 2) + "+", "+" + "-".repeat(n) + "a"];
+  for (const n of [100, 1000, checker.MAX_LENGTH]) {
+    for (const input of adversarial(n)) {
+      const counter = { steps: 0 };
+      checker.phoneShape(input, counter);
+      assert.ok(counter.steps <= 2 * input.length + 1, `${counter.steps} steps for ${input.length} characters`);
+    }
+  }
+  // the same answers as the pattern it replaces
+  const OLD = /^[(\s]*\+?[\d\s().\-/]+$/;
+  for (const input of ["+1 (202) 555-0143", "(", "+", "(+", "( +1", "1+1", "++1", "(202)", " ", "( (", "+()",
+    "a1", "1a", "", "+ 1", "((+86) 10", "1/2.3-4"]) {
+    assert.equal(checker.phoneShape(input), OLD.test(input), JSON.stringify(input));
+  }
+});
+
+test("trimming the edges gives the same answer as the pattern it replaces", () => {
+  for (const input of ["  a  ", "\u200b a \u200b", "a" + " ".repeat(50) + "b", "   ", "", "\ufeffx"]) {
+    const old = input.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, "");
+    assert.equal(checker.trimEdges(input), old, JSON.stringify(input));
+  }
+});
+
+test("a hotline with an extension is recognised as the hotline, in the shapes our own page links", () => {
+  const phone = DATA.phones[0].value;                           // +1 202…
+  const dashed = phone.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "+1-$1-$2-$3");
+  for (const typed of [`${phone} ext. 12`, `${phone} x12`, `${phone}#12`, `tel:${dashed};ext=12`, `${phone} EXT 7`]) {
+    const a = check(typed);
+    assert.deepEqual([a.verdict, a.normalized], ["official", phone], typed);
+  }
+  assert.equal(checker.withoutExtension("+86 10 1234 5678"), "+86 10 1234 5678");
+  assert.equal(checker.withoutExtension("2025550143"), "2025550143");
+  assert.equal(check("call x12").verdict, "invalid");
 });

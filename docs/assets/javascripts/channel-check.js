@@ -9,17 +9,21 @@
 (function (root) {
   "use strict";
 
-  // The demo hotlines are NANP numbers, so a number without a country code is read as a US/Canada one.
-  const DEFAULT_COUNTRY_CODE = "1";
   // Longer than any real link is not one contact detail; refusing early keeps every check fast.
   const MAX_LENGTH = 2000;
+  // Only these can be an official channel. intent:, ftp:, file: and the like open another app
+  // or a file even when the host looks like ours.
+  const OFFICIAL_SCHEMES = new Set(["http", "https"]);
+  // A mailto: link whose query adds recipients sends a copy to someone else.
+  const RECIPIENT_FIELDS = new Set(["to", "cc", "bcc"]);
 
   // Invisible characters people paste by accident, and scammers insert to defeat exact matching.
   const HIDDEN = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff";
   const INVISIBLE = new RegExp("[" + HIDDEN + "]", "g");
-  const EDGES = new RegExp("^[\\s" + HIDDEN + "]+|[\\s" + HIDDEN + "]+$", "g");
+  const EDGE_CHAR = new RegExp("[\\s" + HIDDEN + "]");
   const MARKUP = /<\s*[!/]?[a-z][^<>@]*(>|$)|^(javascript|data|vbscript):/i;
-  const PHONE = /^[(\s]*\+?[\d\s().\-/]+$/;
+  const PHONE_CHAR = /[\d\s().\-/]/;
+  const PHONE_LEAD = /[(\s]/;
   const HOST = /^[\p{L}\p{N}\p{M}_-]+(\.[\p{L}\p{N}\p{M}_-]+)*$/u;
   const HANDLE = /^@?([\p{L}\p{N}\p{M}_.-]{1,64})$/u;
   const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
@@ -109,6 +113,43 @@
     return String.fromCodePoint(...out);
   }
 
+  /** Edges trimmed of spaces and invisible characters. A loop from each end: the pattern
+   * /[\s…]+$/ it replaces retried the rest of a long inner run of spaces at every position. */
+  function trimEdges(s) {
+    let start = 0, end = s.length;
+    while (start < end && EDGE_CHAR.test(s[start])) start++;
+    while (end > start && EDGE_CHAR.test(s[end - 1])) end--;
+    return s.slice(start, end);
+  }
+
+  /** Is s shaped like a phone number: "(" and spaces, an optional "+", then digits and
+   * separators? The same language as /^[(\s]*\+?[\d\s().\-/]+$/, which backtracked
+   * quadratically on "((((…x"; this reads each character at most twice, and counts the reads in
+   * `counter.steps` when given one, so tests/js can assert that the work is linear. */
+  function phoneShape(s, counter) {
+    let i = 0;
+    while (i < s.length && PHONE_LEAD.test(s[i])) i++;
+    const from = s[i] === "+" ? i + 1 : 0;
+    let j = from;
+    while (j < s.length && PHONE_CHAR.test(s[j])) j++;
+    if (counter) counter.steps += i + (j - from) + 1;
+    return j === s.length && j > from;
+  }
+
+  /** The number without a trailing extension ("ext. 12", "x12", "#12", RFC 3966 ";ext=12"), or s
+   * unchanged. String operations from the end, no pattern: each character is read once. */
+  function withoutExtension(s) {
+    let end = s.length;
+    while (end > 0 && s.length - end <= 6 && s[end - 1] >= "0" && s[end - 1] <= "9") end--;
+    if (end === s.length || s.length - end > 6) return s;
+    const head = s.slice(0, end).trimEnd();
+    const lower = head.toLowerCase();
+    for (const mark of [";ext=", "ext.", "ext", "x", "#"]) {
+      if (lower.endsWith(mark)) return head.slice(0, head.length - mark.length).trimEnd();
+    }
+    return s;
+  }
+
   const result = (verdict, kind, reason, normalized, channel) =>
     ({ verdict, kind, channel: channel ? Object.assign({}, channel) : null, reason, normalized: normalized || "" });
 
@@ -116,13 +157,18 @@
 
   /** E.164 from any common shape; null when the country cannot be known. */
   function toE164(text, data) {
-    const s = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "").replace(/^(\+|00|011)(?=\d)/, "+");
+    const home = data.defaultRegion || { code: "", trunk: "" };
+    // "00" dials abroad in most of the world; "011" only inside the NANP.
+    const exit = home.code === "1" ? /^(\+|00|011)(?=\d)/ : /^(\+|00)(?=\d)/;
+    const s = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "").replace(exit, "+");
     const international = s.startsWith("+");
     let digits = s.replace(/\D/g, "");
     if (!international) {
-      // NANP: ten digits, optionally after the trunk prefix 1. Other regions need their country code.
-      if (digits.length === 11 && digits[0] === "1") digits = digits.slice(1);
-      return digits.length === 10 ? "+" + DEFAULT_COUNTRY_CODE + digits : null;
+      // A number without a country code is from the registry's default region (CN: 400…, 138…,
+      // 010…): its trunk prefix (0 in CN, 1 in the NANP) is dropped before the country code.
+      if (!home.code) return null;
+      if (home.trunk && digits.startsWith(home.trunk) && digits.length > 7) digits = digits.slice(home.trunk.length);
+      return "+" + home.code + digits;
     }
     // "+44 020 ..." carries the national trunk 0 after the country code; Italy keeps its 0.
     for (const cc of data.countryCodes || []) {
@@ -188,6 +234,15 @@
   }
 
   function checkUrl(text, data) {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+    if (scheme && !OFFICIAL_SCHEMES.has(scheme[1].toLowerCase())) {
+      const answer = checkUrl(text.slice(scheme[0].length - 2), data);
+      // Our host behind another scheme is dressed up as us; anything else stays what it was.
+      if (answer.verdict === "official" || answer.verdict === "lookalike") {
+        return result("lookalike", "url", "other-scheme", answer.normalized);
+      }
+      return answer;
+    }
     const rest = text.replace(/^([a-z][a-z0-9+.-]*:)?\/\//i, "");
     const authority = rest.split(/[/?#\\]/)[0];
     const path = rest.slice(authority.length);
@@ -253,17 +308,43 @@
 
   // ---- entry point -------------------------------------------------------------------------
 
+  /** Does a mailto: query add recipients (to=, cc=, bcc=, in any case or %-escaped)? */
+  function addsRecipients(query) {
+    return query.split("&").some((pair) => {
+      let name = pair.split("=")[0];
+      try { name = decodeURIComponent(name); } catch (e) { /* compare as typed */ }
+      return RECIPIENT_FIELDS.has(name.trim().toLowerCase());
+    });
+  }
+
+  function checkMailto(s, data) {
+    const q = s.indexOf("?");
+    const answer = checkEmail(q < 0 ? s.slice(7) : s.slice(7, q), "", data);
+    if (q >= 0 && answer.verdict === "official" && addsRecipients(s.slice(q + 1))) {
+      return result("lookalike", "email", "mailto-recipients", answer.normalized);
+    }
+    return answer;
+  }
+
   function classify(s, data) {
-    if (/^mailto:/i.test(s)) return checkEmail(s.slice(7).split("?")[0], "", data);
-    const named = /^(.*)<([^<>]+@[^<>]+)>$/s.exec(s);
-    if (named) return checkEmail(named[2].trim().replace(/^mailto:/i, ""), named[1], data);
+    if (/^mailto:/i.test(s)) return checkMailto(s, data);
+    // [^<>@]+ before the "@": one way to split, so no retrying at every "@" of a long input.
+    const named = /^(.*)<([^<>@]+@[^<>]+)>$/s.exec(s);
+    if (named) {
+      const inner = named[2].trim();
+      return /^mailto:/i.test(inner) ? checkMailto(inner, data) : checkEmail(inner, named[1], data);
+    }
     if (MARKUP.test(s)) return result("invalid", null, "markup", "");
     if (/^tel:/i.test(s)) {
       let number = s.slice(4);
       try { number = decodeURIComponent(number); } catch (e) { /* keep as typed */ }
-      return PHONE.test(number) ? checkPhone(number, data) : result("invalid", null, "unrecognized", "");
+      number = withoutExtension(number);
+      return phoneShape(number) ? checkPhone(number, data) : result("invalid", null, "unrecognized", "");
     }
-    if (PHONE.test(s)) return checkPhone(s, data);
+    if (phoneShape(s)) return checkPhone(s, data);
+    // An extension only routes the call inside the line: the number itself decides.
+    const main = withoutExtension(s);
+    if (main !== s && phoneShape(main)) return checkPhone(main, data);
     if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(s)) return checkUrl(s, data);
     if (/^[^\s/@]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
     if (s.startsWith("@") && HANDLE.test(s)) return checkHandle(s.slice(1), data.handles, data);
@@ -277,7 +358,7 @@
     if (input.length > MAX_LENGTH) return result("invalid", null, "too-long", "");
     // NFKC: full-width digits, "＋", "＠" and letters become what a phone or browser would use.
     // Ideographic full stops separate domain labels for browsers too (IDNA).
-    const pasted = input.normalize("NFKC").replace(/[\u3002\uff61]/g, ".").replace(EDGES, "");
+    const pasted = trimEdges(input.normalize("NFKC").replace(/[\u3002\uff61]/g, "."));
     if (!pasted) return result("invalid", null, "empty", "");
     const s = pasted.replace(INVISIBLE, "");
     const answer = classify(s, data);
@@ -288,7 +369,7 @@
     return answer;
   }
 
-  const api = { check, skeleton, distance, punyDecode, DEFAULT_COUNTRY_CODE, MAX_LENGTH };
+  const api = { check, skeleton, distance, punyDecode, phoneShape, trimEdges, withoutExtension, MAX_LENGTH };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (root) root.OKPayChannelCheck = api;
 })(typeof window !== "undefined" ? window : null);

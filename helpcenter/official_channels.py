@@ -1,0 +1,75 @@
+"""official-channels.json: every official channel, machine-readable, from the registry.
+
+Anti-fraud partners and chat tools read it at <site>/official-channels.json (schema:
+schemas/official-channels.schema.json, published next to it). The "Is this really OKPay?"
+checker is built from the same `document()`, so what the page answers and what partners read
+can never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schemas" / "official-channels.schema.json"
+FILENAME = "official-channels.json"
+SCHEMA_FILENAME = "official-channels.schema.json"
+VERSION = 1
+# The platforms' real hosts, besides the registry's own profile URL, by social id: a profile
+# link pasted from the app names the same account whichever of these hosts it uses.
+PLATFORM_HOSTS = {
+    "telegram": ("t.me", "telegram.me", "telegram.dog"),
+    "x": ("x.com", "twitter.com"),
+}
+
+
+def _both(value) -> dict:
+    return dict(value) if isinstance(value, dict) else {"zh": value, "en": value}
+
+
+def default_region(region: str) -> dict:
+    """What a number typed without a country code means: the region's calling code and the
+    national (trunk) prefix people dial before an area code, e.g. CN: 86 and 0, US: 1 and 1."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return {"region": region, "code": str(phonenumbers.country_code_for_region(region)),
+            "trunk": (meta.national_prefix or "") if meta else ""}
+
+
+def document(registry: dict, site_url: str = "") -> dict:
+    """The published document: registry values only, normalised, both languages side by side."""
+    social = []
+    for item in registry["social"]:
+        host = urlsplit(item["url"]).hostname.lower()
+        social.append({"id": item["id"], "platform": _both(item["platform"]), "handle": item["handle"],
+                       "url": item["url"], "hosts": list(dict.fromkeys((host, *PLATFORM_HOSTS.get(item["id"], ())))),
+                       "dm_support": item["dm_support"]})
+    doc = {
+        "version": VERSION,
+        "brand": registry["brand"]["name"],
+        "default_region": default_region(registry["default_region"]),
+        "phones": [{"id": item["id"], "number": item["number"], "e164": item["e164"],
+                    "extension": item.get("extension", ""), "tel": item["tel"],
+                    "region": _both(item["region"]), "hours": _both(item["hours"]),
+                    "toll_free": item["toll_free"], "languages": list(item["languages"])}
+                   for item in registry["hotlines"]],
+        "emails": [{"id": item["id"], "address": item["address"], "purpose": _both(item["purpose"])}
+                   for item in registry["emails"]],
+        # Every name under an official domain is official too (whoever controls a domain's DNS
+        # controls every name under it).
+        "domains": [{"id": item["id"], "domain": item["domain"], "subdomains": True}
+                    for item in registry["domains"]],
+        "apps": [{"id": item["id"], "store": _both(item["store"]), "url": item["url"],
+                  "publisher": registry["brand"]["publisher"]} for item in registry["apps"]],
+        "social": social,
+    }
+    if site_url:
+        doc["site"] = site_url
+    return doc
+
+
+def dumps(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

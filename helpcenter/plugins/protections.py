@@ -1,0 +1,172 @@
+"""The site's own protections, added after every page is written.
+
+- A Content-Security-Policy <meta> on every HTML page (articles, home pages, the 404 page, the
+  /go/ and redirect stubs written by hooks), with a sha256 hash for each inline script that page
+  carries, so no other inline script can run: scripts from this site only, no third-party hosts,
+  no plugins, no <base> or form hijacking.
+- <meta name="referrer" content="no-referrer">: a customer following a link from a help article
+  (a store, an authority's report form) does not tell that site which article they were reading.
+- /.well-known/security.txt (RFC 9116): where to report a vulnerability, from the registry.
+- /official-channels.json (schema: schemas/official-channels.schema.json, published beside it):
+  every official channel, machine-readable, for anti-fraud partners and chat tools. The "Is this
+  really OKPay?" checker is built from the same document (helpcenter/official_channels.py).
+
+Runs in on_post_build, after mkdocs-static-i18n built both languages and after the hooks that
+write or rewrite pages (their priorities are -200 and -300): a hash must cover the script's
+final text. Running it twice over the same site gives the same result.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from helpcenter import official_channels
+from helpcenter import registry as reg
+
+log = get_plugin_logger(__name__)
+
+# An inline script: <script> without src=. Its type decides whether the browser runs it (and so
+# whether CSP applies): none, a JavaScript MIME type or "module" run; application/json does not.
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+SRC = re.compile(r"\bsrc\s*=", re.I)
+RUNNABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
+                  "application/ecmascript"}
+HEAD = re.compile(r"<head\b[^>]*>", re.I)
+CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
+OURS = re.compile(r'<meta (?:http-equiv="Content-Security-Policy"|name="referrer") content="[^"]*">')
+
+
+class ProtectionsConfig(base.Config):
+    # Hash every inline script into script-src (the hosted site). The offline copy turns this
+    # off: Material's iframe-worker shim writes an inline script holding the page's own file://
+    # address into its iframe, which no build can hash in advance.
+    script_hashes = c.Type(bool, default=True)
+    referrer = c.Choice(("no-referrer", "same-origin", "strict-origin"), default="no-referrer")
+    # The registry email (by id) that security.txt names as the contact.
+    security_contact = c.Type(str, default="security")
+    # RFC 9116 asks for an Expires less than a year ahead; a build more than this many days old
+    # publishes an expired file, which says "this contact may be stale".
+    expires_days = c.Type(int, default=180)
+
+
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def inline_hashes(page: str) -> list[str]:
+    """The CSP hash of every inline script the browser would run, in page order, no repeats."""
+    hashes = []
+    for match in SCRIPT.finditer(page):
+        attrs, body = match.groups()
+        kind = TYPE.search(attrs)
+        if SRC.search(attrs) or (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
+            continue
+        hashes.append(script_hash(body))
+    return list(dict.fromkeys(hashes))
+
+
+def policy(hashes: list[str] | None) -> str:
+    """The policy for one page. hashes None: inline scripts allowed (the offline copy).
+
+    style-src keeps 'unsafe-inline': Material and the checker set styles from script, and
+    styles cannot run code. img-src data: serves Material's inline SVG icons. worker-src blob:
+    lets a search worker start from a blob where a browser refuses file:// workers.
+    frame-ancestors is left out: browsers ignore it in a <meta> and log an error.
+    """
+    scripts = "'self' 'unsafe-inline'" if hashes is None else " ".join(["'self'", *hashes])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def protect(page: str, hashes_on: bool = True, referrer: str = "no-referrer") -> str:
+    """The page with our two <meta> tags first in <head>, before any script they govern."""
+    page = OURS.sub("", page)
+    head = HEAD.search(page)
+    if not head:
+        return page
+    csp = html.escape(policy(inline_hashes(page) if hashes_on else None), quote=False)
+    meta = (f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+            f'<meta name="referrer" content="{referrer}">')
+    # After <meta charset> (it must stay in the first 1024 bytes), unless a script came first.
+    charset = CHARSET.search(page, head.end())
+    first_script = page.find("<script", head.end())
+    at = head.end()
+    if charset and (first_script < 0 or charset.start() < first_script):
+        at = charset.end()
+    return page[:at] + meta + page[at:]
+
+
+def security_txt(registry: dict, site_url: str, contact_id: str, expires: dt.datetime) -> str:
+    """RFC 9116 security.txt: Contact, Expires, Preferred-Languages and Canonical."""
+    emails = {item["id"]: item["address"] for item in registry["emails"]}
+    if contact_id not in emails:
+        raise PluginError(f"{reg.configured_path()}: emails has no id {contact_id!r} for security.txt's Contact; "
+                          f"expected one of: {', '.join(emails)} (or set okpay-protections: security_contact)")
+    lines = [
+        f"Contact: mailto:{emails[contact_id]}",
+        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: zh, en",
+    ]
+    if site_url:
+        lines.append(f"Canonical: {site_url.rstrip('/')}/.well-known/security.txt")
+    return "\n".join(lines) + "\n"
+
+
+class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
+
+    @event_priority(-1000)  # last: after i18n, the hooks and the minifier have written every page
+    def on_post_build(self, *, config) -> None:
+        site = Path(config["site_dir"])
+        try:
+            registry = reg.load()
+        except reg.RegistryError as exc:
+            raise PluginError(str(exc)) from None
+        site_url = config.get("site_url") or ""
+
+        count = 0
+        for path in site.rglob("*.html"):
+            text = path.read_text(encoding="utf-8")
+            protected = protect(text, self.config.script_hashes, self.config.referrer)
+            if protected != text:
+                path.write_text(protected, encoding="utf-8")
+            count += 1
+
+        today = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+        well_known = site / ".well-known"
+        well_known.mkdir(exist_ok=True)
+        (well_known / "security.txt").write_text(
+            security_txt(registry, site_url, self.config.security_contact,
+                         today + dt.timedelta(days=self.config.expires_days)), encoding="utf-8")
+
+        doc = official_channels.document(registry, site_url)
+        doc = {"$schema": (site_url or "") + official_channels.SCHEMA_FILENAME, **doc}
+        (site / official_channels.FILENAME).write_text(official_channels.dumps(doc), encoding="utf-8")
+        if not official_channels.SCHEMA.is_file():
+            raise PluginError(f"{official_channels.SCHEMA}: not found; official-channels.json is published with its "
+                              "schema (a copy of the project needs the schemas/ folder too)")
+        shutil.copyfile(official_channels.SCHEMA, site / official_channels.SCHEMA_FILENAME)
+        log.debug("protected %d pages; wrote security.txt and %s", count, official_channels.FILENAME)
