@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import registry as reg

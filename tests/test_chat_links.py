@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -14,7 +13,6 @@ from helpcenter import published
 from helpcenter.building import build
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 from tests.helpers.project import copy_project
-from tests.helpers.browser import assert_clean, open_page
 
 ARTICLE = "payments/withdrawal-delayed/"
 ANCHOR = "how-long"
@@ -103,8 +101,8 @@ def test_copy_button_puts_title_and_short_link_on_the_clipboard(site, browser, p
     assert page.evaluate("navigator.clipboard.readText()") == f"{title} {site.url}{prefix or 'zh/'}go/withdrawal-delayed/{ANCHOR}/"
     assert confirmation in page.locator(".md-dialog").inner_text()
     page.evaluate("navigator.clipboard.writeText('')")
-    page.locator(f"h2#holidays button.okp-copy-link").click()
-    assert page.evaluate("navigator.clipboard.readText()").endswith(f"go/withdrawal-delayed/holidays/")
+    page.locator("h2#holidays button.okp-copy-link").click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("go/withdrawal-delayed/holidays/")
     context.close()
 
 

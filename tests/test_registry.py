@@ -10,7 +10,7 @@ import yaml
 from helpcenter import macros
 from helpcenter import registry as reg
 from helpcenter.building import build
-from tests.helpers.paths import DEMO_REGISTRY, PRODUCTION_SAMPLE
+from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, PRODUCTION_SAMPLE
 
 
 @pytest.fixture
@@ -128,11 +128,11 @@ def test_default_region_falls_back_to_the_first_hotline(tmp_path, raw):
 def test_the_environment_variable_chooses_the_registry(tmp_path, raw, monkeypatch):
     raw["brand"]["name"] = "Fixture Pay"
     path = write(tmp_path, raw)
-    monkeypatch.setenv(reg.REGISTRY_ENV, str(path))
-    assert reg.registry_path() == path
+    monkeypatch.setenv(reg.PATH_ENV, str(path))
+    assert reg.configured_path() == path
     assert reg.load()["brand"]["name"] == "Fixture Pay"
-    monkeypatch.delenv(reg.REGISTRY_ENV)
-    assert reg.registry_path() == reg.DEFAULT_PATH
+    monkeypatch.delenv(reg.PATH_ENV)
+    assert reg.configured_path() == reg.DEFAULT_PATH
 
 
 def test_production_refuses_store_and_profile_links_off_the_platforms_hosts(tmp_path):

@@ -3,7 +3,6 @@
 import argparse
 import subprocess
 import sys
-from pathlib import Path
 
 from helpcenter.browser import system_chromium
 

@@ -6,7 +6,6 @@ Needs Pillow (requirements-dev.txt) and a CJK font (Debian: apt-get install font
 """
 
 import argparse
-import sys
 from pathlib import Path
 
 from helpcenter.layout import ROOT

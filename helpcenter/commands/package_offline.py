@@ -5,7 +5,6 @@ workflow publishes it at download/okpay-help-offline.zip, where the home page li
 """
 
 import argparse
-import sys
 import zipfile
 from pathlib import Path
 

@@ -11,7 +11,6 @@ scripts/check_content.py. Like FastAPI's docs tooling, age comes from each file'
 import argparse
 import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 from helpcenter.layout import ROOT

@@ -3,7 +3,7 @@
 // thousands of random and adversarial strings never throw, stay fast and are never "official"
 // unless they truly are a registry value. Run: node --test tests/js/
 // The data is the page's own JSON, built by helpcenter/channel_checker.py from the fixture
-// registry tests/data/registry-demo.yml (PYTHON overrides which Python runs it; default: the
+// registry tests/data/registry-fixture.yml (PYTHON overrides which Python runs it; default: the
 // project's .venv). Speed is measured by scripts/bench_channel_check.mjs, never asserted here.
 
 import { test } from "node:test";
@@ -23,7 +23,7 @@ function pagePayloads() {
   const venv = path.join(ROOT, ".venv/bin/python");
   const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
   const code = "import json; from helpcenter import registry as r, channel_checker as c; " +
-    "d = r.load('tests/data/registry-demo.yml'); u = {'never-ask': 'scams/never-ask/', 'if-scammed': 'scams/if-scammed/'}; " +
+    "d = r.load('tests/data/registry-fixture.yml'); u = {'never-ask': 'scams/never-ask/', 'if-scammed': 'scams/if-scammed/'}; " +
     "print(json.dumps({l: c.payload(d, l, 'x/', u) for l in r.LANGS}, ensure_ascii=False))";
   return JSON.parse(execFileSync(python, ["-c", code], { cwd: ROOT, encoding: "utf-8" }));
 }
