@@ -23,7 +23,7 @@ PAGE = "contact/verify-official-channel/"
 
 def test_node_checker_tests_pass():
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "js").glob("*.test.mjs"))
-    result = subprocess.run([quality.node(), "--test", *files], cwd=ROOT, capture_output=True, text=True,
+    result = subprocess.run([quality.node(), "--test", "--test-reporter=tap", *files], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "PYTHON": sys.executable}, timeout=300)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     assert re.search(r"^# fail 0$", result.stdout, re.M), result.stdout[-3000:]
