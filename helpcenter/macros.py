@@ -13,6 +13,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import registry as reg
+from helpcenter import status
 
 ROOT = Path(__file__).resolve().parent.parent
 REUSABLES = ROOT / "reusables"
@@ -55,6 +56,8 @@ def define_env(env) -> None:
     def t(value):
         return value[lang()] if isinstance(value, dict) else value
 
+    status.register(env, lang)
+
     def by_id(key: str, ident: str) -> dict:
         for item in data[key]:
             if item["id"] == ident:
@@ -95,6 +98,12 @@ def define_env(env) -> None:
         if lang() == "zh":
             return " → ".join(f"「{s}」" for s in steps)
         return " → ".join(f"**{s}**" for s in steps)
+
+    @env.macro
+    def policy_link(ident: str) -> str:
+        """A legal document (terms, privacy, fees) as a link named in the page's language."""
+        item = by_id("policies", ident)
+        return f"[{t(item['name'])}]({item['url']})"
 
     @env.macro
     def txid_example() -> str:
