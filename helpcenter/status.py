@@ -99,6 +99,11 @@ def is_current(item: dict, on: dt.date) -> bool:
     return item["start"] <= on and (item.get("end") is None or on <= item["end"])
 
 
+def is_upcoming(item: dict, on: dt.date) -> bool:
+    """Announced in advance (scheduled maintenance): listed with the current ones, no banner yet."""
+    return "active" not in item and item["start"] > on
+
+
 def format_date(day: dt.date, lang: str) -> str:
     return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day:%B} {day.day}, {day.year}"
 
@@ -108,7 +113,7 @@ def period(item: dict, lang: str) -> str:
     if lang == "zh":
         if end is None:
             return f"{format_date(start, lang)}起"
-        return format_date(start, lang) if end == start else f"{format_date(start, lang)}至{format_date(end, lang)}"
+        return format_date(start, lang) if end == start else f"{format_date(start, lang)} 至 {format_date(end, lang)}"
     if end is None:
         return f"Since {format_date(start, lang)}"
     return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"
@@ -120,25 +125,30 @@ STRINGS = {
     "no-past": {"zh": "最近没有历史公告。", "en": "No recent announcements."},
     "severity": {"info": {"zh": "通知", "en": "Notice"}, "warning": {"zh": "服务延迟", "en": "Delay"},
                  "critical": {"zh": "服务故障", "en": "Outage"}},
+    "upcoming": {"zh": "预告", "en": "Scheduled"},
     "details": {"zh": "查看详情", "en": "Details"},
 }
 
 
-def _admonition(item: dict, lang: str) -> str:
+def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
     kind = SEVERITIES[item["severity"]]
-    label = STRINGS["severity"][item["severity"]][lang]
+    label = STRINGS["upcoming"][lang] if upcoming else STRINGS["severity"][item["severity"]][lang]
     sep = "：" if lang == "zh" else ": "
     title = item["title"][lang].replace('"', "'")
+    text = item["text"][lang].strip().replace("\n", "\n    ")   # stays inside the admonition
     return (f'<span id="{item["id"]}"></span>\n\n!!! {kind} "{label}{sep}{title}"\n\n'
-            f"    **{period(item, lang)}**\n\n    {item['text'][lang]}\n")
+            f"    **{period(item, lang)}**\n\n    {text}\n")
 
 
 def render(items: list[dict], lang: str, which: str, on: dt.date) -> str:
-    """The current (which='current') or past announcements as admonitions, for the status page."""
-    chosen = [a for a in items if is_current(a, on) == (which == "current")]
-    if not chosen:
-        return STRINGS["none" if which == "current" else "no-past"][lang]
-    return "\n".join(_admonition(a, lang) for a in chosen)
+    """For the status page: which='current' gives what applies now, then what is scheduled;
+    which='past' what has ended."""
+    if which == "current":
+        now = [_admonition(a, lang) for a in items if is_current(a, on)]
+        later = [_admonition(a, lang, upcoming=True) for a in reversed(items) if is_upcoming(a, on)]
+        return "\n".join(now + later) if now or later else STRINGS["none"][lang]
+    past = [_admonition(a, lang) for a in items if not is_current(a, on) and not is_upcoming(a, on)]
+    return "\n".join(past) if past else STRINGS["no-past"][lang]
 
 
 def banner(items: list[dict], on: dt.date) -> list[dict]:
