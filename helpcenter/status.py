@@ -140,11 +140,18 @@ def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
             f"    **{period(item, lang)}**\n\n    {text}\n")
 
 
+def by_severity(items) -> list[dict]:
+    """Most severe first (an outage must not sit under a routine notice); stable, so newest first
+    within a severity."""
+    rank = list(SEVERITIES)[::-1]
+    return sorted(items, key=lambda a: rank.index(a["severity"]))
+
+
 def render(items: list[dict], lang: str, which: str, on: dt.date) -> str:
     """For the status page: which='current' gives what applies now, then what is scheduled;
     which='past' what has ended."""
     if which == "current":
-        now = [_admonition(a, lang) for a in items if is_current(a, on)]
+        now = [_admonition(a, lang) for a in by_severity(a for a in items if is_current(a, on))]
         later = [_admonition(a, lang, upcoming=True) for a in reversed(items) if is_upcoming(a, on)]
         return "\n".join(now + later) if now or later else STRINGS["none"][lang]
     past = [_admonition(a, lang) for a in items if not is_current(a, on) and not is_upcoming(a, on)]
@@ -153,10 +160,11 @@ def render(items: list[dict], lang: str, which: str, on: dt.date) -> str:
 
 def banner(items: list[dict], on: dt.date) -> list[dict]:
     """What the templates show on every page: the current announcements, both languages."""
+    current = by_severity(a for a in items if is_current(a, on))
     return [{"id": a["id"], "severity": a["severity"], "title": a["title"],
              "label": STRINGS["severity"][a["severity"]], "details": STRINGS["details"],
              "page": {"zh": STATUS_PAGE, "en": "en/" + STATUS_PAGE}}
-            for a in items if is_current(a, on)]
+            for a in current]
 
 
 def register(env, lang) -> None:
