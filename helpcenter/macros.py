@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter import registry as reg
 from helpcenter import ui as ui_strings
+from helpcenter import status
 
 ROOT = Path(__file__).resolve().parent.parent
 REUSABLES = ROOT / "reusables"
@@ -77,6 +78,8 @@ def define_env(env) -> None:
         """A registry text in this page's language, escaped for Markdown."""
         return md_text(value[lang()] if isinstance(value, dict) else value)
 
+    status.register(env, lang)
+
     def by_id(key: str, ident: str) -> dict:
         for item in data[key]:
             if item["id"] == ident:
@@ -117,6 +120,12 @@ def define_env(env) -> None:
         if lang() == "zh":
             return " → ".join(f"「{s}」" for s in steps)
         return " → ".join(f"**{s}**" for s in steps)
+
+    @env.macro
+    def policy_link(ident: str) -> str:
+        """A legal document (terms, privacy, fees) as a link named in the page's language."""
+        item = by_id("policies", ident)
+        return f"[{t(item['name'])}]({md_url(item['url'])})"
 
     @env.macro
     def txid_example() -> str:

@@ -239,6 +239,15 @@ def load(path: Path | str | None = None) -> dict:
             raise r.fail(f"{field}.languages", f"got {langs!r}", f"a list drawn from {list(LANGS)}")
 
 
+    official = [item["domain"] for item in data["domains"]]
+    for field, item in r.items(data, "policies"):
+        r.localized(item, "name", field)
+        _url(r, item, field)
+        host = urlsplit(item["url"]).hostname
+        if not any(host == d or host.endswith("." + d) for d in official):
+            raise r.fail(f"{field}.url", f"host {host!r} is not a registry domain",
+                         f"an https:// address on one of the domains: {', '.join(official)}")
+
     for field, item in r.items(data, "apps"):
         r.localized(item, "store", field)
         _url(r, item, field)
@@ -302,7 +311,7 @@ def demo_values(data: dict) -> list[DemoValue]:
             found.append(DemoValue(f"hotlines[{i}].number", item["number"]))
     for i, item in enumerate(data["domains"]):
         host(f"domains[{i}].domain", item["domain"], item["domain"])
-    for key in ("apps", "social"):
+    for key in ("apps", "social", "policies"):
         for i, item in enumerate(data[key]):
             host(f"{key}[{i}].url", item["url"], urlsplit(item["url"]).hostname or "")
     for i, item in enumerate(data["social"]):

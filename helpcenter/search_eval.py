@@ -38,7 +38,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "tests" / "data" / "search-eval.yml"
-SECTIONS = ("contact", "account", "payments", "security", "scams")
+SECTIONS = ("contact", "account", "payments", "security", "scams", "about")
 LANGS = ("zh", "en")
 LANG_PREFIX = {"zh": "", "en": "en/"}          # where each language's home page is, under the site root
 INDEX_PATH = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}

@@ -1,0 +1,183 @@
+"""Service status and announcements (data/status.yml): validated on load, rendered on the
+service-status page by a macro, and exposed to the templates for the site-wide banner.
+
+The banner lives in overrides/main.html, which macros cannot reach (they only render Markdown),
+so the current announcements are handed over through `config.extra.status_banner`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+LANGS = ("zh", "en")
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "status.yml"
+PATH_ENV = "OKPAY_STATUS_FILE"
+# Pins "today" so that a build (and a test) decides what is current without the wall clock.
+TODAY_ENV = "OKPAY_STATUS_TODAY"
+SEVERITIES = {"info": "info", "warning": "warning", "critical": "danger"}   # -> admonition type
+STATUS_PAGE = "contact/service-status/"
+KNOWN = {"id", "severity", "start", "end", "active", "title", "text"}
+
+
+class StatusError(ValueError):
+    """A status entry is missing or malformed; the message names file and field."""
+
+
+def _fail(path: Path, field: str, problem: str, expected: str) -> StatusError:
+    return StatusError(f"{path}: field '{field}': {problem}; expected {expected}")
+
+
+def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
+    """Parse and validate the announcements, newest first."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StatusError(f"{path}: file not found; expected the status announcements here") from None
+    except yaml.YAMLError as exc:
+        raise StatusError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("announcements", []), list):
+        raise _fail(path, "announcements", "missing or not a list", "a list of announcements (it may be empty)")
+    items, seen = [], set()
+    for i, item in enumerate(data.get("announcements") or []):
+        field = f"announcements[{i}]"
+        if not isinstance(item, dict):
+            raise _fail(path, field, f"got {item!r}", "a mapping with id, severity, start, title, text")
+        unknown = set(item) - KNOWN
+        if unknown:
+            raise _fail(path, field, f"unknown key(s) {sorted(unknown)}", f"only {sorted(KNOWN)}")
+        ident = item.get("id")
+        if not isinstance(ident, str) or not ident or not all(p.isalnum() and p.islower() or p.isdigit()
+                                                              for p in ident.split("-")):
+            raise _fail(path, f"{field}.id", f"got {ident!r}", "lowercase kebab-case like 'bank-delays-2026-11'")
+        if ident in seen:
+            raise _fail(path, f"{field}.id", f"duplicate id {ident!r}", "ids unique in the file")
+        seen.add(ident)
+        if item.get("severity") not in SEVERITIES:
+            raise _fail(path, f"{field}.severity", f"got {item.get('severity')!r}", " | ".join(SEVERITIES))
+        for key in ("start", "end"):
+            value = item.get(key)
+            if key == "end" and value is None:
+                continue
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                raise _fail(path, f"{field}.{key}", "missing" if value is None else f"got {value!r}",
+                            "a date written YYYY-MM-DD")
+        if item.get("end") and item["end"] < item["start"]:
+            raise _fail(path, f"{field}.end", f"{item['end']} is before start {item['start']}", "end on or after start")
+        if "active" in item and not isinstance(item["active"], bool):
+            raise _fail(path, f"{field}.active", f"got {item['active']!r}", "true or false")
+        for key in ("title", "text"):
+            value = item.get(key)
+            for lang in LANGS:
+                if not isinstance(value, dict) or not isinstance(value.get(lang), str) or not value[lang].strip():
+                    raise _fail(path, f"{field}.{key}.{lang}", "missing", f"text in {lang}")
+            if set(value) - set(LANGS):
+                raise _fail(path, f"{field}.{key}", f"unknown language(s) {sorted(set(value) - set(LANGS))}",
+                            f"only {LANGS}")
+        items.append(item)
+    return sorted(items, key=lambda a: a["start"], reverse=True)
+
+
+def today() -> dt.date:
+    pinned = os.environ.get(TODAY_ENV)
+    if not pinned:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        raise StatusError(f"{TODAY_ENV}={pinned!r}: expected a date written YYYY-MM-DD") from None
+
+
+def is_current(item: dict, on: dt.date) -> bool:
+    if "active" in item:
+        return item["active"]
+    return item["start"] <= on and (item.get("end") is None or on <= item["end"])
+
+
+def is_upcoming(item: dict, on: dt.date) -> bool:
+    """Announced in advance (scheduled maintenance): listed with the current ones, no banner yet."""
+    return "active" not in item and item["start"] > on
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day:%B} {day.day}, {day.year}"
+
+
+def period(item: dict, lang: str) -> str:
+    start, end = item["start"], item.get("end")
+    if lang == "zh":
+        if end is None:
+            return f"{format_date(start, lang)}起"
+        return format_date(start, lang) if end == start else f"{format_date(start, lang)} 至 {format_date(end, lang)}"
+    if end is None:
+        return f"Since {format_date(start, lang)}"
+    return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"
+
+
+STRINGS = {
+    "none": {"zh": "目前没有进行中的维护或故障，所有服务运行正常。",
+             "en": "There is no maintenance or incident right now. All services are running normally."},
+    "no-past": {"zh": "最近没有历史公告。", "en": "No recent announcements."},
+    "severity": {"info": {"zh": "通知", "en": "Notice"}, "warning": {"zh": "服务延迟", "en": "Delay"},
+                 "critical": {"zh": "服务故障", "en": "Outage"}},
+    "upcoming": {"zh": "预告", "en": "Scheduled"},
+    "details": {"zh": "查看详情", "en": "Details"},
+}
+
+
+def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
+    kind = SEVERITIES[item["severity"]]
+    label = STRINGS["upcoming"][lang] if upcoming else STRINGS["severity"][item["severity"]][lang]
+    sep = "：" if lang == "zh" else ": "
+    title = item["title"][lang].replace('"', "'")
+    text = item["text"][lang].strip().replace("\n", "\n    ")   # stays inside the admonition
+    return (f'<span id="{item["id"]}"></span>\n\n!!! {kind} "{label}{sep}{title}"\n\n'
+            f"    **{period(item, lang)}**\n\n    {text}\n")
+
+
+def by_severity(items) -> list[dict]:
+    """Most severe first (an outage must not sit under a routine notice); stable, so newest first
+    within a severity."""
+    rank = list(SEVERITIES)[::-1]
+    return sorted(items, key=lambda a: rank.index(a["severity"]))
+
+
+def render(items: list[dict], lang: str, which: str, on: dt.date) -> str:
+    """For the status page: which='current' gives what applies now, then what is scheduled;
+    which='past' what has ended."""
+    if which == "current":
+        now = [_admonition(a, lang) for a in by_severity(a for a in items if is_current(a, on))]
+        later = [_admonition(a, lang, upcoming=True) for a in reversed(items) if is_upcoming(a, on)]
+        return "\n".join(now + later) if now or later else STRINGS["none"][lang]
+    past = [_admonition(a, lang) for a in items if not is_current(a, on) and not is_upcoming(a, on)]
+    return "\n".join(past) if past else STRINGS["no-past"][lang]
+
+
+def banner(items: list[dict], on: dt.date) -> list[dict]:
+    """What the templates show on every page: the current announcements, both languages."""
+    current = by_severity(a for a in items if is_current(a, on))
+    return [{"id": a["id"], "severity": a["severity"], "title": a["title"],
+             "label": STRINGS["severity"][a["severity"]], "details": STRINGS["details"],
+             "page": {"zh": STATUS_PAGE, "en": "en/" + STATUS_PAGE}}
+            for a in current]
+
+
+def register(env, lang) -> None:
+    """Called from helpcenter/macros.py's define_env: the macro and the banner data."""
+    path = Path(os.environ.get(PATH_ENV, DEFAULT_PATH))
+    try:
+        items, on = load(path), today()
+    except StatusError as exc:
+        raise PluginError(str(exc)) from None
+    env.conf["extra"]["status_banner"] = banner(items, on)
+
+    @env.macro
+    def service_status(which: str = "current") -> str:
+        if which not in ("current", "past"):
+            raise PluginError(f"{env.page.file.src_path}: service_status({which!r}); expected 'current' or 'past'")
+        return render(items, lang(), which, on)
