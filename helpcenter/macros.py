@@ -171,7 +171,7 @@ def define_env(env) -> None:
             places.append(f"App 里{ui(safe['app_ui'])}页面上的号码" if zh else
                           f"the numbers in the app under {ui(safe['app_ui'])}")
         if zh:
-            where = "，和".join(places) if len(places) > 1 else places[0]
+            where = "；".join(places)
             return (f"能直接点来拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
                     "短信、邮件、广告、搜索结果和网页文章里的号码，还有来电者报给你的号码，一律不要点，也不要回拨。")
         where = " and ".join(places)
