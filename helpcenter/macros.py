@@ -229,13 +229,13 @@ def define_env(env) -> None:
         if not services:
             return (f"{brand_name} 不在{name}提供服务：不能在当地开户使用，也不提供任何数字资产（加密货币）的买卖、"
                     "充值、持有或转账服务。" if zh else
-                    f"{brand_name} is not offered in {name}: you can't open or use an account there, and no "
-                    "digital-asset (crypto) service is offered there: no buying, holding, adding or sending crypto.")
+                    f"{name}: {brand_name} is not offered there. You can't open or use an account there, and no "
+                    "digital-asset (crypto) service is offered: no buying, holding, adding or sending crypto.")
         if "digital-assets" not in services:
             return (f"{brand_name} 在{name}只提供钱包与付款服务，不提供数字资产（加密货币）服务。" if zh else
-                    f"In {name}, {brand_name} offers wallet and payment services only, no digital-asset (crypto) services.")
+                    f"{name}: {brand_name} offers wallet and payment services only, no digital-asset (crypto) services.")
         return (f"{brand_name} 在{name}提供钱包与付款服务和数字资产服务。" if zh else
-                f"In {name}, {brand_name} offers both wallet and payment services and digital-asset services.")
+                f"{name}: {brand_name} offers both wallet and payment services and digital-asset services.")
 
     @env.macro
     def typical_time(ident: str, part: str = "range") -> str:
