@@ -52,6 +52,34 @@ def md_link(text, url: str) -> str:
     return f"[{md_text(text)}]({md_url(url)})"
 
 
+def ui_words(steps: list, screens: list, zh: bool) -> str:
+    """Words for an on-screen path in one language (see ui() in define_env)."""
+    screen = None
+    if steps and isinstance(steps[0], str) and steps[0] in screens:
+        screen, steps = steps[0], steps[1:]
+    groups: list[tuple[str, list]] = []   # runs of labels to tap, and actions in words
+    for step in steps:
+        if isinstance(step, dict):
+            groups.append(("do", [step["do"]]))
+        elif groups and groups[-1][0] == "tap":
+            groups[-1][1].append(step)
+        else:
+            groups.append(("tap", [step]))
+    out = ""
+    for i, (kind, items) in enumerate(groups):
+        text = items[0] if kind == "do" else (
+            " → ".join(f"「{s}」" for s in items) if zh else " → ".join(f"**{s}**" for s in items))
+        if not i:
+            out = text
+        elif zh:
+            out += ("，再" if kind == "do" else "后，点") + text
+        else:
+            out += ", then " + (text if kind == "do" else f"tap {text}")
+    if screen:
+        out = f"{screen}上的{out}" if zh else f"{out} on the {screen[0].lower()}{screen[1:]}"
+    return out
+
+
 def define_env(env) -> None:
     registry_path = reg.configured_path(Path(env.project_dir))
     try:
@@ -87,6 +115,18 @@ def define_env(env) -> None:
         known = ", ".join(item["id"] for item in data[key])
         raise PluginError(f"{env.page.file.src_path}: unknown {key} id {ident!r}; expected one of: {known}")
 
+    def by_id_in(items: list, where: str, ident: str) -> dict:
+        for item in items:
+            if item["id"] == ident:
+                return item
+        known = ", ".join(item["id"] for item in items)
+        raise PluginError(f"{env.page.file.src_path}: unknown {where} id {ident!r}; expected one of: {known}")
+
+    def long_date(day) -> str:
+        return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang() == "zh" else f"{day:%B} {day.day}, {day.year}"
+
+    brand_name = md_text(data["brand"]["name"])   # printed into Markdown: text, never markup
+
     @env.macro
     def app_name() -> str:
         return t(data["brand"]["app"])
@@ -112,14 +152,141 @@ def define_env(env) -> None:
 
     @env.macro
     def ui(ident: str) -> str:
-        """An on-screen path, e.g. 「我的」→「安全中心」 / **Me** → **Security**."""
+        """An on-screen path that reads as part of a sentence: 「我的」→「安全中心」 / **Me** → **Security**;
+        a leading screen becomes a place (登录页上的「忘记密码」 / **Forgot password?** on the sign-in
+        screen) and a {do: ...} step an action (「首页」→「账单」，再点开该笔交易 / ..., then tap the transaction)."""
         if ident not in data["ui_paths"]:
             raise PluginError(f"{env.page.file.src_path}: ui({ident!r}): unknown path; expected one of: "
                               + ", ".join(data["ui_paths"]))
-        steps = [md_text(step) for step in data["ui_paths"][ident][lang()]]
-        if lang() == "zh":
-            return " → ".join(f"「{s}」" for s in steps)
-        return " → ".join(f"**{s}**" for s in steps)
+        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), lang() == "zh")
+
+    @env.macro
+    def call_policy() -> str:
+        """Whether OKPay ever phones customers, answered plainly (registry: call_policy)."""
+        policy, zh = data["call_policy"], lang() == "zh"
+        never = t(policy["never_on_a_call"])
+        if policy["outbound_calls"] == "never":
+            first = (f"不会。{brand_name} 从不主动给客户打电话，自称 {brand_name} 打来的电话都不是我们。" if zh else
+                     f"No. {brand_name} never phones customers. A call that claims to be from {brand_name} isn't from us.")
+        else:
+            where = ui(policy["callback_ui"])
+            first = (f"只有一种情况会：你自己在 App 里预约了回电（{where}），我们会在你选的时间打给你。"
+                     f"除此之外，{brand_name} 不会主动给你打电话。" if zh else
+                     f"Only in one case: you booked a call-back yourself in the app ({where}), and we call at "
+                     f"the time you chose. Otherwise, {brand_name} doesn't call you.")
+        return f"{first}{never}。" if zh else f"{first} {never}."
+
+    @env.macro
+    def call_verify_steps() -> str:
+        """Numbered steps to check a call that claims to be OKPay (registry: call_policy.verify)."""
+        policy = data["call_policy"]
+        where = ui(policy["callback_ui"]) if policy["outbound_calls"] == "callback-only" else ""
+        return "\n".join(f"{i}. {step.replace('{callback}', where)}"
+                         for i, step in enumerate(t(policy["verify"]), 1))
+
+    @env.macro
+    def safe_to_tap() -> str:
+        """Which phone numbers are safe to tap (registry: safe_to_tap). Links are written for an article."""
+        safe, zh = data["safe_to_tap"], lang() == "zh"
+        places = []
+        if safe["hotline_table"]:
+            places.append("本帮助中心[客服热线表](../contact/phone-hotline.md#hotline-numbers)里的号码" if zh else
+                          "the numbers in this help center's [hotline table](../contact/phone-hotline.md#hotline-numbers)")
+        if "app_ui" in safe:
+            places.append(f"App 里{ui(safe['app_ui'])}页面上的号码" if zh else
+                          f"the numbers in the app under {ui(safe['app_ui'])}")
+        if zh:
+            where = "；".join(places)
+            return (f"能直接点来拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
+                    "短信、邮件、广告、搜索结果和网页文章里的号码，还有来电者报给你的号码，一律不要点，也不要回拨。")
+        where = " and ".join(places)
+        return (f"The only numbers that are safe to tap are {where}. Never tap or call back a number from a "
+                "text, an email, an ad, a search result or an article, or one a caller gives you.")
+
+    @env.macro
+    def fee_table() -> str:
+        """The operator's fee schedule (registry: fee_schedule)."""
+        zh = lang() == "zh"
+        rows = ["| 方式 | 手续费 |" if zh else "| Method | Fee |", "|---|---|"]
+        for item in data["fee_schedule"]["items"]:
+            rows.append(f"| {t(item['method'])} | {fee(item['id'])} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def fee(ident: str) -> str:
+        """One fee in words: 免费 / 金额的 1.5% / 每笔 1 美元 (+ 区块链网络费)."""
+        schedule, zh = data["fee_schedule"], lang() == "zh"
+        item = by_id_in(schedule["items"], "fee_schedule.items", ident)
+        currency = t(schedule["currency"])
+        parts = []
+        if item["percent"]:
+            parts.append(f"金额的 {item['percent']:g}%" if zh else f"{item['percent']:g}% of the amount")
+        if item["fixed"]:
+            parts.append(f"每笔 {item['fixed']:g} {currency}" if zh else f"{item['fixed']:g} {currency} per transaction")
+        ours = " + ".join(parts) or ("免费" if zh else "Free")
+        if item.get("network_fee"):
+            extra = "另付区块链网络费（付给网络，确认页实时显示）" if zh else \
+                "plus the blockchain network fee (paid to the network, shown on the confirmation screen)"
+            return f"{ours}，{extra}" if zh else f"{ours}, {extra}"
+        return ours
+
+    @env.macro
+    def fee_effective() -> str:
+        return long_date(data["fee_schedule"]["effective"])
+
+    @env.macro
+    def region_table() -> str:
+        """Every region and what is offered there (registry: regions)."""
+        zh = lang() == "zh"
+        yes, no = ("提供", "不提供") if zh else ("Offered", "Not offered")
+        rows = ["| 国家或地区 | 钱包与付款 | 数字资产 |" if zh else "| Country or region | Wallet and payments | Crypto |",
+                "|---|---|---|"]
+        for item in data["regions"]:
+            cells = [yes if service in item["services"] else no for service in reg.REGION_SERVICES]
+            rows.append(f"| {t(item['name'])} | {' | '.join(cells)} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def region_statement(ident: str) -> str:
+        """What is and isn't offered in one region, as a sentence."""
+        item, zh = by_id_in(data["regions"], "regions", ident), lang() == "zh"
+        name, services = t(item["name"]), item["services"]
+        if not services:
+            return (f"{brand_name} 不在{name}提供服务：不能在当地开户使用，也不提供任何数字资产（加密货币）的买卖、"
+                    "充值、持有或转账服务。" if zh else
+                    f"{name}: {brand_name} is not offered there. You can't open or use an account there, and no "
+                    "digital-asset (crypto) service is offered: no buying, holding, adding or sending crypto.")
+        if "digital-assets" not in services:
+            return (f"{brand_name} 在{name}只提供钱包与付款服务，不提供数字资产（加密货币）服务。" if zh else
+                    f"{name}: {brand_name} offers wallet and payment services only, no digital-asset (crypto) services.")
+        return (f"{brand_name} 在{name}提供钱包与付款服务和数字资产服务。" if zh else
+                f"{name}: {brand_name} offers both wallet and payment services and digital-asset services.")
+
+    @env.macro
+    def typical_time(ident: str, part: str = "range") -> str:
+        """A typical time from the registry: 1 到 3 个工作日 / 1–3 business days; part="max": 3 个工作日."""
+        item, zh = by_id_in(data["typical_times"], "typical_times", ident), lang() == "zh"
+        if part not in ("range", "max"):
+            raise PluginError(f"{env.page.file.src_path}: typical_time({ident!r}, {part!r}); expected 'range' or 'max'")
+        top, low, unit = item["max"], item.get("min"), item["unit"]
+        zh_unit = {"minutes": "分钟", "hours": "小时", "business-days": "个工作日"}[unit]
+        en_unit = {"minutes": "minute", "hours": "hour", "business-days": "business day"}[unit]
+        if part == "max":
+            return f"{top} {zh_unit}" if zh else f"{top} {en_unit}{'s' if top != 1 else ''}"
+        if low is not None:
+            return f"{low} 到 {top} {zh_unit}" if zh else f"{low}–{top} {en_unit}s"
+        return f"{top} {zh_unit}内" if zh else f"within {top} {en_unit}{'s' if top != 1 else ''}"
+
+    @env.macro
+    def typical_times_table(prefix: str) -> str:
+        """The typical times whose ids start with `prefix` (e.g. "top-up"), as a table."""
+        zh = lang() == "zh"
+        rows = ["| 方式 | 一般需要 |" if zh else "| Method | Usually takes |", "|---|---|"]
+        rows += [f"| {t(item['what'])} | {typical_time(item['id'])} |"
+                 for item in data["typical_times"] if item["id"].startswith(prefix)]
+        if len(rows) == 2:
+            raise PluginError(f"{env.page.file.src_path}: typical_times_table({prefix!r}): no typical_times id starts so")
+        return "\n".join(rows)
 
     @env.macro
     def policy_link(ident: str) -> str:

@@ -11,6 +11,7 @@ registry this way), else data/registry.yml. `configured_path()` is the one place
 from __future__ import annotations
 
 import os
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,7 +108,7 @@ class _Reader:
     def localized(self, node: Any, key: str, field: str, item: type = str) -> dict:
         """A text per language: either one value for both, or a mapping with zh and en."""
         value = self.get(node, key, field, (str, list, dict))
-        where = f"{field}.{key}"
+        where = f"{field}.{key}" if field else key
         if not isinstance(value, dict):
             value = {lang: value for lang in LANGS}
         for lang in LANGS:
@@ -120,11 +121,11 @@ class _Reader:
             raise self.fail(where, f"unknown language(s) {sorted(extra)}", f"only {LANGS}")
         return value
 
-    def items(self, node: dict, key: str) -> Iterator[tuple[str, dict]]:
-        seq = self.get(node, key, "", list)
+    def items(self, node: dict, key: str, parent: str = "") -> Iterator[tuple[str, dict]]:
+        seq = self.get(node, key, parent, list)
         seen = set()
         for i, item in enumerate(seq):
-            field = f"{key}[{i}]"
+            field = f"{parent}.{key}[{i}]" if parent else f"{key}[{i}]"
             ident = self.get(item, "id", field)
             if not ID.match(ident):
                 raise self.fail(f"{field}.id", f"got {ident!r}", "lowercase kebab-case like 'north-america'")
@@ -181,11 +182,13 @@ def load(path: Path | str | None = None) -> dict:
     chat = r.get(data, "chat", "", dict)
     r.localized(chat, "hours", "chat")
 
+    screens = r.localized(data, "ui_screens", "", list)
     paths = r.get(data, "ui_paths", "", dict)
     for ident in paths:
         if not ID.match(ident):
             raise r.fail(f"ui_paths.{ident}", "bad id", "lowercase kebab-case like 'change-password'")
-        r.localized(paths, ident, "ui_paths", list)
+        for lang, steps in r.localized(paths, ident, "ui_paths", list).items():
+            _ui_steps(r, f"ui_paths.{ident}.{lang}", steps, screens[lang])
     r.get(data, "transaction_id_example", "")
 
     for field, item in r.items(data, "domains"):
@@ -284,7 +287,127 @@ def load(path: Path | str | None = None) -> dict:
         raise r.fail("default_region", f"got {region!r}",
                      "a two-letter region code such as CN, HK or US (ISO 3166-1, upper case)")
     data["default_region"] = region
+    _call_policy(r, data, paths)
+    _safe_to_tap(r, data, paths)
+    _fee_schedule(r, data)
+    _regions(r, data)
+    _typical_times(r, data)
     return data
+
+
+def _ui_steps(r: _Reader, field: str, steps: list, screens: list) -> None:
+    """Labels are text; an action is {do: text}; a screen name may only open a path."""
+    for i, step in enumerate(steps):
+        if isinstance(step, dict):
+            if set(step) != {"do"} or not isinstance(step["do"], str) or not step["do"]:
+                raise r.fail(f"{field}[{i}]", f"got {step!r}", "a label, or {do: <an action in words>}")
+        elif not isinstance(step, str) or not step:
+            raise r.fail(f"{field}[{i}]", f"got {step!r}", "a label as text")
+        elif step in screens and i:
+            raise r.fail(f"{field}[{i}]", f"screen {step!r} in the middle of a path",
+                         "a screen (ui_screens) only as the first step")
+    if all(isinstance(step, dict) for step in steps):
+        raise r.fail(field, "no label to tap", "at least one on-screen label")
+
+
+def _ui_ref(r: _Reader, node: dict, key: str, field: str, paths: dict) -> str:
+    ident = r.get(node, key, field)
+    if ident not in paths:
+        raise r.fail(f"{field}.{key}", f"unknown ui path {ident!r}", "an id under ui_paths")
+    return ident
+
+
+CALL_POLICIES = ("never", "callback-only")
+
+
+def _call_policy(r: _Reader, data: dict, paths: dict) -> None:
+    policy = r.get(data, "call_policy", "", dict)
+    kind = r.get(policy, "outbound_calls", "call_policy")
+    if kind not in CALL_POLICIES:
+        raise r.fail("call_policy.outbound_calls", f"got {kind!r}", f"one of {list(CALL_POLICIES)}")
+    if kind == "callback-only":
+        _ui_ref(r, policy, "callback_ui", "call_policy", paths)
+    r.localized(policy, "never_on_a_call", "call_policy")
+    steps = r.localized(policy, "verify", "call_policy", list)
+    for lang in LANGS:
+        for i, step in enumerate(steps[lang]):
+            if not isinstance(step, str) or not step:
+                raise r.fail(f"call_policy.verify.{lang}[{i}]", f"got {step!r}", "a step as text")
+            if "{callback}" in step and kind != "callback-only":
+                raise r.fail(f"call_policy.verify.{lang}[{i}]", "mentions {callback}",
+                             "no call-back screen when outbound_calls is 'never'")
+        if len(steps[lang]) != len(steps[LANGS[0]]):
+            raise r.fail(f"call_policy.verify.{lang}", f"{len(steps[lang])} steps",
+                         f"as many steps as in {LANGS[0]} ({len(steps[LANGS[0]])})")
+
+
+def _safe_to_tap(r: _Reader, data: dict, paths: dict) -> None:
+    safe = r.get(data, "safe_to_tap", "", dict)
+    if r.get(safe, "hotline_table", "safe_to_tap", bool) is not True and "app_ui" not in safe:
+        raise r.fail("safe_to_tap", "no safe place to tap a number", "hotline_table: true or an app_ui path")
+    if "app_ui" in safe:
+        _ui_ref(r, safe, "app_ui", "safe_to_tap", paths)
+
+
+def _number(r: _Reader, node: dict, key: str, field: str, upper: float | None = None,
+            required: bool = True) -> float | None:
+    if not required and key not in node:
+        return None
+    value = r.get(node, key, field, (int, float))
+    if value < 0 or (upper is not None and value >= upper):
+        limit = f"0 or more, below {upper:g}" if upper is not None else "0 or more"
+        raise r.fail(f"{field}.{key}", f"got {value}", f"a number, {limit}")
+    return value
+
+
+def _fee_schedule(r: _Reader, data: dict) -> None:
+    fees = r.get(data, "fee_schedule", "", dict)
+    effective = r.get(fees, "effective", "fee_schedule", (dt.date,))
+    if isinstance(effective, dt.datetime):
+        raise r.fail("fee_schedule.effective", f"got {effective!r}", "a date like 2026-11-01")
+    r.localized(fees, "currency", "fee_schedule")
+    for field, item in r.items(fees, "items", "fee_schedule"):
+        r.localized(item, "method", field)
+        _number(r, item, "percent", field, upper=100)
+        _number(r, item, "fixed", field)
+        if "network_fee" in item:
+            r.get(item, "network_fee", field, bool)
+
+
+REGION_SERVICES = ("wallet", "digital-assets")
+
+
+def _regions(r: _Reader, data: dict) -> None:
+    offered = 0
+    for field, item in r.items(data, "regions"):
+        r.localized(item, "name", field)
+        if not isinstance(item.get("services"), list):
+            raise r.fail(f"{field}.services", f"got {item.get('services')!r}",
+                         f"a list drawn from {list(REGION_SERVICES)}, empty when not offered")
+        unknown = [s for s in item["services"] if s not in REGION_SERVICES]
+        if unknown:
+            raise r.fail(f"{field}.services", f"unknown service(s) {unknown}", f"a list drawn from {list(REGION_SERVICES)}")
+        if item["services"] and "wallet" not in item["services"]:
+            raise r.fail(f"{field}.services", f"got {item['services']!r}",
+                         "'wallet' in every region where anything is offered")
+        offered += bool(item["services"])
+    if not offered:
+        raise r.fail("regions", "no region offers any service", "at least one region with services")
+
+
+TIME_UNITS = ("minutes", "hours", "business-days")
+
+
+def _typical_times(r: _Reader, data: dict) -> None:
+    for field, item in r.items(data, "typical_times"):
+        r.localized(item, "what", field)
+        unit = r.get(item, "unit", field)
+        if unit not in TIME_UNITS:
+            raise r.fail(f"{field}.unit", f"got {unit!r}", f"one of {list(TIME_UNITS)}")
+        top = r.get(item, "max", field, int)
+        low = r.get(item, "min", field, int) if "min" in item else None
+        if top <= 0 or (low is not None and not 0 < low < top):
+            raise r.fail(field, f"got min {low}, max {top}", "whole numbers with 0 < min < max (min optional)")
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:

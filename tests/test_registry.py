@@ -232,3 +232,81 @@ def test_an_extension_reaches_the_page_and_the_tel_link(hostile_site):
     html = (site_dir / "en" / "contact" / "contact-channels" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:+1-202-555-0143;ext=12"' in html
     assert "ext. 12" in html
+# The facts pages render instead of deferring to the app (issue 15): call policy, safe numbers,
+# fees, regions, typical times, and how on-screen paths are worded. Each rule is broken once,
+# on a copy of the test sample registry, never on data/registry.yml.
+
+@pytest.fixture
+def sample():
+    from tests.paths import PRODUCTION_SAMPLE
+    return yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_sample_registry_holds_every_fact_field(tmp_path, sample):
+    data = reg.load(write(tmp_path, sample))
+    assert data["call_policy"]["outbound_calls"] in reg.CALL_POLICIES
+    assert {item["id"] for item in data["fee_schedule"]["items"]} >= {"withdraw-bank", "send-crypto"}
+
+
+def test_shipped_registry_keeps_the_conservative_mainland_china_default():
+    data = reg.load()
+    mainland = next(item for item in data["regions"] if item["id"] == "mainland-china")
+    assert "digital-assets" not in mainland["services"]
+    assert data["ui_paths"]["create-wallet"] == {"zh": ["登录页", "创建新钱包"],
+                                                 "en": ["Sign-in screen", "Create a new wallet"]}
+
+
+def _fee(d, ident):
+    return next(item for item in d["fee_schedule"]["items"] if item["id"] == ident)
+
+
+@pytest.mark.parametrize("mutate, field, expected", [
+    # on-screen paths
+    (lambda d: d.pop("ui_screens"), "ui_screens", "missing"),
+    (lambda d: d["ui_paths"]["withdraw"].update(en=["Home", {"tap": "Withdraw"}]), "ui_paths.withdraw.en[1]", "{do:"),
+    (lambda d: d["ui_paths"]["withdraw"].update(zh=["首页", {"do": ""}]), "ui_paths.withdraw.zh[1]", "{do:"),
+    (lambda d: d["ui_paths"]["withdraw"].update(en=["Home", "Sign-in screen"]), "ui_paths.withdraw.en[1]",
+     "only as the first step"),
+    (lambda d: d["ui_paths"]["withdraw"].update(zh=[{"do": "提现"}]), "ui_paths.withdraw.zh", "at least one"),
+    # call policy
+    (lambda d: d.pop("call_policy"), "call_policy", "missing"),
+    (lambda d: d["call_policy"].update(outbound_calls="sometimes"), "call_policy.outbound_calls", "callback-only"),
+    (lambda d: d["call_policy"].update(callback_ui="call-me"), "call_policy.callback_ui", "an id under ui_paths"),
+    (lambda d: d["call_policy"].update(outbound_calls="never"), "call_policy.verify.zh[1]", "'never'"),
+    (lambda d: d["call_policy"]["verify"]["en"].pop(), "call_policy.verify.en", "as many steps as in zh"),
+    (lambda d: d["call_policy"]["never_on_a_call"].pop("en"), "call_policy.never_on_a_call.en", "missing"),
+    # numbers safe to tap
+    (lambda d: d["safe_to_tap"].update(app_ui="nowhere"), "safe_to_tap.app_ui", "an id under ui_paths"),
+    (lambda d: (d["safe_to_tap"].update(hotline_table=False), d["safe_to_tap"].pop("app_ui")), "safe_to_tap",
+     "hotline_table: true"),
+    (lambda d: d["safe_to_tap"].update(hotline_table="yes"), "safe_to_tap.hotline_table", "true/false"),
+    # fee schedule
+    (lambda d: d["fee_schedule"].update(effective="soon"), "fee_schedule.effective", "got str"),
+    (lambda d: d["fee_schedule"]["currency"].pop("zh"), "fee_schedule.currency.zh", "missing"),
+    (lambda d: _fee(d, "withdraw-bank").update(percent=100), "fee_schedule.items[2].percent", "below 100"),
+    (lambda d: _fee(d, "withdraw-bank").update(fixed=-1), "fee_schedule.items[2].fixed", "0 or more"),
+    (lambda d: _fee(d, "withdraw-bank").update(fixed="1 USD"), "fee_schedule.items[2].fixed", "number"),
+    (lambda d: _fee(d, "send-crypto").update(network_fee="yes"), "fee_schedule.items[3].network_fee", "true/false"),
+    (lambda d: d["fee_schedule"]["items"].append(copy.deepcopy(_fee(d, "send-crypto"))),
+     "fee_schedule.items[5].id", "duplicate"),
+    # regions
+    (lambda d: d["regions"][0].update(services=["crypto"]), "regions[0].services", "unknown service"),
+    (lambda d: d["regions"][0].update(services=["digital-assets"]), "regions[0].services", "'wallet' in every"),
+    (lambda d: d["regions"][0].pop("services"), "regions[0].services", "empty when not offered"),
+    (lambda d: [r.update(services=[]) for r in d["regions"]], "regions", "at least one region"),
+    (lambda d: d["regions"][1].update(id="Singapore"), "regions[1].id", "kebab-case"),
+    # typical times
+    (lambda d: d["typical_times"][0].update(unit="days"), "typical_times[0].unit", "business-days"),
+    (lambda d: d["typical_times"][0].update(min=2, max=2), "typical_times[0]", "0 < min < max"),
+    (lambda d: d["typical_times"][1].update(max=0), "typical_times[1]", "0 < min < max"),
+    (lambda d: d["typical_times"][1].update(max=1.5), "typical_times[1].max", "number"),
+])
+def test_malformed_fact_fields_name_file_and_field(tmp_path, sample, mutate, field, expected):
+    mutate(sample)
+    path = write(tmp_path, sample)
+    with pytest.raises(reg.RegistryError) as err:
+        reg.load(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert f"'{field}'" in message
+    assert expected in message

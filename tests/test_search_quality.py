@@ -71,7 +71,9 @@ def test_customer_words_are_single_tokens_in_the_chinese_index(site):
     words = [line.split()[0] for line in (ROOT / "data" / "jieba-userdict.txt").read_text(encoding="utf-8").splitlines()
              if line.strip()]
     used = [w for w in words if w in plain]
-    for word in ("助记词", "提币", "二步验证", "假客服", "入金", "出金", "没到账", "风控"):
+    # Customer-only words (入金, 出金) left the pages with the "也叫" keyword lines (issue 15); they
+    # belong to the search vocabulary, not to article text, so only words articles really use are here.
+    for word in ("助记词", "提币", "二步验证", "假客服", "没到账", "风控"):
         assert word in used, f"{word} no longer appears on the site"
     # a word may also live only inside a longer dictionary word (谷歌验证 in 谷歌验证器)
     split = [w for w in used if w not in tokens and not any(w in t and t in words for t in tokens)]

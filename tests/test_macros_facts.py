@@ -1,0 +1,132 @@
+"""The registry facts as pages print them (helpcenter/macros.py), from a fixture registry.
+
+Pages answer with these sentences, so a wrong word here is a wrong answer on every page that
+uses it. The registry is the test sample with values chosen here, never data/registry.yml.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from helpcenter import macros
+from tests.paths import PRODUCTION_SAMPLE
+
+
+class FakeEnv:
+    """The part of mkdocs-macros' env that define_env uses."""
+
+    def __init__(self):
+        self.conf = {"extra": {}, "theme": {"language": "zh"}}
+        self.variables = {}
+        self.macros = {}
+        self.page = None
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+    def render(self, text, force_rendering=False):
+        return text
+
+
+@pytest.fixture
+def registry(tmp_path):
+    data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    data["fee_schedule"]["items"] = [
+        {"id": "withdraw-bank", "method": {"zh": "提现", "en": "Withdraw"}, "percent": 0, "fixed": 2},
+        {"id": "card", "method": {"zh": "卡", "en": "Card"}, "percent": 1.25, "fixed": 0},
+        {"id": "send-crypto", "method": {"zh": "转出", "en": "Send"}, "percent": 0, "fixed": 0, "network_fee": True},
+    ]
+    data["regions"] = [
+        {"id": "alpha", "name": {"zh": "甲地", "en": "Alpha"}, "services": ["wallet", "digital-assets"]},
+        {"id": "beta", "name": {"zh": "乙地", "en": "Beta"}, "services": ["wallet"]},
+        {"id": "gamma", "name": {"zh": "丙地", "en": "Gamma"}, "services": []},
+    ]
+    data["typical_times"] = [
+        {"id": "withdraw-bank", "what": {"zh": "提现", "en": "Withdrawal"}, "min": 2, "max": 4, "unit": "business-days"},
+        {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
+    ]
+    path = tmp_path / "registry.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def page_macros(registry, monkeypatch):
+    monkeypatch.setenv("OKPAY_REGISTRY", str(registry))
+    monkeypatch.delenv(macros.PRODUCTION_ENV, raising=False)
+    env = FakeEnv()
+    macros.define_env(env)
+
+    def call(lang, name, *args):
+        """A macro as a page in `lang` calls it (the language comes from the current page)."""
+        env.page = SimpleNamespace(file=SimpleNamespace(locale=lang, src_path=f"{lang}/x.md"), url="x/")
+        return env.macros[name](*args)
+    return call
+
+
+@pytest.mark.parametrize("steps, zh, expected", [
+    (["Me", "Security"], False, "**Me** → **Security**"),
+    (["Home", "Activity", {"do": "tap the transaction"}], False, "**Home** → **Activity**, then tap the transaction"),
+    (["首页", "账单", {"do": "点开该笔交易"}], True, "「首页」 → 「账单」，再点开该笔交易"),
+    (["Sign-in screen", "Create a new wallet"], False, "**Create a new wallet** on the sign-in screen"),
+    (["登录页", "创建新钱包"], True, "登录页上的「创建新钱包」"),
+    ([{"do": "sign in on the web"}, "Help", "Live chat"], False, "sign in on the web, then tap **Help** → **Live chat**"),
+    ([{"do": "登录网页版"}, "帮助"], True, "登录网页版后，点「帮助」"),
+])
+def test_ui_paths_read_as_sentences(steps, zh, expected):
+    screens = ["登录页"] if zh else ["Sign-in screen"]
+    assert macros.ui_words(steps, screens, zh) == expected
+
+
+def test_fees_are_worded_from_the_schedule(page_macros):
+    m = page_macros
+    assert m("en", "fee", "withdraw-bank") == "2 USD per transaction"
+    assert m("en", "fee", "card") == "1.25% of the amount"
+    assert m("en", "fee", "send-crypto").startswith("Free, plus the blockchain network fee")
+    assert "| Card | 1.25% of the amount |" in m("en", "fee_table")
+    assert m("zh", "fee", "withdraw-bank") == "每笔 2 美元"
+    assert m("zh", "fee_effective") == "2027 年 1 月 15 日"
+    assert m("en", "fee_effective") == "January 15, 2027"
+
+
+def test_regions_say_what_is_offered_where(page_macros):
+    m = page_macros
+    assert "Gamma: OKPay is not offered there" in m("en", "region_statement", "gamma")
+    assert "wallet and payment services only" in m("en", "region_statement", "beta")
+    assert m("en", "region_table").splitlines()[2:] == [
+        "| Alpha | Offered | Offered |", "| Beta | Offered | Not offered |", "| Gamma | Not offered | Not offered |"]
+    assert m("zh", "region_statement", "gamma").startswith("OKPay 不在丙地提供服务")
+
+
+def test_typical_times_give_the_range_and_the_threshold(page_macros):
+    m = page_macros
+    assert m("en", "typical_time", "withdraw-bank") == "2–4 business days"
+    assert m("en", "typical_time", "withdraw-bank", "max") == "4 business days"
+    assert m("en", "typical_time", "top-up-card") == "within 1 hour"
+    assert m("zh", "typical_time", "withdraw-bank") == "2 到 4 个工作日"
+    assert m("zh", "typical_time", "withdraw-bank", "max") == "4 个工作日"
+    assert m("en", "typical_times_table", "top-up").splitlines()[2:] == ["| Card top-up | within 1 hour |"]
+
+
+def test_call_policy_follows_the_registry(page_macros, registry, monkeypatch):
+    m = page_macros
+    assert m("en", "call_policy").startswith("Only in one case: you booked a call-back yourself in the app")
+    assert "**Call-back requests**" in m("en", "call_verify_steps")
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    data["call_policy"]["outbound_calls"] = "never"
+    data["call_policy"]["verify"] = {"zh": ["挂断。"], "en": ["Hang up."]}
+    registry.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    env = FakeEnv()
+    macros.define_env(env)
+    env.page = SimpleNamespace(file=SimpleNamespace(locale="en", src_path="en/x.md"), url="x/")
+    assert env.macros["call_policy"]().startswith("No. OKPay never phones customers.")
+    assert env.macros["call_verify_steps"]() == "1. Hang up."
+
+
+def test_safe_to_tap_names_only_the_registry_places(page_macros):
+    text = page_macros("en", "safe_to_tap")
+    assert "(../contact/phone-hotline.md#hotline-numbers)" in text
+    assert "**Call us**" in text
+    assert "one a caller gives you" in text
