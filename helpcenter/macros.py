@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from helpcenter import playbook
 from helpcenter import registry as reg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,3 +191,5 @@ def define_env(env) -> None:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
         return checker.render(data, lang(), env.page.url)
+
+    playbook.register(env, data)   # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}
