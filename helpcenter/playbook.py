@@ -29,6 +29,7 @@ KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone
          "page": None, "brand": None, "app": None, "txid": None}
 GUIDE_STRINGS = ("legend", "show-all", "status-start", "status-shown", "status-all")
 GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
+GUIDE_PAGE = "scams/emergency-guide.md"
 
 
 class PlaybookError(ValueError):
@@ -205,6 +206,11 @@ class Renderer:
         return (f'<div class="okp-playbook" data-playbook-case="{ident}" markdown="1">\n\n'
                 f"{steps}{note}\n\n</div>")
 
+    def menu(self) -> str:
+        """Every case's title as a link to its steps in the guide, in playbook order."""
+        return "\n".join(f"- [{case['title'][self.lang]}]({self.text('{page:' + GUIDE_PAGE + '#' + ident + '}')})"
+                         for ident, case in self.data["cases"].items())
+
     def freezing(self) -> str:
         out = []
         for part, kind in (("stops", "info"), ("does_not_stop", "warning")):
@@ -235,8 +241,7 @@ class Renderer:
         sections = []
         for ident, case in self.data["cases"].items():
             sections.append(
-                f'<section class="okp-guide__case" id="case-{ident}" data-guide-case="{ident}" '
-                f'aria-label="{e(case["title"][self.lang])}" markdown="1">\n\n'
+                f'<section class="okp-guide__case" id="case-{ident}" data-guide-case="{ident}" markdown="1">\n\n'
                 f'## {case["title"][self.lang]} {{#{ident}}}\n\n{self.case(ident)}\n\n</section>')
         script = f'<script src="{e(relative_to(page_url, GUIDE_SCRIPT))}"></script>'
         return head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
@@ -262,6 +267,11 @@ def register(env, registry: dict, path: Path = DEFAULT_PATH) -> None:
             raise PluginError(f"{env.page.file.src_path}: playbook({ident!r}): unknown case; "
                               f"expected one of: {', '.join(data['cases'])}")
         return renderer().case(ident)
+
+    @env.macro
+    def playbook_menu() -> str:
+        """"What happened?" as a list of links, one per case, to the emergency guide."""
+        return renderer().menu()
 
     @env.macro
     def playbook_freezing() -> str:
