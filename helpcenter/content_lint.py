@@ -44,6 +44,17 @@ CJK_HALF_PUNCT = re.compile(rf"[{HAN}][,;:?!.(]|[,;:?!)][{HAN}]|\([{HAN}]|[{HAN}
 FULL_PUNCT = re.compile(r"[，。：；？！（）「」、]")
 CONTACT_MENTION = re.compile(r"contact/contact-channels\.md|contact-channels\.md|联系客服|联系我们|"
                              r"contact (?:our )?support|contact us", re.I)
+# Emergency steps live in data/playbook.yml and reach pages only through {{ playbook("case") }}:
+# typed by hand, two pages drifted into opposite orders (freeze first or move assets first?).
+# A numbered item that freezes the account, moves assets to a new wallet or stops a bank payment
+# is such a step.
+EMERGENCY_STEP = re.compile(r"冻结账户|紧急冻结|新钱包|紧急止付|\bfreez(?:e|ing) (?:your |the )?account\b|"
+                            r"\bnew wallet\b|\bstop-?payment\b", re.I)
+EMERGENCY_UI = re.compile(r"\bui\(\s*[\"'](?:freeze-account|create-wallet)[\"']\s*\)")
+NUMBERED_ITEM = re.compile(r"^\s*\d+[.)]\s")
+# Pages whose owner has not moved their steps to the playbook yet: reported as warnings so the
+# check stays green meanwhile. Remove an entry as soon as its page renders the playbook.
+PLAYBOOK_PENDING = {"security/recovery-phrase.md"}
 
 
 EXPIRY_WARNING_DAYS = 30
@@ -283,6 +294,24 @@ def rule_never_ask(page: Page) -> list[Finding]:
     return out
 
 
+def rule_playbook_steps(page: Page) -> list[Finding]:
+    out, in_fence = [], False
+    level = "warning" if page.rel in PLAYBOOK_PENDING else "error"
+    for i, raw in enumerate(page.body):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence or not NUMBERED_ITEM.match(raw):
+            continue
+        if EMERGENCY_STEP.search(MACRO.sub(" ", raw)) or EMERGENCY_UI.search(raw):
+            out.append(Finding(page.path, page.body_start + i, "playbook-steps-typed",
+                               "an emergency step (freeze the account, move assets to a new wallet, stop a "
+                               "payment) is typed by hand; expected {{ playbook(\"case-id\") }} from "
+                               "data/playbook.yml, so every page gives the same steps in the same order",
+                               level=level))
+    return out
+
+
 def structure(page: Page) -> dict[str, list[str]]:
     admonitions, links = [], []
     for _, text in prose_lines(page):
@@ -357,6 +386,7 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
             findings += rule_contact_details(page, brand)
             findings += rule_never_ask(page)
             findings += rule_typography(page)
+            findings += rule_playbook_steps(page)
     findings += rule_pairs(pages)
     findings += lint_reusables(root, brand)
     return findings

@@ -10,6 +10,7 @@ the same macros pages use, so a value is still typed only once, in data/registry
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from helpcenter import registry as reg
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "playbook.yml"
 SHOWN_PATH = "data/playbook.yml"
+PATH_ENV = "OKPAY_PLAYBOOK"
 CASES = ("sent-bank-transfer", "sent-crypto", "phrase-shared", "password-or-code-shared",
          "screen-sharing-app", "lost-phone-or-sim", "contacted-by-support", "account-frozen")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
@@ -247,9 +249,10 @@ class Renderer:
         return head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
 
 
-def register(env, registry: dict, path: Path = DEFAULT_PATH) -> None:
+def register(env, registry: dict) -> None:
     """Adds the playbook macros to mkdocs-macros; a malformed playbook fails the build, named."""
     from mkdocs.exceptions import PluginError
+    path = Path(os.environ.get(PATH_ENV, DEFAULT_PATH))   # tests build with a playbook they choose
     try:
         data = load(path, registry)
     except PlaybookError as exc:
