@@ -389,7 +389,42 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
             findings += rule_playbook_steps(page)
     findings += rule_pairs(pages)
     findings += lint_reusables(root, brand)
+    findings += lint_playbook(root, brand)
     return findings
+
+
+PLAYBOOK_AS_MACRO = (
+    (re.compile(r"\{(ui|authority|email|phone):([\w-]+)\}"), r'{{ \1("\2") }}'),
+    (re.compile(r"\{brand\}"), "{{ brand }}"),
+    (re.compile(r"\{app\}"), "{{ app_name() }}"),
+    (re.compile(r"\{txid\}"), "{{ txid_example() }}"),
+    (re.compile(r"\{page:([^{}\s]+)\}"), r"\1"),
+)
+PLAYBOOK_TEXT = re.compile(r"^\s*(?:-\s+)?(?:(zh|en):\s*)?(.*?)\s*$")
+
+
+def lint_playbook(root: Path, brand: str) -> list[Finding]:
+    """The playbook's steps are page text: the same contact and typography rules apply, per line."""
+    path = root / "data" / "playbook.yml"
+    if not path.is_file():
+        return []
+    out, lang = [], None
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        m = PLAYBOOK_TEXT.match(line)
+        key, text = m.group(1), m.group(2)
+        if key:
+            lang = key
+        if not text or text.endswith(":") or lang is None:
+            continue
+        if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+            text = text[1:-1].replace('\\"', '"')
+        for pattern, macro in PLAYBOOK_AS_MACRO:
+            text = pattern.sub(macro, text)
+        page = Page(path.relative_to(root), lang, "data/playbook.yml", {}, [text], n)
+        out += rule_contact_details(page, brand) + rule_typography(page)
+    return out
 
 
 def lint_reusables(root: Path, brand: str) -> list[Finding]:

@@ -209,3 +209,18 @@ def test_freezing_explained_in_both_languages(site):
         for part in ("stops", "does_not_stop"):
             for item in data["freezing"][part]["items"][lang]:
                 assert pb.plain(item, lang, registry) in text
+
+
+@pytest.mark.parametrize("old, new, rule", [
+    ("**先冻结账户**：进入{ui:freeze-account}。", "**先冻结账户**：进入App设置。", "cjk-spacing"),
+    ("**告诉我们**：进入{ui:report-scam}", "**告诉我们**：发邮件到 help@okpay-support.example", "contact-detail"),
+    ("go to {ui:report-scam} or email {email:security}, with", "go to {ui:report-scam}， with", "en-punctuation"),
+])
+def test_playbook_text_obeys_the_page_rules(project, old, new, rule):
+    path = project / "data" / "playbook.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [(f.path.as_posix(), f.line) for f in lint(project, TODAY) if f.rule == rule]
+    assert ("data/playbook.yml", line) in found, found
