@@ -32,7 +32,9 @@ def test_links_json_validates_and_covers_every_article_and_question(site):
     for lang in ("zh", "en"):
         mine = [r for r in records if r["lang"] == lang]
         ids = {r["id"] for r in mine if not r["anchor"]}
-        assert len(ids) == 31
+        # one record per article: the articles are whatever the docs tree holds (new ones too)
+        articles = {md.stem for md in (ROOT / "docs" / lang).glob("*/*.md") if md.name != "index.md"}
+        assert ids == articles and len(ids) >= 31
         # every explicit question anchor in the Markdown has a record
         for md in (ROOT / "docs" / lang).glob("*/*.md"):
             if md.name == "index.md":
@@ -41,7 +43,8 @@ def test_links_json_validates_and_covers_every_article_and_question(site):
             text = md.read_text(encoding="utf-8")
             expected = {line.split("{#")[1].split("}")[0] for line in text.splitlines()
                         if line.startswith(("## ", "### ")) and "{#" in line}
-            assert anchors == expected, md
+            # A macro can render headings too (the emergency guide's cases): those are records as well.
+            assert expected <= anchors, md
     assert all(r["url"].startswith(site.url) and r["short_url"].startswith(site.url) for r in records)
     zh = {(r["id"], r["anchor"]) for r in records if r["lang"] == "zh"}
     en = {(r["id"], r["anchor"]) for r in records if r["lang"] == "en"}
