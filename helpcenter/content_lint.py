@@ -46,6 +46,17 @@ CJK_HALF_PUNCT = re.compile(rf"[{HAN}][,;:?!.(]|[,;:?!)][{HAN}]|\([{HAN}]|[{HAN}
 FULL_PUNCT = re.compile(r"[，。：；？！（）「」、]")
 CONTACT_MENTION = re.compile(r"contact/contact-channels\.md|contact-channels\.md|联系客服|联系我们|"
                              r"contact (?:our )?support|contact us", re.I)
+# Emergency steps live in data/playbook.yml and reach pages only through {{ playbook("case") }}:
+# typed by hand, two pages drifted into opposite orders (freeze first or move assets first?).
+# A numbered item that freezes the account, moves assets to a new wallet or stops a bank payment
+# is such a step.
+EMERGENCY_STEP = re.compile(r"冻结账户|紧急冻结|新钱包|紧急止付|\bfreez(?:e|ing) (?:your |the )?account\b|"
+                            r"\bnew wallet\b|\bstop-?payment\b", re.I)
+EMERGENCY_UI = re.compile(r"\bui\(\s*[\"'](?:freeze-account|create-wallet)[\"']\s*\)")
+NUMBERED_ITEM = re.compile(r"^\s*\d+[.)]\s")
+# Pages whose owner has not moved their steps to the playbook yet: reported as warnings so the
+# check stays green meanwhile. Remove an entry as soon as its page renders the playbook.
+PLAYBOOK_PENDING = {"security/recovery-phrase.md"}
 
 
 EXPIRY_WARNING_DAYS = 30
@@ -299,6 +310,24 @@ def rule_never_ask(page: Page) -> list[Finding]:
     return out
 
 
+def rule_playbook_steps(page: Page) -> list[Finding]:
+    out, in_fence = [], False
+    level = "warning" if page.rel in PLAYBOOK_PENDING else "error"
+    for i, raw in enumerate(page.body):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence or not NUMBERED_ITEM.match(raw):
+            continue
+        if EMERGENCY_STEP.search(MACRO.sub(" ", raw)) or EMERGENCY_UI.search(raw):
+            out.append(Finding(page.path, page.body_start + i, "playbook-steps-typed",
+                               "an emergency step (freeze the account, move assets to a new wallet, stop a "
+                               "payment) is typed by hand; expected {{ playbook(\"case-id\") }} from "
+                               "data/playbook.yml, so every page gives the same steps in the same order",
+                               level=level))
+    return out
+
+
 def structure(page: Page) -> dict[str, list[str]]:
     admonitions, links = [], []
     for _, text in prose_lines(page):
@@ -444,9 +473,45 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
             findings += rule_never_ask(page)
             findings += rule_typography(page)
             findings += rule_unknown_macros(page, macro_names, registry_ids(macro_registry, root, lang))
+            findings += rule_playbook_steps(page)
     findings += rule_pairs(pages, on_disk)
     findings += lint_reusables(root, brand)
+    findings += lint_playbook(root, brand)
     return findings
+
+
+PLAYBOOK_AS_MACRO = (
+    (re.compile(r"\{(ui|authority|email|phone):([\w-]+)\}"), r'{{ \1("\2") }}'),
+    (re.compile(r"\{brand\}"), "{{ brand }}"),
+    (re.compile(r"\{app\}"), "{{ app_name() }}"),
+    (re.compile(r"\{txid\}"), "{{ txid_example() }}"),
+    (re.compile(r"\{page:([^{}\s]+)\}"), r"\1"),
+)
+PLAYBOOK_TEXT = re.compile(r"^\s*(?:-\s+)?(?:(zh|en):\s*)?(.*?)\s*$")
+
+
+def lint_playbook(root: Path, brand: str) -> list[Finding]:
+    """The playbook's steps are page text: the same contact and typography rules apply, per line."""
+    path = root / "data" / "playbook.yml"
+    if not path.is_file():
+        return []
+    out, lang = [], None
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        m = PLAYBOOK_TEXT.match(line)
+        key, text = m.group(1), m.group(2)
+        if key:
+            lang = key
+        if not text or text.endswith(":") or lang is None:
+            continue
+        if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+            text = text[1:-1].replace('\\"', '"')
+        for pattern, macro in PLAYBOOK_AS_MACRO:
+            text = pattern.sub(macro, text)
+        page = Page(path.relative_to(root), lang, "data/playbook.yml", {}, [text], n)
+        out += rule_contact_details(page, brand) + rule_typography(page)
+    return out
 
 
 def lint_reusables(root: Path, brand: str) -> list[Finding]:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
+from helpcenter import playbook
 from helpcenter import registry as reg
 from helpcenter import ui as ui_strings
 from helpcenter import status
@@ -388,3 +389,5 @@ def define_env(env) -> None:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
         return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()))
+
+    playbook.register(env, data)   # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}

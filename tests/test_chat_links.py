@@ -40,7 +40,8 @@ def test_links_json_validates_and_covers_every_article_and_question(site):
             text = md.read_text(encoding="utf-8")
             expected = {line.split("{#")[1].split("}")[0] for line in text.splitlines()
                         if line.startswith(("## ", "### ")) and "{#" in line}
-            assert anchors == expected, md
+            # A macro can render headings too (the emergency guide's cases): those are records as well.
+            assert expected <= anchors, md
     assert all(r["url"].startswith(site.url) and r["short_url"].startswith(site.url) for r in records)
     zh = {(r["id"], r["anchor"]) for r in records if r["lang"] == "zh"}
     en = {(r["id"], r["anchor"]) for r in records if r["lang"] == "en"}

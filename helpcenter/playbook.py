@@ -1,0 +1,287 @@
+"""The incident playbook (data/playbook.yml): validated on load, rendered into pages by macros.
+
+One source for every emergency step, so no two pages can give a frightened customer a different
+order again. Writers call `{{ playbook("phrase-shared") }}` (one case as a numbered list),
+`{{ playbook_freezing() }}` (what a freeze stops and what it doesn't) and, on
+scams/emergency-guide only, `{{ emergency_guide() }}`. Placeholders in the steps are resolved with
+the same macros pages use, so a value is still typed only once, in data/registry.yml.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+
+from helpcenter import registry as reg
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PATH = ROOT / "data" / "playbook.yml"
+SHOWN_PATH = "data/playbook.yml"
+PATH_ENV = "OKPAY_PLAYBOOK"
+CASES = ("sent-bank-transfer", "sent-crypto", "phrase-shared", "password-or-code-shared",
+         "screen-sharing-app", "lost-phone-or-sim", "contacted-by-support", "account-frozen")
+PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
+# Placeholder kind -> the registry list (or mapping) its id must be in; None: takes no id.
+KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone": "hotlines",
+         "page": None, "brand": None, "app": None, "txid": None}
+GUIDE_STRINGS = ("legend", "show-all", "status-start", "status-shown", "status-all")
+GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
+GUIDE_PAGE = "scams/emergency-guide.md"
+
+
+class PlaybookError(ValueError):
+    """data/playbook.yml is malformed; the message names the file, the case and the field."""
+
+
+def _texts(node, where: str, fail, *, lists: bool = False) -> None:
+    """node holds non-empty zh and en (strings, or lists of strings when lists is set)."""
+    if not isinstance(node, dict):
+        fail(where, f"got {node!r}; expected zh and en")
+    for lang in reg.LANGS:
+        value = node.get(lang)
+        if lists:
+            ok = isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)
+        else:
+            ok = isinstance(value, str) and value.strip()
+        if not ok:
+            fail(where, f"missing {lang}; expected {'a list of texts' if lists else 'text'} in zh and en")
+
+
+def _check_placeholders(text: str, where: str, fail, registry: dict | None) -> None:
+    for m in PLACEHOLDER.finditer(text):
+        kind, ident = m.group(1), m.group(2)
+        if kind not in KINDS:
+            fail(where, f"unknown placeholder {m.group(0)!r}; expected one of: "
+                 + ", ".join("{" + k + (":<id>}" if KINDS[k] or k == "page" else "}") for k in KINDS))
+        needs_id = KINDS[kind] is not None or kind == "page"
+        if needs_id and not ident:
+            fail(where, f"placeholder {m.group(0)!r} needs an id, e.g. {{{kind}:...}}")
+        if not needs_id and ident:
+            fail(where, f"placeholder {m.group(0)!r} takes no id; write {{{kind}}}")
+        if kind == "page" and not ident.split("#")[0].endswith(".md"):
+            fail(where, f"placeholder {m.group(0)!r}: expected a page path like contact/contact-channels.md")
+        if registry is not None and KINDS[kind]:
+            known = registry[KINDS[kind]]
+            ids = list(known) if isinstance(known, dict) else [item["id"] for item in known]
+            if ident not in ids:
+                fail(where, f"placeholder {m.group(0)!r}: no {KINDS[kind]} id {ident!r} in the registry; "
+                     f"expected one of: {', '.join(ids)}")
+
+
+def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dict:
+    """The playbook, checked; raises PlaybookError naming the case and the field."""
+    def fail(where: str, message: str):
+        raise PlaybookError(f"{shown}: {where}: {message}")
+
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), dict):
+        fail("top level", "expected a mapping with 'cases', 'freezing' and 'guide'")
+    cases = data["cases"]
+    for ident in CASES:
+        if ident not in cases:
+            fail(f"case '{ident}'", "missing; every page that routes by what happened expects it")
+    for ident, case in cases.items():
+        here = f"case '{ident}'"
+        if ident not in CASES:
+            fail(here, f"unknown case; expected one of: {', '.join(CASES)}")
+        if not isinstance(case, dict):
+            fail(here, "expected 'title' and 'steps'")
+        _texts(case.get("title"), f"{here}, field 'title'", fail)
+        steps = case.get("steps")
+        if not isinstance(steps, list) or not steps:
+            fail(f"{here}, field 'steps'", "empty; expected at least one step, in zh and en")
+        for i, step in enumerate(steps, start=1):
+            _texts(step, f"{here}, field 'steps[{i}]'", fail)
+            for lang in reg.LANGS:
+                _check_placeholders(step[lang], f"{here}, field 'steps[{i}].{lang}'", fail, registry)
+        if "note" in case:
+            _texts(case["note"], f"{here}, field 'note'", fail)
+            for lang in reg.LANGS:
+                _check_placeholders(case["note"][lang], f"{here}, field 'note.{lang}'", fail, registry)
+        for lang in reg.LANGS:
+            for text in [case["title"][lang]]:
+                if PLACEHOLDER.search(text):
+                    fail(f"{here}, field 'title.{lang}'", "titles are plain text; expected no placeholder")
+    freezing = data.get("freezing")
+    for part in ("stops", "does_not_stop"):
+        node = freezing.get(part) if isinstance(freezing, dict) else None
+        if not isinstance(node, dict):
+            fail(f"freezing, field '{part}'", "missing; expected 'label' and 'items'")
+        _texts(node.get("label"), f"freezing, field '{part}.label'", fail)
+        _texts(node.get("items"), f"freezing, field '{part}.items'", fail, lists=True)
+        for lang in reg.LANGS:
+            for i, text in enumerate(node["items"][lang], start=1):
+                _check_placeholders(text, f"freezing, field '{part}.items.{lang}[{i}]'", fail, registry)
+    guide = data.get("guide")
+    for key in GUIDE_STRINGS:
+        _texts(guide.get(key) if isinstance(guide, dict) else None, f"guide, field '{key}'", fail)
+    return data
+
+
+def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
+    shown = SHOWN_PATH if Path(path).resolve() == DEFAULT_PATH else str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PlaybookError(f"{shown}: not valid YAML: {exc}") from None
+    return validate(data, registry, shown)
+
+
+# ---- plain text: what a reader sees, for tests and for the guide's status line ----------------
+
+def plain(text: str, lang: str, registry: dict) -> str:
+    """A step as the reader sees it on the page: placeholders resolved, Markdown marks removed."""
+    def sub(m):
+        kind, ident = m.group(1), m.group(2)
+        if kind == "ui":
+            steps = registry["ui_paths"][ident][lang]
+            return " → ".join(f"「{s}」" for s in steps) if lang == "zh" else " → ".join(steps)
+        if kind == "authority":
+            item = next(a for a in registry["authorities"] if a["id"] == ident)
+            name = item["name"][lang]
+            return f"{name} {item['phone']}" if "phone" in item else name
+        if kind == "email":
+            return next(e for e in registry["emails"] if e["id"] == ident)["address"]
+        if kind == "phone":
+            return next(h for h in registry["hotlines"] if h["id"] == ident)["number"]
+        if kind == "brand":
+            return registry["brand"]["name"]
+        if kind == "app":
+            return registry["brand"]["app"][lang]
+        if kind == "txid":
+            return registry["transaction_id_example"]
+        return ident   # page: only ever a link target, dropped with the link below
+    text = PLACEHOLDER.sub(sub, text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(text.replace("**", "").split())
+
+
+def plain_steps(data: dict, case: str, lang: str, registry: dict) -> list[str]:
+    return [plain(step[lang], lang, registry) for step in data["cases"][case]["steps"]]
+
+
+# ---- Markdown for pages ----------------------------------------------------------------------
+
+class Renderer:
+    """Renders playbook text for one page, resolving placeholders with the page's own macros."""
+
+    def __init__(self, data: dict, macros: dict, lang: str, page_src: str):
+        self.data, self.macros, self.lang = data, macros, lang
+        # The page's folder inside its language tree, for relative links: "scams" for
+        # zh/scams/if-scammed.md (folder structure) or scams/if-scammed.md.
+        parts = page_src.split("/")
+        if parts and parts[0] in reg.LANGS:
+            parts = parts[1:]
+        self.folder = "/".join(parts[:-1])
+
+    def text(self, text: str) -> str:
+        def sub(m):
+            kind, ident = m.group(1), m.group(2)
+            if kind == "ui":
+                return self.macros["ui"](ident)
+            if kind == "authority":
+                return self.macros["authority"](ident)
+            if kind == "email":
+                return self.macros["email"](ident)
+            if kind == "phone":
+                return self.macros["phone"](ident)
+            if kind == "brand":
+                return self.macros["brand"]
+            if kind == "app":
+                return self.macros["app_name"]()
+            if kind == "txid":
+                return self.macros["txid_example"]()
+            path, _, anchor = ident.partition("#")
+            rel = posixpath.relpath(path, self.folder or ".")
+            return rel + (f"#{anchor}" if anchor else "")
+        return PLACEHOLDER.sub(sub, text)
+
+    def case(self, ident: str) -> str:
+        """One case as a numbered list (and its note), marked so tests can compare pages."""
+        case = self.data["cases"][ident]
+        steps = "\n".join(f"{i}. {self.text(step[self.lang])}" for i, step in enumerate(case["steps"], start=1))
+        note = f"\n\n{self.text(case['note'][self.lang])}" if "note" in case else ""
+        return (f'<div class="okp-playbook" data-playbook-case="{ident}" markdown="1">\n\n'
+                f"{steps}{note}\n\n</div>")
+
+    def menu(self) -> str:
+        """Every case's title as a link to its steps in the guide, in playbook order."""
+        return "\n".join(f"- [{case['title'][self.lang]}]({self.text('{page:' + GUIDE_PAGE + '#' + ident + '}')})"
+                         for ident, case in self.data["cases"].items())
+
+    def freezing(self) -> str:
+        out = []
+        for part, kind in (("stops", "info"), ("does_not_stop", "warning")):
+            node = self.data["freezing"][part]
+            items = "\n".join(f"    - {self.text(item)}" for item in node["items"][self.lang])
+            out.append(f'!!! {kind} "{node["label"][self.lang]}"\n\n{items}')
+        return "\n\n".join(out)
+
+    def guide(self, page_url: str) -> str:
+        """The "what happened?" guide: every case in order (all visible without JavaScript),
+        and buttons that show one case, enabled by emergency-guide.js."""
+        from helpcenter.channel_checker import relative_to
+        g = {key: value[self.lang] for key, value in self.data["guide"].items()}
+        e = html.escape
+        buttons = "".join(
+            f'<li><button type="button" class="md-button" data-guide-show="{ident}" '
+            f'aria-controls="case-{ident}" aria-expanded="false">{e(case["title"][self.lang])}</button></li>'
+            for ident, case in self.data["cases"].items())
+        every = " ".join(f"case-{ident}" for ident in self.data["cases"])
+        buttons += (f'<li><button type="button" class="md-button" data-guide-show="" '
+                    f'aria-controls="{every}" aria-expanded="false">{e(g["show-all"])}</button></li>')
+        head = (f'<div class="okp-guide" data-emergency-guide data-search-exclude '
+                f'data-status-shown="{e(g["status-shown"])}" data-status-all="{e(g["status-all"])}">'
+                f'<fieldset class="okp-guide__choices" data-guide-choices hidden>'
+                f'<legend>{e(g["legend"])}</legend><ul>{buttons}</ul></fieldset>'
+                f'<p class="okp-guide__status" role="status" aria-live="polite" data-guide-status '
+                f'data-status-start="{e(g["status-start"])}"></p></div>')
+        sections = []
+        for ident, case in self.data["cases"].items():
+            sections.append(
+                f'<section class="okp-guide__case" id="case-{ident}" data-guide-case="{ident}" markdown="1">\n\n'
+                f'## {case["title"][self.lang]} {{#{ident}}}\n\n{self.case(ident)}\n\n</section>')
+        script = f'<script src="{e(relative_to(page_url, GUIDE_SCRIPT))}"></script>'
+        return head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
+
+
+def register(env, registry: dict) -> None:
+    """Adds the playbook macros to mkdocs-macros; a malformed playbook fails the build, named."""
+    from mkdocs.exceptions import PluginError
+    path = Path(os.environ.get(PATH_ENV, DEFAULT_PATH))   # tests build with a playbook they choose
+    try:
+        data = load(path, registry)
+    except PlaybookError as exc:
+        raise PluginError(str(exc)) from None
+
+    def renderer() -> Renderer:
+        page = env.page
+        lang = getattr(page.file, "locale", None) or env.conf["theme"]["language"]
+        return Renderer(data, {**env.macros, "brand": registry["brand"]["name"]}, lang, page.file.src_uri)
+
+    @env.macro
+    def playbook(ident: str) -> str:
+        """One emergency case's steps, numbered, in the page's language."""
+        if ident not in data["cases"]:
+            raise PluginError(f"{env.page.file.src_path}: playbook({ident!r}): unknown case; "
+                              f"expected one of: {', '.join(data['cases'])}")
+        return renderer().case(ident)
+
+    @env.macro
+    def playbook_menu() -> str:
+        """"What happened?" as a list of links, one per case, to the emergency guide."""
+        return renderer().menu()
+
+    @env.macro
+    def playbook_freezing() -> str:
+        """What freezing the account stops and what it doesn't, and what the phrase controls."""
+        return renderer().freezing()
+
+    @env.macro
+    def emergency_guide() -> str:
+        """The interactive "what happened?" guide (scams/emergency-guide only)."""
+        return renderer().guide(env.page.url)
