@@ -2,7 +2,7 @@
 
 This machine has no internet but the package registries, so Playwright's browser download fails
 here and Debian's `chromium` is used; a machine with internet and no system Chromium falls back
-to `playwright install chromium` (scripts/ensure_browser.py).
+to `playwright install chromium` (`helpcenter ensure-browser`).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ import json
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
+
 import phonenumbers
 import yaml
 

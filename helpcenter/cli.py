@@ -12,6 +12,7 @@ COMMANDS = {
     "build": ("helpcenter.commands.build", "strict build into site/; the last good site stays if it fails"),
     "check": ("helpcenter.commands.check_content", "content rules on docs/ (file:line: [rule] message)"),
     "links": ("helpcenter.commands.check_links", "internal links and anchors of a build; lists external links"),
+    "new-article": ("helpcenter.commands.new_article", "create an article in every language, and its nav entry"),
     "translation-status": ("helpcenter.commands.translation_status", "missing, drifted or older translations"),
     "update-manifest": ("helpcenter.commands.update_manifest", "record newly published addresses (append-only)"),
     "offline": ("helpcenter.commands.package_offline", "build the offline zip (opens from disk, search included)"),

@@ -1,6 +1,6 @@
 """Content rules for docs/<lang>/**.md. Each rule has a name; each finding names file, line and rule.
 
-Run by scripts/check_content.py and `make test`. CONTRIBUTING.md explains the rules to writers.
+Run by `helpcenter check`, the okpay-content plugin (every build) and `make test`. CONTRIBUTING.md explains the rules to writers.
 """
 
 from __future__ import annotations

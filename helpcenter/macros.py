@@ -14,10 +14,9 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import playbook
+from helpcenter import playbook, status
 from helpcenter import registry as reg
 from helpcenter import ui as ui_strings
-from helpcenter import status
 
 ROOT = Path(__file__).resolve().parent.parent
 REUSABLES = ROOT / "reusables"

@@ -1,6 +1,6 @@
 """Quality gates on the built site: pages, internal links, first-visit bytes, axe, the Nu checker.
 
-Used by tests/test_quality_gates.py (`make test`), scripts/check_links.py and scripts/bench.py.
+Used by tests/test_quality_gates.py (`make test`), `helpcenter links` and the benchmark.
 Everything here works on a built site directory (and, for the browser parts, a page served from
 it); nothing fetches an external URL.
 """

@@ -10,8 +10,8 @@ registry this way), else data/registry.yml. `configured_path()` is the one place
 
 from __future__ import annotations
 
-import os
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path

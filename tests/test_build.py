@@ -10,9 +10,8 @@ import yaml
 
 from helpcenter import registry as reg
 from helpcenter.building import build
-from tests.helpers.paths import FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
 from helpcenter.text import HAN
-
+from tests.helpers.paths import FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
 
 
 def test_strict_build_has_no_warnings(site):

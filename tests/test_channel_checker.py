@@ -13,8 +13,8 @@ import pytest
 from helpcenter import channel_checker as cc
 from helpcenter import quality
 from helpcenter import registry as reg
-from tests.helpers.paths import DEMO_REGISTRY, PRODUCTION_SAMPLE, ROOT
 from tests.helpers.browser import assert_clean, open_page
+from tests.helpers.paths import DEMO_REGISTRY, PRODUCTION_SAMPLE, ROOT
 
 PAGE = "contact/verify-official-channel/"
 

@@ -155,7 +155,7 @@ def test_every_published_address_still_resolves(site):
 
 def test_manifest_lists_every_current_address(site):
     missing = published.entries_from_catalog(site.dir) - set(published.read())
-    assert not missing, f"new addresses not in the manifest; run scripts/update_manifest.py: {sorted(missing)[:5]}"
+    assert not missing, f"new addresses not in the manifest; run `helpcenter update-manifest`: {sorted(missing)[:5]}"
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ import sys
 import pytest
 
 from helpcenter import chatlink
-from tests.helpers.paths import ROOT
 from helpcenter.text import HAN
+from tests.helpers.paths import ROOT
 
 CLI = ROOT / "scripts" / "chatlink.py"
 EVAL_SET = ROOT / "tests" / "data" / "chatlink-eval.yml"

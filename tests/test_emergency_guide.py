@@ -7,7 +7,7 @@ import pytest
 
 from helpcenter import playbook as pb
 from helpcenter import registry as reg
-from tests.test_browser import assert_clean, open_page
+from tests.helpers.browser import assert_clean, open_page
 
 PAGE = "scams/emergency-guide/"
 LANGS = [("", "zh"), ("en/", "en")]

@@ -1,4 +1,4 @@
-"""scripts/new_article.py: both languages and the nav in one command; refuses bad or used ids."""
+"""helpcenter new-article: both languages and the nav in one command; refuses bad or used ids."""
 
 import shutil
 import subprocess
@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from helpcenter.commands import new_article
 from helpcenter.content_lint import lint
 from tests.helpers.paths import ROOT
 
@@ -19,8 +20,6 @@ def project(tmp_path):
 
 
 def run(project, *args):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import new_article
     return new_article.main(list(args), root=project)
 
 
@@ -68,5 +67,6 @@ def test_refuses_an_id_that_was_published_before(project, capsys):
 
 
 def test_help():
-    out = subprocess.run([sys.executable, "scripts/new_article.py", "--help"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "helpcenter.cli", "new-article", "--help"], cwd=ROOT,
+                         capture_output=True, text=True)
     assert out.returncode == 0 and "SECTION ID" in out.stdout

@@ -18,8 +18,8 @@ import yaml
 
 from helpcenter import registry as reg
 from helpcenter import status
-from tests.conftest import build, free_port, serve
-from tests.paths import TESTS
+from helpcenter.building import build, free_port, serve
+from tests.helpers.paths import TESTS
 
 STATUS_FIXTURE = TESTS / "data" / "status-fixture.yml"
 TODAY = "2027-03-10"
@@ -53,7 +53,7 @@ def fixture_site(tmp_path_factory):
     result = build(tmp / "site", url, OKPAY_STATUS_FILE=str(STATUS_FIXTURE), OKPAY_STATUS_TODAY=TODAY,
                    OKPAY_REGISTRY=str(fixture_registry(tmp)))
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    server = serve(tmp / "site", port)
+    server, _ = serve(tmp / "site", port)
     yield tmp / "site", url
     server.shutdown()
 

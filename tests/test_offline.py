@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.paths import ROOT
 from tests.helpers.browser import assert_clean, search
+from tests.helpers.paths import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +18,7 @@ def offline(tmp_path_factory) -> Path:
     """`make offline`'s zip, unpacked; returns the folder holding index.html."""
     tmp = tmp_path_factory.mktemp("offline")
     archive = tmp / "okpay-help-offline.zip"
-    subprocess.run([sys.executable, "scripts/package_offline.py", "--site-dir", str(tmp / "build"),
+    subprocess.run([sys.executable, "-m", "helpcenter.cli", "offline", "--site-dir", str(tmp / "build"),
                     "--zip", str(archive)], cwd=ROOT, check=True, capture_output=True)
     with zipfile.ZipFile(archive) as z:
         z.extractall(tmp / "unpacked")

@@ -3,7 +3,6 @@ the same steps in the same order on every built page that renders a case."""
 
 from __future__ import annotations
 
-import copy
 import html
 import re
 import shutil
@@ -14,10 +13,10 @@ import yaml
 
 from helpcenter import playbook as pb
 from helpcenter import registry as reg
+from helpcenter.building import build, free_port
 from helpcenter.content_lint import lint
-from tests.conftest import build, free_port
-from tests.paths import PRODUCTION_SAMPLE, ROOT
-from tests.test_content_lint import GOOD, TODAY
+from tests.helpers.content import GOOD, TODAY
+from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
 @pytest.fixture(scope="module")

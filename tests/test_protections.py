@@ -14,10 +14,10 @@ import yaml
 
 from helpcenter import official_channels
 from helpcenter import registry as reg
-from helpcenter.plugins import protections as prot
 from helpcenter.building import build, free_port, serve
-from tests.helpers.paths import DEMO_REGISTRY, ROOT
+from helpcenter.plugins import protections as prot
 from tests.helpers.browser import assert_clean, search
+from tests.helpers.paths import DEMO_REGISTRY, ROOT
 
 ARTICLE = "payments/withdrawal-delayed/"
 CHECKER = "contact/verify-official-channel/"

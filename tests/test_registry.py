@@ -190,7 +190,7 @@ PAYLOAD = "<script>window.__pwned=1</script>"
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     """The site built from a registry with markup in free-text fields, served locally."""
-    from tests.conftest import free_port, serve
+    from helpcenter.building import free_port, serve
     raw = yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
     raw["brand"]["name"] = "OKPay" + PAYLOAD
     raw["brand"]["publisher"] = "Demo Ltd." + PAYLOAD
@@ -238,7 +238,7 @@ def test_an_extension_reaches_the_page_and_the_tel_link(hostile_site):
 
 @pytest.fixture
 def sample():
-    from tests.paths import PRODUCTION_SAMPLE
+    from tests.helpers.paths import PRODUCTION_SAMPLE
     return yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
 
 

@@ -1,11 +1,9 @@
-"""scripts/translation_status.py on a small git repository: missing, out of step, and older."""
+"""helpcenter translation-status on a small git repository: missing, out of step, and older."""
 
 import os
 import subprocess
 import sys
 import textwrap
-
-from tests.helpers.paths import ROOT
 
 PAGE = """\
     ---
@@ -39,7 +37,7 @@ def commit(repo, when):
 
 
 def status(repo):
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "translation_status.py"), "--root", str(repo)],
+    out = subprocess.run([sys.executable, "-m", "helpcenter.cli", "translation-status", "--root", str(repo)],
                          capture_output=True, text=True)
     return out.returncode, out.stdout
 

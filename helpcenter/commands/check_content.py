@@ -8,9 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from helpcenter.layout import ROOT
-
 from helpcenter.content_lint import lint
+from helpcenter.layout import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,10 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from helpcenter.layout import ROOT
-
-
 from helpcenter import quality as q
+from helpcenter.layout import ROOT
 
 LOCAL_URL = "http://127.0.0.1:8000/"
 

@@ -8,11 +8,10 @@ Needs Pillow (requirements-dev.txt) and a CJK font (Debian: apt-get install font
 import argparse
 from pathlib import Path
 
-from helpcenter.layout import ROOT
-
 from PIL import Image, ImageDraw, ImageFont
 
 from helpcenter import registry
+from helpcenter.layout import ROOT
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 SIZE = (1200, 630)

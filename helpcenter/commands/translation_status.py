@@ -5,7 +5,7 @@
 - older: by git history, one language changed after the other      (reported only)
 
 Exit status 1 when anything fails; `make test` runs the same structural checks through
-scripts/check_content.py. Like FastAPI's docs tooling, age comes from each file's last commit.
+`helpcenter check`. Like FastAPI's docs tooling, age comes from each file's last commit.
 """
 
 import argparse
@@ -13,9 +13,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from helpcenter.layout import ROOT
-
 from helpcenter.content_lint import LANGS, parse, structure
+from helpcenter.layout import ROOT
 
 
 def last_commit(root: Path, path: Path) -> int | None:

@@ -9,12 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpcenter import published
 from helpcenter.layout import ROOT
 
-from helpcenter import published
-
 HEADER = ("# Every address ever published: pages, question anchors, short links (from the site root).\n"
-          "# Append-only; written by scripts/update_manifest.py. make test fails if one stops resolving.\n")
+          "# Append-only; written by `helpcenter update-manifest`. make test fails if one stops resolving.\n")
 
 
 def main(argv: list[str] | None = None) -> int:

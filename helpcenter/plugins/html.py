@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
-
-from pathlib import Path
 
 from helpcenter.layout import Layout
 from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, PRIORITY_BEFORE_MINIFY, i18n

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Create an article in both languages from templates/ and add it to the navigation.
 
-    scripts/new_article.py SECTION ID        e.g. scripts/new_article.py payments card-declined
+    helpcenter new-article SECTION ID        e.g. helpcenter new-article payments card-declined
 
 The id becomes the permanent address (/SECTION/ID/, /en/SECTION/ID/, /go/ID/), so it must be
 lowercase kebab-case, new, and never used before (not even by an article that has since moved).
@@ -14,11 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from helpcenter import published  # noqa: E402
+from helpcenter import published
+from helpcenter.layout import ROOT, Layout
 
-LANGS = ("zh", "en")
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Every section's landing page is docs/<lang>/<section>/index.md: an article by that name would
 # overwrite it.
@@ -26,16 +23,18 @@ RESERVED_IDS = {"index"}
 
 
 def fail(message: str) -> int:
-    print(f"new_article: {message}", file=sys.stderr)
+    print(f"helpcenter new-article: {message}", file=sys.stderr)
     return 2
 
 
 def main(argv=None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("section", help="contact, account, payments, security or scams")
+    parser.add_argument("section", help="a folder of docs/<lang>/: contact, account, payments, security, scams, about")
     parser.add_argument("id", help="the article id, lowercase kebab-case, e.g. card-declined")
     args = parser.parse_args(argv)
-    sections = sorted(p.name for p in (root / "docs" / "zh").iterdir() if p.is_dir() and p.name != "assets")
+    layout = Layout.load(root / "mkdocs.yml")
+    languages = layout.codes
+    sections = sorted(p.name for p in (root / "docs" / layout.default).iterdir() if p.is_dir() and p.name != "assets")
     if args.section not in sections:
         return fail(f"unknown section {args.section!r}; expected one of: {', '.join(sections)}")
     if args.id in RESERVED_IDS:
@@ -45,11 +44,11 @@ def main(argv=None, root: Path = ROOT) -> int:
     # would split its nav line in mkdocs.yml.
     if not ID.fullmatch(args.id) or len(args.id) > 50:
         return fail(f"id {args.id!r} must be lowercase letters, digits and single hyphens (at most 50), e.g. card-declined")
-    taken = [p for lang in LANGS for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
+    taken = [p for lang in languages for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
     if taken:
         return fail(f"id {args.id!r} already exists: {taken[0].relative_to(root)}")
     manifest = published.read(root / "data" / "published-urls.txt")
-    if any(entry.startswith(f"/go/{args.id}/") for entry in manifest):
+    if any(entry.startswith("/" + layout.short_path(None, args.id)) for entry in manifest):
         return fail(f"id {args.id!r} was published before (data/published-urls.txt); old links would land here. "
                     "Choose another id")
 
@@ -64,17 +63,14 @@ def main(argv=None, root: Path = ROOT) -> int:
 
     today = dt.date.today().isoformat()
     created = []
-    for lang in LANGS:
+    for lang in languages:
         template = (root / "templates" / f"article.{lang}.md").read_text(encoding="utf-8")
         target = root / "docs" / lang / args.section / f"{args.id}.md"
         target.write_text(template.format(id=args.id, section=args.section, today=today), encoding="utf-8")
         created.append(target.relative_to(root))
     mkdocs.write_text("\n".join(lines), encoding="utf-8")
     print("created " + " and ".join(map(str, created)) + f"; added {args.section}/{args.id}.md to the nav in mkdocs.yml")
-    print("next: write both languages (CONTRIBUTING.md), `make test`, then after `make build` "
-          "run scripts/update_manifest.py to record the new addresses")
+    print("next: write every language (CONTRIBUTING.md), `make test`, then after `make build` "
+          "run `helpcenter update-manifest` to record the new addresses")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
