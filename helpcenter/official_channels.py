@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from helpcenter import registry as reg
+
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "official-channels.schema.json"
 FILENAME = "official-channels.json"
@@ -28,7 +30,8 @@ PLATFORM_HOSTS = {
 
 
 def _both(value) -> dict:
-    return dict(value) if isinstance(value, dict) else {"zh": value, "en": value}
+    """A registry text in every site language (a plain value is the same in each)."""
+    return dict(value) if isinstance(value, dict) else {lang: value for lang in reg.LANGS}
 
 
 def default_region(region: str) -> dict:

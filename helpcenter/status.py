@@ -14,7 +14,11 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-LANGS = ("zh", "en")
+from helpcenter import ui as ui_strings
+from helpcenter.layout import Layout
+
+LAYOUT = Layout.load()
+LANGS = LAYOUT.codes
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "status.yml"
 PATH_ENV = "OKPAY_STATUS_FILE"
 # Pins "today" so that a build (and a test) decides what is current without the wall clock.
@@ -119,20 +123,17 @@ def period(item: dict, lang: str) -> str:
     return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"
 
 
-STRINGS = {
-    "none": {"zh": "目前没有进行中的维护或故障，所有服务运行正常。",
-             "en": "There is no maintenance or incident right now. All services are running normally."},
-    "no-past": {"zh": "最近没有历史公告。", "en": "No recent announcements."},
-    "severity": {"info": {"zh": "通知", "en": "Notice"}, "warning": {"zh": "服务延迟", "en": "Delay"},
-                 "critical": {"zh": "服务故障", "en": "Outage"}},
-    "upcoming": {"zh": "预告", "en": "Scheduled"},
-    "details": {"zh": "查看详情", "en": "Details"},
-}
+def _strings() -> dict:
+    """The page's and banner's words (data/ui.yml), each in every site language."""
+    ui = ui_strings.load()
+    return {"none": ui["status_none"], "no-past": ui["status_no_past"], "upcoming": ui["status_upcoming"],
+            "details": ui["status_details"],
+            "severity": {"info": ui["status_notice"], "warning": ui["status_delay"], "critical": ui["status_outage"]}}
 
 
 def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
     kind = SEVERITIES[item["severity"]]
-    label = STRINGS["upcoming"][lang] if upcoming else STRINGS["severity"][item["severity"]][lang]
+    label = _strings()["upcoming"][lang] if upcoming else _strings()["severity"][item["severity"]][lang]
     sep = "：" if lang == "zh" else ": "
     title = item["title"][lang].replace('"', "'")
     text = item["text"][lang].strip().replace("\n", "\n    ")   # stays inside the admonition
@@ -153,17 +154,17 @@ def render(items: list[dict], lang: str, which: str, on: dt.date) -> str:
     if which == "current":
         now = [_admonition(a, lang) for a in by_severity(a for a in items if is_current(a, on))]
         later = [_admonition(a, lang, upcoming=True) for a in reversed(items) if is_upcoming(a, on)]
-        return "\n".join(now + later) if now or later else STRINGS["none"][lang]
+        return "\n".join(now + later) if now or later else _strings()["none"][lang]
     past = [_admonition(a, lang) for a in items if not is_current(a, on) and not is_upcoming(a, on)]
-    return "\n".join(past) if past else STRINGS["no-past"][lang]
+    return "\n".join(past) if past else _strings()["no-past"][lang]
 
 
 def banner(items: list[dict], on: dt.date) -> list[dict]:
     """What the templates show on every page: the current announcements, both languages."""
     current = by_severity(a for a in items if is_current(a, on))
     return [{"id": a["id"], "severity": a["severity"], "title": a["title"],
-             "label": STRINGS["severity"][a["severity"]], "details": STRINGS["details"],
-             "page": {"zh": STATUS_PAGE, "en": "en/" + STATUS_PAGE}}
+             "label": _strings()["severity"][a["severity"]], "details": _strings()["details"],
+             "page": {lang: LAYOUT.page_url(lang, STATUS_PAGE) for lang in LANGS}}
             for a in current]
 
 

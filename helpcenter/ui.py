@@ -17,7 +17,9 @@ PATH = ROOT / "data" / "ui.yml"
 # Keys that templates (overrides/) and plugins read; each must exist in every language.
 REQUIRED = ("demo_notice", "offline_download", "offline_current", "updated", "reviewed", "reviewed_date_format",
             "not_found_title", "not_found_text", "not_found_home", "copy_link", "redirect_opening",
-            "language_name", "related_articles")
+            "language_name", "related_articles",
+            "status_none", "status_no_past", "status_notice", "status_delay", "status_outage", "status_upcoming",
+            "status_details")
 
 
 def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
