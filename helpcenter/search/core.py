@@ -105,7 +105,8 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
                 out.extend(c for c in token if c not in tables.stop)
             for i in range(n - 1):
                 gram = token[i:i + 2]
-                if gram not in tables.stop:
+                # Two function characters (了还, 我的) are glue, not a word of the topic.
+                if gram not in tables.stop and not (gram[0] in tables.stop and gram[1] in tables.stop):
                     out.append(gram)
             for i in range(n - 2):
                 for size in range(3, min(MAX_WORD, n - i) + 1):
