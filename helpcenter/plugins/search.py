@@ -25,16 +25,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from helpcenter.search import index as search_index
+from helpcenter.search import index_file
 
 log = logging.getLogger("mkdocs.plugins.okpay-search")
 PACKAGE = Path(__file__).resolve().parent.parent / "search"
 WORKER = "assets/javascripts/okpay-search.js"
-
-
-def index_path(lang: str, default: str = "zh") -> str:
-    """Where a language's index lives, relative to the site root."""
-    folder = "" if lang == default else f"{lang}/"
-    return f"{folder}search/okpay-index.{lang}.json"
 
 
 class SearchConfig(Config):
@@ -42,7 +37,6 @@ class SearchConfig(Config):
     # Folder of vocabulary.<lang>.yml, relative to the project (where mkdocs.yml is).
     vocabulary = c.Type(str, default="data/search")
     languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
-    default_language = c.Type(str, default="zh")
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -60,7 +54,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # For overrides/main.html: the worker and, per language, its index relative to the worker.
         config.extra["okpay_search"] = {
             "worker": WORKER,
-            "index": {lang: "../../" + index_path(lang, self.config.default_language)
+            "index": {lang: "../../" + index_file(lang)
                       for lang in self.config.languages},
         }
         return config
@@ -86,7 +80,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             data = search_index.build(full, self.meta, lang, search_index.load_vocabulary(lang, vocab_dir))
             if not data["pages"]:
                 raise PluginError(f"okpay-search: no {lang} article found in Material's search index")
-            target = site / index_path(lang, self.config.default_language)
+            target = site / index_file(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(search_index.dumps(data), encoding="utf-8")
             target.with_suffix(".js").write_text(search_index.script(data, lang), encoding="utf-8")

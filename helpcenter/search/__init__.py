@@ -5,3 +5,13 @@ runtimes of the same engine; index.py writes the per-language index both read.
 """
 
 from helpcenter.search.core import Engine, analyze, normalize, stem  # noqa: F401
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+
+def index_file(lang: str) -> str:
+    """Where a language's index is written, relative to the site root (the default language at
+    the root, the others under their folder, as mkdocs-static-i18n lays out the pages)."""
+    folder = "" if lang == DEFAULT_LANG else f"{lang}/"
+    return f"{folder}search/okpay-index.{lang}.json"

@@ -11,10 +11,10 @@
   const B = 0.75
   const TOPIC_FIELDS = { title: 3.0, desc: 1.5, keys: 2.0, heads: 1.0 }
   const OWN_FIELDS = { title: 3.0, text: 1.0 }
-  const TOPIC_WEIGHT = 1.0
-  const SYNONYM_WEIGHT = 0.6
+  const TOPIC_WEIGHT = 2.5
+  const SYNONYM_WEIGHT = 0.4
   const COVERAGE_POWER = 1.0
-  const MIN_SCORE = 1.0
+  const MIN_SCORE = 2.0
 
   const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
   const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
@@ -93,7 +93,7 @@
             const word = token.slice(i, i + size)
             if (tables.words.has(word)) out.push(word)
           }
-      } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && token.length < 2)) {
+      } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && (token.length < 2 || token.length > 3))) {
         out.push(stem(token))
       }
     }

@@ -28,12 +28,12 @@ K1 = 1.2
 B = 0.75
 TOPIC_FIELDS = {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0}
 OWN_FIELDS = {"title": 3.0, "text": 1.0}
-TOPIC_WEIGHT = 1.0
-SYNONYM_WEIGHT = 0.6
+TOPIC_WEIGHT = 2.5
+SYNONYM_WEIGHT = 0.4
 # Share of the query's own terms a page holds: a page with all of them beats one with a rare one.
 COVERAGE_POWER = 1.0
 # Below this best score the message matched nothing meaningful (random keys, greetings only).
-MIN_SCORE = 1.0
+MIN_SCORE = 2.0
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -113,7 +113,8 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
                     word = token[i:i + size]
                     if word in tables.words:
                         out.append(word)
-        elif token not in tables.stop and not (token.isdigit() and len(token) < 2):
+        # A lone digit says nothing; four digits or more are an amount, a code or a phone number.
+        elif token not in tables.stop and not (token.isdigit() and (len(token) < 2 or len(token) > 3)):
             out.append(stem(token))
     return out
 
