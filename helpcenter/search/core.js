@@ -14,7 +14,7 @@
   const TOPIC_WEIGHT = 2.5
   const SYNONYM_WEIGHT = 0.4
   const COVERAGE_POWER = 1.0
-  const MIN_SCORE = 2.0
+  const MIN_SCORE = 0.8
 
   const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
   const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
@@ -106,15 +106,17 @@
     return text
   }
 
-  function queryTerms(query, tables) {
+  function queryTerms(query, tables, known = () => true) {
     const text = fixTypos(normalize(query), tables)
     const weights = new Map()
     for (const term of analyze(text, tables, false)) weights.set(term, 1.0)
     const latin = " " + (text.match(/[a-z0-9]+/g) || []).map(stem).join(" ") + " "
     for (const [key, terms, han] of tables.syn) {
       const found = han ? text.includes(key) : latin.includes(key)
-      if (found)
-        for (const term of terms) if (!weights.has(term)) weights.set(term, SYNONYM_WEIGHT)
+      if (found) {
+        const weight = analyze(key, tables, false).some(known) ? SYNONYM_WEIGHT : 1.0
+        for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
+      }
     }
     return [...weights.entries()]
   }
@@ -191,7 +193,7 @@
     }
 
     search(query) {
-      const terms = queryTerms(query, this.tables)
+      const terms = queryTerms(query, this.tables, t => this.topic.postings.has(t) || this.own.postings.has(t))
       const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)
       const topic = this.topic.scores(terms)
       const own = this.own.scores(terms)

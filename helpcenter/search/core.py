@@ -33,7 +33,7 @@ SYNONYM_WEIGHT = 0.4
 # Share of the query's own terms a page holds: a page with all of them beats one with a rare one.
 COVERAGE_POWER = 1.0
 # Below this best score the message matched nothing meaningful (random keys, greetings only).
-MIN_SCORE = 2.0
+MIN_SCORE = 0.8
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -129,8 +129,11 @@ def fix_typos(text: str, tables: Tables) -> str:
     return text
 
 
-def query_terms(query: str, tables: Tables) -> list[tuple[str, float]]:
-    """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds."""
+def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tuple[str, float]]:
+    """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds.
+
+    A synonym counts a bit less than the customer's own word, unless that word occurs nowhere in
+    the index (入金, "cash out"): then its synonyms are all it has, and count fully."""
     text = fix_typos(normalize(query), tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
@@ -139,9 +142,10 @@ def query_terms(query: str, tables: Tables) -> list[tuple[str, float]]:
     for key, terms in tables.syn:
         found = (key in text) if HAN.search(key) else (key in latin)
         if found:
+            weight = SYNONYM_WEIGHT if any(known(t) for t in analyze(key, tables)) else 1.0
             for term in terms:
-                if term not in weights:
-                    weights[term] = SYNONYM_WEIGHT
+                if weights.get(term, 0.0) < weight:
+                    weights[term] = weight
     return list(weights.items())
 
 
@@ -214,7 +218,7 @@ class Engine:
 
         Groups (pages) best first; each lists its matching documents best first, the page's own
         document always included. Empty when the best score is under MIN_SCORE."""
-        terms = query_terms(query, self.tables)
+        terms = query_terms(query, self.tables, lambda t: t in self.topic.postings or t in self.own.postings)
         own_terms = [t for t, w in terms if w == 1.0]
         topic = self.topic.scores(terms)
         own = self.own.scores(terms)
