@@ -13,6 +13,7 @@
   const OWN_FIELDS = { title: 3.0, text: 1.0 }
   const TOPIC_WEIGHT = 2.5
   const SYNONYM_WEIGHT = 0.4
+  const WORD_WEIGHT = 0.5
   const COVERAGE_POWER = 1.0
   const MIN_SCORE = 0.8
 
@@ -67,15 +68,42 @@
     constructor(data) {
       this.words = new Set(data.words || [])
       this.stop = new Set(data.stop || [])
+      this.cuts = [...this.stop].filter(w => w.length > 1 && HAN.test(w[0]))
+      this.cutLen = this.cuts.reduce((m, w) => Math.max(m, w.length), 0)
       this.typos = (data.typos || []).map(([w, r]) => [w, r, HAN.test(w)
         ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
       this.syn = (data.syn || []).map(([k, terms]) => [k, terms, HAN.test(k)])
     }
   }
 
+  function splitStop(run, tables) {
+    const parts = []
+    let start = 0
+    let i = 0
+    while (i < run.length) {
+      let cut = false
+      for (let size = Math.min(tables.cutLen, run.length - i); size > 1; size--) {
+        if (tables.stop.has(run.slice(i, i + size))) {
+          if (i > start) parts.push(run.slice(start, i))
+          i += size
+          start = i
+          cut = true
+          break
+        }
+      }
+      if (!cut) i++
+    }
+    if (start < run.length) parts.push(run.slice(start))
+    return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1)
+  }
+
   function analyze(text, tables, index) {
     const out = []
-    for (const token of normalize(text).match(TOKEN) || []) {
+    const tokens = []
+    for (const token of normalize(text).match(TOKEN) || [])
+      if (HAN.test(token)) tokens.push(...splitStop(token, tables))
+      else tokens.push(token)
+    for (const token of tokens) {
       if (HAN.test(token)) {
         const n = token.length
         if (n === 1) {
@@ -109,7 +137,8 @@
   function queryTerms(query, tables, known = () => true) {
     const text = fixTypos(normalize(query), tables)
     const weights = new Map()
-    for (const term of analyze(text, tables, false)) weights.set(term, 1.0)
+    for (const term of analyze(text, tables, false))
+      weights.set(term, term.length > 2 && HAN.test(term[0]) ? WORD_WEIGHT : 1.0)
     const latin = " " + (text.match(/[a-z0-9]+/g) || []).map(stem).join(" ") + " "
     for (const [key, terms, han] of tables.syn) {
       const found = han ? text.includes(key) : latin.includes(key)

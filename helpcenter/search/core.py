@@ -30,6 +30,7 @@ TOPIC_FIELDS = {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0}
 OWN_FIELDS = {"title": 3.0, "text": 1.0}
 TOPIC_WEIGHT = 2.5
 SYNONYM_WEIGHT = 0.4
+WORD_WEIGHT = 0.5
 # Share of the query's own terms a page holds: a page with all of them beats one with a rare one.
 COVERAGE_POWER = 1.0
 # Below this best score the message matched nothing meaningful (random keys, greetings only).
@@ -87,14 +88,40 @@ class Tables:
     def __init__(self, data: dict):
         self.words = set(data.get("words", []))
         self.stop = set(data.get("stop", []))
+        # Chinese stop words of 2+ characters, longest first: they cut a run of Han characters,
+        # so 到账怎么办 gives no bigram 账怎 (which would match any title ending in 到账怎么办).
+        self.cuts = sorted((w for w in self.stop if len(w) > 1 and HAN.match(w)), key=lambda w: (-len(w), w))
+        self.cut_len = max((len(w) for w in self.cuts), default=0)
         self.typos = [(w, r) for w, r in data.get("typos", [])]
         self.syn = [(k, terms) for k, terms in data.get("syn", [])]
+
+
+def split_stop(run: str, tables: Tables) -> list[str]:
+    """A run of Han characters cut at its multi-character stop words (which are dropped)."""
+    parts, start, i = [], 0, 0
+    while i < len(run):
+        for size in range(min(tables.cut_len, len(run) - i), 1, -1):
+            if run[i:i + size] in tables.stop:
+                if i > start:
+                    parts.append(run[start:i])
+                i += size
+                start = i
+                break
+        else:
+            i += 1
+    if start < len(run):
+        parts.append(run[start:])
+    # A character left alone by a cut (早上好 -> 好) is no query of its own.
+    return parts if parts == [run] else [p for p in parts if len(p) > 1]
 
 
 def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
     """The terms of a text, in order. `index` adds single Han characters (see the module doc)."""
     out: list[str] = []
+    tokens = []
     for token in TOKEN.findall(normalize(text)):
+        tokens.extend(split_stop(token, tables) if HAN.match(token) else [token])
+    for token in tokens:
         if HAN.match(token):
             n = len(token)
             if n == 1:
@@ -137,7 +164,9 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
     text = fix_typos(normalize(query), tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
-        weights[term] = 1.0
+        # A word of 3+ characters repeats the bigrams it is made of: it adds precision, not a
+        # second (or third) count of the same characters.
+        weights[term] = WORD_WEIGHT if len(term) > 2 and HAN.match(term) else 1.0
     latin = " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text)) + " "
     for key, terms in tables.syn:
         found = (key in text) if HAN.search(key) else (key in latin)
