@@ -139,7 +139,7 @@
     const weights = new Map()
     for (const term of analyze(text, tables, false))
       weights.set(term, term.length > 2 && HAN.test(term[0]) ? WORD_WEIGHT : 1.0)
-    const latin = " " + (text.match(/[a-z0-9]+/g) || []).map(stem).join(" ") + " "
+    const latin = " " + (text.match(/[a-z0-9]+/g) || []).filter(w => !tables.stop.has(w)).map(stem).join(" ") + " "
     for (const [key, terms, han] of tables.syn) {
       const found = han ? text.includes(key) : latin.includes(key)
       if (found) {

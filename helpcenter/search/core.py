@@ -156,6 +156,11 @@ def fix_typos(text: str, tables: Tables) -> str:
     return text
 
 
+def latin_key(text: str, tables: Tables) -> str:
+    """The Latin words of a normalized text, stop words left out, stemmed, between spaces."""
+    return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text) if w not in tables.stop) + " "
+
+
 def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tuple[str, float]]:
     """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds.
 
@@ -167,7 +172,9 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
         # A word of 3+ characters repeats the bigrams it is made of: it adds precision, not a
         # second (or third) count of the same characters.
         weights[term] = WORD_WEIGHT if len(term) > 2 and HAN.match(term) else 1.0
-    latin = " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text)) + " "
+    # Phrases of the vocabulary match on the stems of the words that are not stop words:
+    # "recover my password" holds "recover password".
+    latin = latin_key(text, tables)
     for key, terms in tables.syn:
         found = (key in text) if HAN.search(key) else (key in latin)
         if found:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter.search.core import HAN, Tables, analyze, normalize, stem
+from helpcenter.search.core import HAN, Tables, analyze, latin_key, normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 VOCABULARY = ROOT / "data" / "search"
@@ -88,10 +88,7 @@ def _synonyms(vocabulary: dict, tables: Tables) -> list[list]:
         keys = {}
         for entry in group:
             text = normalize(entry)
-            if HAN.search(text):
-                keys[entry] = text
-            else:
-                keys[entry] = " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text)) + " "
+            keys[entry] = text if HAN.search(text) else latin_key(text, tables)
         for entry, key in keys.items():
             if not key.strip():
                 continue
