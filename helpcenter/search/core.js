@@ -16,6 +16,9 @@
   const WORD_WEIGHT = 0.5
   const COVERAGE_POWER = 1.0
   const MIN_SCORE = 0.8
+  const PREFIX_MIN = 3
+  const PREFIX_MAX = 20
+  const PREFIX_WEIGHT = 0.5
 
   const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
   const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
@@ -219,10 +222,24 @@
         this.pages.map(p => ({ text: analyze(p[4], this.tables, true) })).concat(
           this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true) }))),
         OWN_FIELDS)
+      this.latin = [...new Set([...this.topic.postings.keys(), ...this.own.postings.keys()])]
+        .filter(t => /^[a-z0-9]+$/.test(t)).sort()
+    }
+
+    known(term) {
+      return this.topic.postings.has(term) || this.own.postings.has(term)
+    }
+
+    prefixed(query, terms) {
+      const m = /[a-z0-9]+$/.exec(normalize(query))
+      if (!m || m[0].length < PREFIX_MIN || this.tables.stop.has(m[0]) || this.known(stem(m[0]))) return terms
+      const have = new Set(terms.map(([t]) => t))
+      const found = this.latin.filter(t => t.startsWith(m[0]) && !have.has(t)).slice(0, PREFIX_MAX)
+      return terms.concat(found.map(t => [t, PREFIX_WEIGHT]))
     }
 
     search(query) {
-      const terms = queryTerms(query, this.tables, t => this.topic.postings.has(t) || this.own.postings.has(t))
+      const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
       const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)
       const topic = this.topic.scores(terms)
       const own = this.own.scores(terms)

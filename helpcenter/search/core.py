@@ -35,6 +35,11 @@ WORD_WEIGHT = 0.5
 COVERAGE_POWER = 1.0
 # Below this best score the message matched nothing meaningful (random keys, greetings only).
 MIN_SCORE = 0.8
+# Type-ahead: a query ending in an unknown Latin word of at least PREFIX_MIN letters (the reader is
+# still typing it) also searches up to PREFIX_MAX index words it begins, at PREFIX_WEIGHT.
+PREFIX_MIN = 3
+PREFIX_MAX = 20
+PREFIX_WEIGHT = 0.5
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -248,13 +253,26 @@ class Engine:
             [{"text": analyze(p[4], self.tables, True)} for p in self.pages]
             + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True)}
                for s in self.sections], OWN_FIELDS)
+        self.latin = sorted(t for t in set(self.topic.postings) | set(self.own.postings) if re.fullmatch(r"[a-z0-9]+", t))
+
+    def known(self, term: str) -> bool:
+        return term in self.topic.postings or term in self.own.postings
+
+    def prefixed(self, query: str, terms: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Type-ahead: the words of the index that the query's unfinished last word begins."""
+        m = re.search(r"[a-z0-9]+$", normalize(query))
+        if not m or len(m.group()) < PREFIX_MIN or m.group() in self.tables.stop or self.known(stem(m.group())):
+            return terms
+        have = {t for t, _ in terms}
+        found = [t for t in self.latin if t.startswith(m.group()) and t not in have][:PREFIX_MAX]
+        return terms + [(t, PREFIX_WEIGHT) for t in found]
 
     def search(self, query: str) -> dict:
         """{"terms": [(term, weight)], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
 
         Groups (pages) best first; each lists its matching documents best first, the page's own
         document always included. Empty when the best score is under MIN_SCORE."""
-        terms = query_terms(query, self.tables, lambda t: t in self.topic.postings or t in self.own.postings)
+        terms = self.prefixed(query, query_terms(query, self.tables, self.known))
         own_terms = [t for t, w in terms if w == 1.0]
         topic = self.topic.scores(terms)
         own = self.own.scores(terms)
