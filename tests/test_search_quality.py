@@ -42,13 +42,14 @@ def test_split_is_well_formed(name):
     assert split.garbage, f"{name}: no garbage entries"
 
 
-def test_tuning_split_expects_every_article_in_both_languages():
-    split = ev.load("tuning")
+def test_every_article_is_expected_by_some_split_and_no_split_names_an_unknown_one():
+    """Every article is the answer to at least one case (tuning or frozen-test), in both languages."""
+    splits = [ev.load(name) for name in SPLITS]
     for lang in ev.LANGS:
         ids = article_ids(lang)
-        expected = {c.expect for c in split.cases[lang]}
+        expected = {c.expect for s in splits for c in s.cases[lang]}
         assert ids <= expected, f"{lang}: articles no case expects: {sorted(ids - expected)}"
-        unknown = {i for c in split.cases[lang] for i in c.accepted} - ids
+        unknown = {i for s in splits for c in s.cases[lang] for i in c.accepted} - ids
         assert not unknown, f"{lang}: ids that are not articles: {sorted(unknown)}"
 
 
