@@ -60,6 +60,7 @@ check: venv
 ## Build cost, bytes per first visit, search quality and speed, index size, Lighthouse.
 bench: venv browser node_modules/.installed
 	$(PY) scripts/bench.py
+	$(PY) -m helpcenter.search.bench --json build/search-bench.json
 
 ## Internal links and anchors of a fresh build; lists external links (never fetched).
 links: venv

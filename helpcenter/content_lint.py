@@ -239,6 +239,17 @@ def rule_placeholders(page: Page) -> list[Finding]:
             for n, text in prose_lines(page) for m in [PLACEHOLDER.search(text)] if m]
 
 
+# A visible list of search words ("也叫：…" / "Also called: …") reads as keyword stuffing; the
+# customer words live in data/search/vocabulary.<lang>.yml, which the search engine reads.
+KEYWORD_LINE = re.compile(r"^\s*(?:[*_>-]\s*)*(?:也叫|又称|别名|关键词|Also called|Also known as|Keywords)\s*[:：]", re.IGNORECASE)
+
+
+def rule_keyword_line(page: Page) -> list[Finding]:
+    return [Finding(page.path, n, "keyword-line", "a visible keyword line; put the customer words in "
+                    f"data/search/vocabulary.{page.lang}.yml instead")
+            for n, text in prose_lines(page) if KEYWORD_LINE.match(text)]
+
+
 def rule_contact_details(page: Page, brand: str) -> list[Finding]:
     out = []
     for n, text in prose_lines(page):
@@ -469,6 +480,7 @@ def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
             findings += rule_headings(page)
             findings += rule_empty_sections(page)
             findings += rule_placeholders(page)
+            findings += rule_keyword_line(page)
             findings += rule_contact_details(page, brand)
             findings += rule_never_ask(page)
             findings += rule_typography(page)

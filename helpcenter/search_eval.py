@@ -1,8 +1,8 @@
 """Measure the site's own search box the way a customer uses it, in a real Chromium.
 
-Every query of the evaluation set (tests/data/search-eval.yml) is typed into the built site's
+Every query of an evaluation split (tests/data/eval/, helpcenter/evaluation.py) is typed into the built site's
 search box on that language's home page (the Chinese one at the root, the English one under
-/en/), so Material's own search worker answers from that language's own index. Latin text is
+/en/), so the site's search worker (helpcenter/search) answers from that language's own index. Latin text is
 typed key by key; Chinese is committed the way an input method does it (composition, then the
 text, then a key press: Material reads the box on keyup). The ranked result links
 (`.md-search-result__link`) are mapped to articles by their path `<section>/<id>/`; a query's
@@ -16,7 +16,7 @@ painted). Before the last keystroke of a query the probe waits until the worker 
 everything typed so far, as it has at a person's typing speed, so the figure is one search and
 one render, not a backlog made by an inhumanly fast robot.
 
-Used by scripts/search_eval.py (the report) and tests/test_search_quality.py (the floor).
+Used by helpcenter/evaluation.py (run_site), scripts/search_eval.py and the benchmark.
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL_FILE = ROOT / "tests" / "data" / "search-eval.yml"
+EVAL_FILE = ROOT / "tests" / "data" / "eval" / "tuning.yml"
 SECTIONS = ("contact", "account", "payments", "security", "scams", "about")
 LANGS = ("zh", "en")
 LANG_PREFIX = {"zh": "", "en": "en/"}          # where each language's home page is, under the site root
-INDEX_PATH = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
+INDEX_PATH = {"zh": "search/okpay-index.zh.json", "en": "en/search/okpay-index.en.json"}
 COLD_QUERY = {"zh": "提现", "en": "withdrawal"}
 HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 TOP = 10                                       # Material renders the first ten result pages at once

@@ -97,11 +97,12 @@ def make_scaled_copy(target: Path, scale: int) -> int:
 
 def index_sizes(site: Path) -> dict:
     out = {}
-    for lang, path in (("zh", site / "search" / "search_index.json"),
-                       ("en", site / "en" / "search" / "search_index.json")):
+    for lang, path in (("zh", site / "search" / "okpay-index.zh.json"),
+                       ("en", site / "en" / "search" / "okpay-index.en.json")):
         body = path.read_bytes()
+        data = json.loads(body)
         out[lang] = {"raw": len(body), "gzip": q.gzip_size(body),
-                     "docs": len(json.loads(body)["docs"])}
+                     "docs": len(data["pages"]) + len(data["sections"])}
     return out
 
 

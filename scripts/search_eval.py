@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the help center's own search box in a real headless Chromium.
 
-Types every query of the evaluation set (tests/data/search-eval.yml) into the built site's search
+Types every query of the tuning split (tests/data/eval/tuning.yml; --eval for another) into the built site's search
 box, like a person (keys for Latin text, an input-method commit for Chinese), on each language's
 home page, and reads the ranked results. Prints per language: queries, hit@1, hit@3, MRR and the
 misses (every query whose answer is not the first result).

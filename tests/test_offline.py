@@ -35,7 +35,8 @@ def test_zip_holds_both_languages_and_a_readme(offline):
     assert (offline.parent / "README.txt").read_text(encoding="utf-8").startswith("OKPay")
     for page in ("index.html", "en/index.html", "payments/withdrawal-delayed.html", "en/payments/withdrawal-delayed.html"):
         assert (offline / page).is_file(), page
-    assert (offline / "search" / "search_index.js").is_file() and (offline / "en" / "search" / "search_index.js").is_file()
+    # each language's index as a script (a worker cannot fetch() from file://)
+    assert (offline / "search" / "okpay-index.zh.js").is_file() and (offline / "en" / "search" / "okpay-index.en.js").is_file()
 
 
 def test_pages_render_with_styles_from_disk(offline, visit):
@@ -63,6 +64,8 @@ def test_navigation_and_language_switch_from_disk(offline, visit):
 @pytest.mark.parametrize("start, query, ime, expected", [
     ("index.html", "提现", True, "payments/withdrawal-delayed.html"),
     ("en/index.html", "withdrawal", False, "en/payments/withdrawal-delayed.html"),
+    ("payments/fees.html", "助记词", True, "security/recovery-phrase.html"),
+    ("en/payments/fees.html", "seed phrase", False, "en/security/recovery-phrase.html"),
 ])
 def test_search_works_from_disk_in_each_language(offline, visit, start, query, ime, expected):
     page = open_file(visit, offline / start)

@@ -187,7 +187,7 @@ def test_no_image_over_100_kb(site):
 def test_pages_are_minified_and_hooks_and_fixes_still_apply(site):
     html = (site.dir / "en" / "payments" / "withdrawal-delayed" / "index.html").read_text(encoding="utf-8")
     assert html.count("\n") < 5, "page HTML is not minified"
-    assert '"base": "../../../en/"' in html                      # search_per_language.py, after minify
+    assert "okpay-search.js?index=../../en/search/okpay-index.en.json" in html  # main.html config, after minify
     assert 'class="okp-copy-link"' in html                       # okpay-links copy buttons
     assert ' tabindex=""' not in html                            # okpay-html markup fix
     assert "<script>document.getElementById" not in html          # no runtime script for the validator

@@ -1,0 +1,123 @@
+"""Search evaluation: the splits, the metrics (hit@1, hit@3, MRR: this is their only copy) and
+the runners (the chat CLI's engine in Python; the site's search box in Chromium).
+
+Splits live in tests/data/eval/<split>.yml: `tuning` (tune on it) and `frozen-test` (written
+blind; never tune on it). Each holds zh/en lists of {q, expect, also, kind, source} and a
+`garbage` list of {q, kind, source} that must get no answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = ROOT / "tests" / "data" / "eval"
+SPLITS = ("tuning", "frozen-test")
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Case:
+    lang: str
+    q: str
+    expect: str
+    also: tuple[str, ...] = ()
+    kind: str = ""
+    source: str = ""
+
+    @property
+    def accepted(self) -> set[str]:
+        return {self.expect, *self.also}
+
+
+@dataclass
+class Split:
+    name: str
+    cases: dict[str, list[Case]]
+    garbage: list[str] = field(default_factory=list)
+
+
+def split_path(name: str) -> Path:
+    return EVAL_DIR / f"{name}.yml"
+
+
+def available(name: str) -> bool:
+    return split_path(name).is_file()
+
+
+def load(name: str = "tuning", path: Path | None = None) -> Split:
+    data = yaml.safe_load(Path(path or split_path(name)).read_text(encoding="utf-8")) or {}
+    cases = {lang: [Case(lang, str(i["q"]), i["expect"], tuple(i.get("also") or ()), i.get("kind", ""),
+                         i.get("source", "")) for i in data.get(lang) or []] for lang in LANGS}
+    return Split(name, cases, [str(i["q"]) for i in data.get("garbage") or []])
+
+
+def rank_of(pages: list[str], accepted: set[str]) -> int | None:
+    for position, page in enumerate(pages, 1):
+        if page in accepted:
+            return position
+    return None
+
+
+@dataclass
+class Outcome:
+    case: Case
+    pages: list[str]            # article ids, best first
+    rank: int | None
+
+
+def metrics(outcomes: list[Outcome]) -> dict[str, float]:
+    n = max(len(outcomes), 1)
+    return {"n": len(outcomes),
+            "hit@1": sum(1 for o in outcomes if o.rank == 1) / n,
+            "hit@3": sum(1 for o in outcomes if o.rank and o.rank <= 3) / n,
+            "mrr": sum(1 / o.rank for o in outcomes if o.rank) / n}
+
+
+def misses(outcomes: list[Outcome]) -> list[str]:
+    return [f"  [{o.case.lang}] {o.case.q!r} -> want {o.case.expect}, "
+            f"{'rank ' + str(o.rank) if o.rank else 'not found'}; got {', '.join(o.pages[:3]) or '(nothing)'}"
+            for o in outcomes if o.rank != 1]
+
+
+def run_engine(engines: dict, split: Split) -> dict[str, list[Outcome]]:
+    """Every case through the core (the CLI's engine): engines = {lang: helpcenter.search Engine}."""
+    out = {}
+    for lang, cases in split.cases.items():
+        engine = engines[lang]
+        out[lang] = []
+        for case in cases:
+            groups = engine.search(case.q)["groups"]
+            pages = [engine.pages[g["page"]][5] for g in groups[:10]]
+            out[lang].append(Outcome(case, pages, rank_of(pages, case.accepted)))
+    return out
+
+
+def run_cli(catalog, split: Split) -> dict[str, list[Outcome]]:
+    """Every case through the chat CLI's answer() (language detected from the message)."""
+    out = {}
+    for lang, cases in split.cases.items():
+        out[lang] = []
+        for case in cases:
+            answers = catalog.answer(case.q, limit=3)
+            pages = list(dict.fromkeys(a.id for a in answers))
+            out[lang].append(Outcome(case, pages, rank_of(pages, case.accepted)))
+    return out
+
+
+def run_site(browser, base_url: str, split: Split, **options) -> dict:
+    """Every case typed into the built site's search box in Chromium (helpcenter/search_eval.py).
+
+    Returns {lang: search_eval.LanguageReport} (outcomes carry ranks and timings)."""
+    from helpcenter import search_eval as se
+    queries = {lang: [se.Query(lang, c.q, c.expect, c.also) for c in cases]
+               for lang, cases in split.cases.items()}
+    return se.evaluate(browser, base_url, queries, **options)
+
+
+def site_outcomes(report) -> list[Outcome]:
+    return [Outcome(Case(o.query.lang, o.query.q, o.query.expect, o.query.also), o.pages, o.rank)
+            for o in report.outcomes]

@@ -1,0 +1,94 @@
+"""okpay-search: the site's search index and worker, made with helpcenter/search at build time.
+
+After the build (every language built, Material's offline plugin done) it:
+- writes one index per language from Material's generated search index, the pages' ids and
+  descriptions and the customer vocabulary: search/okpay-index.zh.json and
+  en/search/okpay-index.en.json, each with a .js twin for file:// (the offline copy);
+- writes the worker, assets/javascripts/okpay-search.js (core.js + worker.js), which
+  overrides/main.html names in Material's `config` block, with the index on its URL;
+- replaces Material's own generated search_index.json (and search_index.js) with a stub: Material's
+  bundle fetches it on every page view and posts it to the worker, which no longer reads it.
+  Material's shipped files are not touched; its UI keeps working with the new worker.
+
+It also fails the build when jieba is missing: the Chinese index's word list comes from it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from helpcenter.search import index as search_index
+from helpcenter.search import index_file
+
+log = logging.getLogger("mkdocs.plugins.okpay-search")
+PACKAGE = Path(__file__).resolve().parent.parent / "search"
+WORKER = "assets/javascripts/okpay-search.js"
+
+
+class SearchConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Folder of vocabulary.<lang>.yml, relative to the project (where mkdocs.yml is).
+    vocabulary = c.Type(str, default="data/search")
+    languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self):
+        self.meta: dict[str, dict] = {}
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        try:
+            import jieba  # noqa: F401
+        except ImportError:
+            raise PluginError("jieba is not importable: the Chinese search index needs it. Install the "
+                              "pinned requirements (make venv).") from None
+        # For overrides/main.html: the worker and, per language, its index relative to the worker.
+        config.extra["okpay_search"] = {
+            "worker": WORKER,
+            "index": {lang: "../../" + index_file(lang)
+                      for lang in self.config.languages},
+        }
+        return config
+
+    def on_page_context(self, context, page, config, nav):
+        meta = page.meta or {}
+        if self.config.enabled and meta.get("id") and page.file.name != "index":
+            self.meta[page.url] = {"id": str(meta["id"]), "description": str(meta.get("description") or "")}
+        return context
+
+    @event_priority(-200)  # after mkdocs-static-i18n built every language, and after Material's offline plugin
+    def on_post_build(self, config) -> None:
+        if not self.config.enabled or getattr(config.plugins.get("i18n"), "building", False):
+            return
+        site = Path(config.site_dir)
+        material = site / "search" / "search_index.json"
+        if not material.is_file():
+            raise PluginError(f"{material} is missing: Material's search plugin must stay enabled (its UI "
+                              "and the index okpay-search reads)")
+        full = json.loads(material.read_text(encoding="utf-8"))
+        vocab_dir = Path(config.config_file_path).parent / self.config.vocabulary
+        for lang in self.config.languages:
+            data = search_index.build(full, self.meta, lang, search_index.load_vocabulary(lang, vocab_dir))
+            if not data["pages"]:
+                raise PluginError(f"okpay-search: no {lang} article found in Material's search index")
+            target = site / index_file(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(search_index.dumps(data), encoding="utf-8")
+            target.with_suffix(".js").write_text(search_index.script(data, lang), encoding="utf-8")
+        worker = site / WORKER
+        worker.parent.mkdir(parents=True, exist_ok=True)
+        worker.write_text((PACKAGE / "core.js").read_text(encoding="utf-8") + "\n"
+                          + (PACKAGE / "worker.js").read_text(encoding="utf-8"), encoding="utf-8")
+        stub = json.dumps({"config": full.get("config", {}), "docs": []}, ensure_ascii=False, separators=(",", ":"))
+        material.write_text(stub, encoding="utf-8")
+        if material.with_suffix(".js").exists():
+            material.with_suffix(".js").write_text(f"var __index = {stub}", encoding="utf-8")

@@ -1,0 +1,283 @@
+/* The retrieval core, JavaScript runtime: the same engine as core.py, line for line (see there
+   for why each step exists). Runs in the browser's search worker and under Node (the parity
+   test). No dependencies; everything the query side needs comes from the index file. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory()
+  else root.OkpaySearch = factory()
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict"
+
+  const K1 = 1.2
+  const B = 0.75
+  const TOPIC_FIELDS = { title: 3.0, desc: 1.5, keys: 2.0, heads: 1.0 }
+  const OWN_FIELDS = { title: 3.0, text: 1.0 }
+  const TOPIC_WEIGHT = 2.5
+  const SYNONYM_WEIGHT = 0.4
+  const WORD_WEIGHT = 0.5
+  const COVERAGE_POWER = 1.0
+  const MIN_SCORE = 0.8
+  const PREFIX_MIN = 3
+  const PREFIX_MAX = 20
+  const PREFIX_WEIGHT = 0.5
+
+  const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
+  const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
+  const APOSTROPHE = /([a-z])['\u2019]([a-z])/g
+  const MAX_WORD = 8
+
+  const IRREGULAR = {
+    frozen: "freeze", froze: "freeze", withdrew: "withdraw", withdrawn: "withdraw",
+    sent: "send", stolen: "steal", stole: "steal", paid: "pay", got: "get",
+    gotten: "get", gave: "give", given: "give", forgot: "forget", forgotten: "forget",
+    lost: "lose", chose: "choose", chosen: "choose", took: "take", taken: "take",
+    made: "make", won: "win", came: "come", went: "go", gone: "go", said: "say",
+    told: "tell", bought: "buy", ids: "id", emails: "email", lying: "lie"
+  }
+
+  function normalize(text) {
+    text = text.normalize("NFKC").toLowerCase().split("\u200b").join("")
+    return text.replace(APOSTROPHE, "$1$2")
+  }
+
+  function endsWithAny(word, list) {
+    return list.some(s => word.endsWith(s))
+  }
+
+  function stem(word) {
+    if (Object.prototype.hasOwnProperty.call(IRREGULAR, word)) return IRREGULAR[word]
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word
+    if (word.endsWith("ies") && word.length > 4) word = word.slice(0, -3) + "y"
+    else if (word.endsWith("sses")) word = word.slice(0, -2)
+    else if (endsWithAny(word, ["xes", "zes", "ches", "shes"])) word = word.slice(0, -2)
+    else if (word.endsWith("s") && !endsWithAny(word, ["ss", "us", "is"])) word = word.slice(0, -1)
+    for (const suffix of ["ing", "ed", "ly"]) {
+      if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !word.endsWith("eed")) {
+        word = word.slice(0, -suffix.length)
+        const n = word.length
+        if (suffix !== "ly" && n > 2 && word[n - 1] === word[n - 2] && !"lsz".includes(word[n - 1]))
+          word = word.slice(0, -1)
+        break
+      }
+    }
+    if (word.length >= 4 && word.endsWith("e") && !word.endsWith("ee")) word = word.slice(0, -1)
+    return word
+  }
+
+  function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  }
+
+  class Tables {
+    constructor(data) {
+      this.words = new Set(data.words || [])
+      this.stop = new Set(data.stop || [])
+      this.cuts = [...this.stop].filter(w => w.length > 1 && HAN.test(w[0]))
+      this.cutLen = this.cuts.reduce((m, w) => Math.max(m, w.length), 0)
+      this.typos = (data.typos || []).map(([w, r]) => [w, r, HAN.test(w)
+        ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
+      this.syn = (data.syn || []).map(([k, terms]) => [k, terms, HAN.test(k)])
+    }
+  }
+
+  function splitStop(run, tables) {
+    const parts = []
+    let start = 0
+    let i = 0
+    while (i < run.length) {
+      let cut = false
+      for (let size = Math.min(tables.cutLen, run.length - i); size > 1; size--) {
+        if (tables.stop.has(run.slice(i, i + size))) {
+          if (i > start) parts.push(run.slice(start, i))
+          i += size
+          start = i
+          cut = true
+          break
+        }
+      }
+      if (!cut) i++
+    }
+    if (start < run.length) parts.push(run.slice(start))
+    return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1)
+  }
+
+  function analyze(text, tables, index) {
+    const out = []
+    const tokens = []
+    for (const token of normalize(text).match(TOKEN) || [])
+      if (HAN.test(token)) tokens.push(...splitStop(token, tables))
+      else tokens.push(token)
+    for (const token of tokens) {
+      if (HAN.test(token)) {
+        const n = token.length
+        if (n === 1) {
+          if (!tables.stop.has(token)) out.push(token)
+          continue
+        }
+        if (index)
+          for (const c of token) if (!tables.stop.has(c)) out.push(c)
+        for (let i = 0; i < n - 1; i++) {
+          const gram = token.slice(i, i + 2)
+          if (!tables.stop.has(gram) && !(tables.stop.has(gram[0]) && tables.stop.has(gram[1]))) out.push(gram)
+        }
+        for (let i = 0; i < n - 2; i++)
+          for (let size = 3; size <= Math.min(MAX_WORD, n - i); size++) {
+            const word = token.slice(i, i + size)
+            if (tables.words.has(word)) out.push(word)
+          }
+      } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && (token.length < 2 || token.length > 3))) {
+        out.push(stem(token))
+      }
+    }
+    return out
+  }
+
+  function fixTypos(text, tables) {
+    for (const [wrong, right, pattern] of tables.typos)
+      text = pattern ? text.replace(pattern, right) : text.split(wrong).join(right)
+    return text
+  }
+
+  function queryTerms(query, tables, known = () => true) {
+    const text = fixTypos(normalize(query), tables)
+    const weights = new Map()
+    for (const term of analyze(text, tables, false))
+      weights.set(term, term.length > 2 && HAN.test(term[0]) ? WORD_WEIGHT : 1.0)
+    const latin = " " + (text.match(/[a-z0-9]+/g) || []).filter(w => !tables.stop.has(w)).map(stem).join(" ") + " "
+    for (const [key, terms, han] of tables.syn) {
+      const found = han ? text.includes(key) : latin.includes(key)
+      if (found) {
+        const weight = analyze(key, tables, false).some(known) ? SYNONYM_WEIGHT : 1.0
+        for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
+      }
+    }
+    return [...weights.entries()]
+  }
+
+  class Collection {
+    constructor(docs, fields) {
+      const n = docs.length
+      const avg = {}
+      for (const f of Object.keys(fields)) {
+        let total = 0
+        for (const d of docs) total += (d[f] || []).length
+        avg[f] = (n ? total / n : 0) || 1.0
+      }
+      this.n = n
+      this.postings = new Map()
+      docs.forEach((doc, i) => {
+        for (const [field, weight] of Object.entries(fields)) {
+          const words = doc[field] || []
+          if (!words.length) continue
+          const norm = 1 - B + B * words.length / avg[field]
+          for (const term of words) {
+            let row = this.postings.get(term)
+            if (!row) this.postings.set(term, row = new Map())
+            row.set(i, (row.get(i) || 0.0) + weight / norm)
+          }
+        }
+      })
+    }
+
+    idf(term) {
+      const row = this.postings.get(term)
+      const df = row ? row.size : 0
+      return Math.log(1 + (this.n - df + 0.5) / (df + 0.5))
+    }
+
+    scores(terms) {
+      const out = new Map()
+      for (const [term, weight] of terms) {
+        const row = this.postings.get(term)
+        if (!row || !row.size) continue
+        const idf = this.idf(term)
+        for (const [i, tf] of row) {
+          let entry = out.get(i)
+          if (!entry) out.set(i, entry = [0.0, new Set()])
+          entry[0] += weight * idf * tf / (K1 + tf)
+          entry[1].add(term)
+        }
+      }
+      return out
+    }
+  }
+
+  function quantize(x) {
+    return Math.floor(x * 1e6 + 0.5)
+  }
+
+  class Engine {
+    constructor(data) {
+      this.data = data
+      this.tables = new Tables(data)
+      this.pages = data.pages
+      this.sections = data.sections
+      const heads = this.pages.map(() => [])
+      for (const [p, , title] of this.sections) heads[p].push(...analyze(title, this.tables, true))
+      this.topic = new Collection(this.pages.map((p, i) => ({
+        title: analyze(p[1], this.tables, true), desc: analyze(p[2], this.tables, true),
+        keys: analyze(p[3], this.tables, true), heads: heads[i]
+      })), TOPIC_FIELDS)
+      this.docs = this.pages.map((_, i) => [i, ""]).concat(this.sections.map(s => [s[0], s[1]]))
+      this.own = new Collection(
+        this.pages.map(p => ({ text: analyze(p[4], this.tables, true) })).concat(
+          this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true) }))),
+        OWN_FIELDS)
+      this.latin = [...new Set([...this.topic.postings.keys(), ...this.own.postings.keys()])]
+        .filter(t => /^[a-z0-9]+$/.test(t)).sort()
+    }
+
+    known(term) {
+      return this.topic.postings.has(term) || this.own.postings.has(term)
+    }
+
+    prefixed(query, terms) {
+      const m = /[a-z0-9]+$/.exec(normalize(query))
+      if (!m || m[0].length < PREFIX_MIN || this.tables.stop.has(m[0]) || this.known(stem(m[0]))) return terms
+      const have = new Set(terms.map(([t]) => t))
+      const found = this.latin.filter(t => t.startsWith(m[0]) && !have.has(t)).slice(0, PREFIX_MAX)
+      return terms.concat(found.map(t => [t, PREFIX_WEIGHT]))
+    }
+
+    search(query) {
+      const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
+      const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)
+      const topic = this.topic.scores(terms)
+      const own = this.own.scores(terms)
+      const pageTerms = new Map()
+      const hold = (p, matched) => {
+        let set = pageTerms.get(p)
+        if (!set) pageTerms.set(p, set = new Set())
+        for (const t of matched) set.add(t)
+      }
+      for (const [p, [, matched]] of topic) hold(p, matched)
+      for (const [d, [, matched]] of own) hold(this.docs[d][0], matched)
+      const groups = new Map()
+      this.docs.forEach(([page], d) => {
+        const base = own.has(d) ? own.get(d)[0] : 0.0
+        const top = topic.has(page) ? topic.get(page)[0] : 0.0
+        if (base === 0.0 && (top === 0.0 || d >= this.pages.length)) return
+        if (!groups.has(page)) groups.set(page, [])
+        groups.get(page).push([d, base + TOPIC_WEIGHT * top])
+      })
+      let result = []
+      for (const [page, list] of groups) {
+        const held = pageTerms.get(page) || new Set()
+        const coverage = ownTerms.length ? ownTerms.filter(t => held.has(t)).length / ownTerms.length : 1.0
+        const factor = Math.pow(0.5 + 0.5 * coverage, COVERAGE_POWER)
+        const docs = list.map(([d, s]) => [d, quantize(s * factor)])
+        if (!docs.some(([d]) => d === page)) docs.push([page, 0])
+        docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]))
+        result.push({ page, score: docs[0][1], docs })
+      }
+      result.sort((a, b) => (b.score - a.score) || (a.page - b.page))
+      if (!result.length || result[0].score < quantize(MIN_SCORE)) result = []
+      return { terms, groups: result }
+    }
+
+    top(query, limit = 3) {
+      return this.search(query).groups.slice(0, limit).map(g => this.pages[g.page][0])
+    }
+  }
+
+  return { Engine, analyze, normalize, stem, queryTerms, Tables, HAN }
+});

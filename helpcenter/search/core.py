@@ -1,0 +1,308 @@
+"""The retrieval core, Python runtime: analysis and scoring over a built index (index.py writes it).
+
+helpcenter/search/core.js is the same engine for the browser and Node; tests/test_search_parity.py
+runs every evaluation query through both and compares the top three. Any change here must be
+made there too, line for line: the two files are kept in the same order on purpose.
+
+Everything the query side needs rides in the index file (word list, stop words, typos, synonym
+expansions), so neither runtime needs jieba or the vocabulary files at query time:
+- Chinese: overlapping character bigrams (a single character when the run is one character
+  long), plus every index word of 3+ characters found in the run (the word list was made by jieba
+  at build time). An unseen compound still shares bigrams with the page, so segmentation
+  mistakes cannot make a query find nothing. At index time single characters are indexed too, so
+  a one-character query (卡) still finds pages.
+- Latin: NFKC, lower case, apostrophes dropped (can't -> cant), stop words out, a small stemmer.
+- Scoring: BM25F. A page's topic (title, description, customer keywords, question headings) and
+  each document's own text (a question heading with its section, or the page's opening) are
+  scored separately; a document scores its own match plus TOPIC_WEIGHT times its page's topic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+# --- Ranking knobs (tuned on tests/data/eval/tuning.yml only) -----------------------------------
+K1 = 1.2
+B = 0.75
+TOPIC_FIELDS = {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0}
+OWN_FIELDS = {"title": 3.0, "text": 1.0}
+TOPIC_WEIGHT = 2.5
+SYNONYM_WEIGHT = 0.4
+WORD_WEIGHT = 0.5
+# Share of the query's own terms a page holds: a page with all of them beats one with a rare one.
+COVERAGE_POWER = 1.0
+# Below this best score the message matched nothing meaningful (random keys, greetings only).
+MIN_SCORE = 0.8
+# Type-ahead: a query ending in an unknown Latin word of at least PREFIX_MIN letters (the reader is
+# still typing it) also searches up to PREFIX_MAX index words it begins, at PREFIX_WEIGHT.
+PREFIX_MIN = 3
+PREFIX_MAX = 20
+PREFIX_WEIGHT = 0.5
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+APOSTROPHE = re.compile(r"([a-z])['\u2019]([a-z])")
+MAX_WORD = 8
+
+IRREGULAR = {
+    "frozen": "freeze", "froze": "freeze", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "sent": "send", "stolen": "steal", "stole": "steal", "paid": "pay", "got": "get",
+    "gotten": "get", "gave": "give", "given": "give", "forgot": "forget", "forgotten": "forget",
+    "lost": "lose", "chose": "choose", "chosen": "choose", "took": "take", "taken": "take",
+    "made": "make", "won": "win", "came": "come", "went": "go", "gone": "go", "said": "say",
+    "told": "tell", "bought": "buy", "ids": "id", "emails": "email", "lying": "lie",
+}
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width letters and digits become ASCII), lower case, no zero-width spaces."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("\u200b", "")
+    return APOSTROPHE.sub(r"\1\2", text)
+
+
+def stem(word: str) -> str:
+    """A small English stemmer: plurals, -ing, -ed, -ly, a final e (core.js has the same)."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or not re.fullmatch(r"[a-z]+", word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith(("xes", "zes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("eed"):
+            word = word[: -len(suffix)]
+            if suffix != "ly" and len(word) > 2 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if len(word) >= 4 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]
+    return word
+
+
+class Tables:
+    """What the analyzer needs from the index: its word list, stop words, typos, synonyms."""
+
+    def __init__(self, data: dict):
+        self.words = set(data.get("words", []))
+        self.stop = set(data.get("stop", []))
+        # Chinese stop words of 2+ characters, longest first: they cut a run of Han characters,
+        # so 到账怎么办 gives no bigram 账怎 (which would match any title ending in 到账怎么办).
+        self.cuts = sorted((w for w in self.stop if len(w) > 1 and HAN.match(w)), key=lambda w: (-len(w), w))
+        self.cut_len = max((len(w) for w in self.cuts), default=0)
+        self.typos = [(w, r) for w, r in data.get("typos", [])]
+        self.syn = [(k, terms) for k, terms in data.get("syn", [])]
+
+
+def split_stop(run: str, tables: Tables) -> list[str]:
+    """A run of Han characters cut at its multi-character stop words (which are dropped)."""
+    parts, start, i = [], 0, 0
+    while i < len(run):
+        for size in range(min(tables.cut_len, len(run) - i), 1, -1):
+            if run[i:i + size] in tables.stop:
+                if i > start:
+                    parts.append(run[start:i])
+                i += size
+                start = i
+                break
+        else:
+            i += 1
+    if start < len(run):
+        parts.append(run[start:])
+    # A character left alone by a cut (早上好 -> 好) is no query of its own.
+    return parts if parts == [run] else [p for p in parts if len(p) > 1]
+
+
+def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
+    """The terms of a text, in order. `index` adds single Han characters (see the module doc)."""
+    out: list[str] = []
+    tokens = []
+    for token in TOKEN.findall(normalize(text)):
+        tokens.extend(split_stop(token, tables) if HAN.match(token) else [token])
+    for token in tokens:
+        if HAN.match(token):
+            n = len(token)
+            if n == 1:
+                if token not in tables.stop:
+                    out.append(token)
+                continue
+            if index:
+                out.extend(c for c in token if c not in tables.stop)
+            for i in range(n - 1):
+                gram = token[i:i + 2]
+                # Two function characters (了还, 我的) are glue, not a word of the topic.
+                if gram not in tables.stop and not (gram[0] in tables.stop and gram[1] in tables.stop):
+                    out.append(gram)
+            for i in range(n - 2):
+                for size in range(3, min(MAX_WORD, n - i) + 1):
+                    word = token[i:i + size]
+                    if word in tables.words:
+                        out.append(word)
+        # A lone digit says nothing; four digits or more are an amount, a code or a phone number.
+        elif token not in tables.stop and not (token.isdigit() and (len(token) < 2 or len(token) > 3)):
+            out.append(stem(token))
+    return out
+
+
+def fix_typos(text: str, tables: Tables) -> str:
+    """Frequent misspellings in what a customer typed (never applied to pages)."""
+    for wrong, right in tables.typos:
+        if HAN.search(wrong):
+            text = text.replace(wrong, right)
+        else:
+            text = re.sub(r"(?<![a-z0-9])" + re.escape(wrong) + r"(?![a-z0-9])", right, text)
+    return text
+
+
+def latin_key(text: str, tables: Tables) -> str:
+    """The Latin words of a normalized text, stop words left out, stemmed, between spaces."""
+    return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text) if w not in tables.stop) + " "
+
+
+def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tuple[str, float]]:
+    """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds.
+
+    A synonym counts a bit less than the customer's own word, unless that word occurs nowhere in
+    the index (入金, "cash out"): then its synonyms are all it has, and count fully."""
+    text = fix_typos(normalize(query), tables)
+    weights: dict[str, float] = {}
+    for term in analyze(text, tables):
+        # A word of 3+ characters repeats the bigrams it is made of: it adds precision, not a
+        # second (or third) count of the same characters.
+        weights[term] = WORD_WEIGHT if len(term) > 2 and HAN.match(term) else 1.0
+    # Phrases of the vocabulary match on the stems of the words that are not stop words:
+    # "recover my password" holds "recover password".
+    latin = latin_key(text, tables)
+    for key, terms in tables.syn:
+        found = (key in text) if HAN.search(key) else (key in latin)
+        if found:
+            weight = SYNONYM_WEIGHT if any(known(t) for t in analyze(key, tables)) else 1.0
+            for term in terms:
+                if weights.get(term, 0.0) < weight:
+                    weights[term] = weight
+    return list(weights.items())
+
+
+class Collection:
+    """BM25F over documents with weighted fields: postings term -> {doc: weighted, normalized tf}."""
+
+    def __init__(self, docs: list[dict[str, list[str]]], fields: dict[str, float]):
+        n = len(docs)
+        avg = {f: (sum(len(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}
+        self.n = n
+        self.postings: dict[str, dict[int, float]] = {}
+        for i, doc in enumerate(docs):
+            for field, weight in fields.items():
+                words = doc.get(field) or []
+                if not words:
+                    continue
+                norm = 1 - B + B * len(words) / avg[field]
+                for term in words:
+                    row = self.postings.setdefault(term, {})
+                    row[i] = row.get(i, 0.0) + weight / norm
+
+    def idf(self, term: str) -> float:
+        df = len(self.postings.get(term, ()))
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def scores(self, terms: list[tuple[str, float]]) -> dict[int, list]:
+        """doc -> [score, set of matched terms]."""
+        out: dict[int, list] = {}
+        for term, weight in terms:
+            row = self.postings.get(term)
+            if not row:
+                continue
+            idf = self.idf(term)
+            for i, tf in row.items():
+                entry = out.setdefault(i, [0.0, set()])
+                entry[0] += weight * idf * tf / (K1 + tf)
+                entry[1].add(term)
+        return out
+
+
+def quantize(x: float) -> int:
+    """Scores compared at 1e-6: the two runtimes' logarithms may differ in the last bit."""
+    return math.floor(x * 1e6 + 0.5)
+
+
+class Engine:
+    """One language's index, ready to search. `data` is the parsed index file."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.tables = Tables(data)
+        self.pages = data["pages"]          # [location, title, description, keywords, opening]
+        self.sections = data["sections"]    # [page, anchor, title, text]
+        heads: list[list[str]] = [[] for _ in self.pages]
+        for p, _anchor, title, _text in self.sections:
+            heads[p].extend(analyze(title, self.tables, True))
+        self.topic = Collection([
+            {"title": analyze(p[1], self.tables, True), "desc": analyze(p[2], self.tables, True),
+             "keys": analyze(p[3], self.tables, True), "heads": heads[i]}
+            for i, p in enumerate(self.pages)], TOPIC_FIELDS)
+        # Documents: every page (its opening text), then every section.
+        self.docs = [(i, "") for i in range(len(self.pages))] + [(s[0], s[1]) for s in self.sections]
+        self.own = Collection(
+            [{"text": analyze(p[4], self.tables, True)} for p in self.pages]
+            + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True)}
+               for s in self.sections], OWN_FIELDS)
+        self.latin = sorted(t for t in set(self.topic.postings) | set(self.own.postings) if re.fullmatch(r"[a-z0-9]+", t))
+
+    def known(self, term: str) -> bool:
+        return term in self.topic.postings or term in self.own.postings
+
+    def prefixed(self, query: str, terms: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Type-ahead: the words of the index that the query's unfinished last word begins."""
+        m = re.search(r"[a-z0-9]+$", normalize(query))
+        if not m or len(m.group()) < PREFIX_MIN or m.group() in self.tables.stop or self.known(stem(m.group())):
+            return terms
+        have = {t for t, _ in terms}
+        found = [t for t in self.latin if t.startswith(m.group()) and t not in have][:PREFIX_MAX]
+        return terms + [(t, PREFIX_WEIGHT) for t in found]
+
+    def search(self, query: str) -> dict:
+        """{"terms": [(term, weight)], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
+
+        Groups (pages) best first; each lists its matching documents best first, the page's own
+        document always included. Empty when the best score is under MIN_SCORE."""
+        terms = self.prefixed(query, query_terms(query, self.tables, self.known))
+        own_terms = [t for t, w in terms if w == 1.0]
+        topic = self.topic.scores(terms)
+        own = self.own.scores(terms)
+        page_terms: dict[int, set] = {}
+        for p, (_, matched) in topic.items():
+            page_terms.setdefault(p, set()).update(matched)
+        for d, (_, matched) in own.items():
+            page_terms.setdefault(self.docs[d][0], set()).update(matched)
+        groups: dict[int, list] = {}
+        for d, (page, _anchor) in enumerate(self.docs):
+            base = own.get(d, [0.0])[0]
+            top = topic.get(page, [0.0])[0]
+            if base == 0.0 and (top == 0.0 or d >= len(self.pages)):
+                continue
+            groups.setdefault(page, []).append([d, base + TOPIC_WEIGHT * top])
+        result = []
+        for page, docs in groups.items():
+            held = page_terms.get(page, set())
+            coverage = (sum(1 for t in own_terms if t in held) / len(own_terms)) if own_terms else 1.0
+            factor = (0.5 + 0.5 * coverage) ** COVERAGE_POWER
+            docs = [(d, quantize(s * factor)) for d, s in docs]
+            if not any(d == page for d, _ in docs):
+                docs.append((page, 0))
+            docs.sort(key=lambda x: (-x[1], x[0]))
+            result.append({"page": page, "score": docs[0][1], "docs": docs})
+        result.sort(key=lambda g: (-g["score"], g["page"]))
+        if not result or result[0]["score"] < quantize(MIN_SCORE):
+            result = []
+        return {"terms": terms, "groups": result}
+
+    def top(self, query: str, limit: int = 3) -> list[str]:
+        """The locations of the best `limit` pages (for parity tests and evaluation)."""
+        return [self.pages[g["page"]][0] for g in self.search(query)["groups"][:limit]]

@@ -1,0 +1,129 @@
+"""The search core on fixture pages it chooses: analysis (Chinese bigrams and words, mixed scripts,
+full-width forms, stemming), customer vocabulary, field weights, garbage. No build, no browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpcenter.search import core, index
+
+# Material's search index shape: a page entry, then its sections ("#anchor").
+MATERIAL = {"docs": [
+    {"location": "payments/withdrawal-delayed/", "title": "提现延迟或失败怎么办",
+     "text": "<p>提现到银行卡一般 1 到 3 个工作日到账。</p><p>也叫：出金、取现</p>"},
+    {"location": "payments/withdrawal-delayed/#how-long", "title": "提现多久到账？",
+     "text": "<p>一般 1 到 3 个工作日，节假日顺延。</p>"},
+    {"location": "payments/withdrawal-delayed/#review", "title": "提现显示审核中是什么意思？",
+     "text": "<p>大额提现会经过安全审核。</p>"},
+    {"location": "payments/deposit-not-received/", "title": "充值未到账怎么办",
+     "text": "<p>先看账单里这笔充值的状态。</p>"},
+    {"location": "payments/crypto-transfers/", "title": "转 USDT 等数字资产",
+     "text": "<p>转账前选对网络，核对收款地址。</p>"},
+    {"location": "security/recovery-phrase/", "title": "助记词是什么",
+     "text": "<p>助记词是恢复钱包的唯一凭证，任何人索要都是骗子。</p>"},
+    {"location": "payments/", "title": "充值、提现与支付", "text": "<p>提现、充值的文章。</p>"},
+    {"location": "en/payments/withdrawal-delayed/", "title": "My withdrawal is late",
+     "text": "<p>A withdrawal to a bank account takes 1 to 3 business days.</p>"},
+    {"location": "en/payments/withdrawal-delayed/#review", "title": "What does under review mean?",
+     "text": "<p>Large withdrawals go through a security review.</p>"},
+    {"location": "en/scams/if-scammed/", "title": "If you were scammed",
+     "text": "<p>Stop paying a scammer, then report the scam.</p>"},
+    {"location": "en/security/recovery-phrase/", "title": "Your recovery phrase",
+     "text": "<p>Never share your recovery phrase.</p>"},
+]}
+META = {loc: {"id": loc.rstrip("/").split("/")[-1], "description": ""}
+        for loc in ("payments/withdrawal-delayed/", "payments/deposit-not-received/", "payments/crypto-transfers/",
+                    "security/recovery-phrase/", "en/payments/withdrawal-delayed/", "en/scams/if-scammed/",
+                    "en/security/recovery-phrase/")}
+VOCABULARY = {
+    "zh": {"stopwords": ["的", "了", "吗", "我", "怎么", "你好"], "typos": {"体现": "提现", "ok钱包": "okpay"},
+           "groups": [["提现", "出金", "withdrawal"], ["充值", "入金"]], "articles": {"withdrawal-delayed": ["提币"]}},
+    "en": {"stopwords": ["my", "the", "is", "a", "hello", "what"], "typos": {"pasword": "password"},
+           "groups": [["withdraw", "withdrawal", "cash out"], ["recovery phrase", "seed phrase"]], "articles": {}},
+}
+
+
+@pytest.fixture(scope="module")
+def engines():
+    return {lang: core.Engine(index.build(MATERIAL, META, lang, VOCABULARY[lang])) for lang in ("zh", "en")}
+
+
+def top(engine, query):
+    return [engine.pages[g["page"]][5] for g in engine.search(query)["groups"]]
+
+
+def test_each_language_indexes_its_own_articles_only(engines):
+    assert {p[5] for p in engines["zh"].pages} == {"withdrawal-delayed", "deposit-not-received", "crypto-transfers",
+                                                   "recovery-phrase"}
+    assert {p[5] for p in engines["en"].pages} == {"withdrawal-delayed", "if-scammed", "recovery-phrase"}
+
+
+def test_keyword_lines_are_not_indexed(engines):
+    text = " ".join(p[4] for p in engines["zh"].pages)
+    assert "也叫" not in text and "出金" not in text
+
+
+@pytest.mark.parametrize("query, first", [
+    ("提现", "withdrawal-delayed"),
+    ("提现三天了还没到账", "withdrawal-delayed"),      # an unseen sentence: its bigrams still match
+    ("体现没到账", "withdrawal-delayed"),              # a typo fixed
+    ("出金", "withdrawal-delayed"),                    # a customer word (vocabulary group)
+    ("提币", "withdrawal-delayed"),                    # an article's own customer word
+    ("入金", "deposit-not-received"),                  # a word no page uses
+    ("USDT转账", "crypto-transfers"),                  # Latin name + Chinese verb, no space
+    ("ＵＳＤＴ", "crypto-transfers"),                   # full-width letters
+    ("助记词", "recovery-phrase"),
+    ("我的 withdrawal 三天了", "withdrawal-delayed"),  # mixed: English word through the zh vocabulary
+])
+def test_chinese_queries(engines, query, first):
+    assert top(engines["zh"], query)[:1] == [first]
+
+
+@pytest.mark.parametrize("query, first", [
+    ("withdrawals", "withdrawal-delayed"),             # plural
+    ("I got SCAMMED", "if-scammed"),                   # inflected, upper case
+    ("cash out", "withdrawal-delayed"),                # a phrase of the vocabulary
+    ("seed phrase", "recovery-phrase"),
+])
+def test_english_queries(engines, query, first):
+    assert top(engines["en"], query)[:1] == [first]
+
+
+@pytest.mark.parametrize("lang, query", [
+    ("en", "asdfghjkl"), ("en", "hello"), ("en", "😀😀"), ("en", "123456"), ("zh", "你好"), ("zh", "的了吗"),
+    ("en", "\x00\x07\xff"), ("en", ""),
+])
+def test_garbage_gets_nothing(engines, lang, query):
+    assert engines[lang].search(query)["groups"] == []
+
+
+def test_best_heading_of_a_page_comes_first_in_its_group(engines):
+    engine = engines["zh"]
+    group = engine.search("提现审核")["groups"][0]
+    best = group["docs"][0][0]
+    assert best >= len(engine.pages) and engine.sections[best - len(engine.pages)][1] == "review"
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("withdrawals", "withdrawal"), ("locked", "lock"), ("scammed", "scam"), ("scams", "scam"),
+    ("currencies", "currency"), ("addresses", "address"), ("getting", "get"), ("frozen", "freeze"),
+    ("fees", "fee"), ("status", "status"), ("sms", "sms"), ("quickly", "quick"),
+])
+def test_stemmer(word, stem):
+    assert core.stem(word) == stem
+
+
+def test_normalize_and_analyze():
+    tables = core.Tables({"words": ["助记词"], "stop": ["的", "了"]})
+    assert core.normalize("ＡＢＣ１２\u200b") == "abc12"
+    assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw"]
+    assert core.analyze("忘了助记词", tables) == ["忘了", "了助", "助记", "记词", "助记词"]
+    assert core.analyze("卡", tables) == ["卡"]
+    assert core.analyze("的了", tables) == []          # two function characters are no term
+
+
+def test_vocabulary_files_load_and_hold_the_new_topics():
+    for lang, words in (("zh", ["杀猪盘", "刷单", "司法冻结", "销户"]), ("en", ["pig butchering", "task scam"])):
+        vocabulary = index.load_vocabulary(lang)
+        known = {w for g in vocabulary["groups"] for w in g} | {w for ws in vocabulary["articles"].values() for w in ws}
+        assert set(words) <= known, lang
