@@ -7,14 +7,20 @@ the outer build (`helpcenter.plugins.i18n.is_nested_build`).
 
 | plugin (mkdocs.yml name) | module | what it does, and when |
 |---|---|---|
-| okpay-site | site.py | on_config (priority 50): checks the i18n plugin once (i18n.py), publishes the layout's languages to `config.extra.languages` for templates; keeps minify from minifying the shared CSS twice |
-| okpay-content | content.py | on_files: the content rules (helpcenter/content_lint.py) fail the strict build |
-| macros | helpcenter/macros.py (mkdocs-macros-plugin) | renders registry values and reusables into the Markdown |
+| search (Material) | material | its search UI, and the generated index okpay-search reads |
+| okpay-search | search.py | on_post_build (PRIORITY_ALL_LANGUAGES): one index per language and the worker (helpcenter/search/), Material's index replaced by a stub |
+| i18n | mkdocs-static-i18n | builds every non-default language nested in its on_post_build (-100) |
+| okpay-site | site.py | on_config (50): checks the i18n plugin once (i18n.py), publishes the layout's languages to `config.extra.languages` |
+| okpay-content | content.py | on_pre_build, outer build only: the content rules (helpcenter/content_lint.py) fail the build |
+| okpay-dates | dates.py | on_config: one `git log` for every page's last commit; on_page_markdown: `page.meta.last_updated` |
+| macros | helpcenter/macros.py (mkdocs-macros-plugin) | renders registry values, reusables, the playbook and status into the Markdown |
 | okpay-links | links.py | on_page_content: copy buttons on question headings, the catalog in memory; on_post_build (PRIORITY_ALL_LANGUAGES): short links, links.json, redirects for moved pages, all from that in-memory catalog |
-| okpay-search | search.py | the per-language search index and worker (helpcenter/search/) |
-| okpay-html | html.py | on_env: the `head_without_hreflang` filter; on_post_page (priority 100, before minify): valid markup fixes |
-| minify | mkdocs-minify-plugin | minifies the HTML last (its own priority) |
+| okpay-related | related.py | on_page_content, after okpay-links: 2-4 related articles (helpcenter/related.py) |
+| okpay-html | html.py | on_env: the `head_without_hreflang` filter; on_post_page (PRIORITY_BEFORE_MINIFY): markup fixes; on_post_build: x-default in sitemap.xml |
+| minify | mkdocs-minify-plugin | minifies the HTML (its own priority, 0) |
+| okpay-protections | protections.py | on_post_build (PRIORITY_LAST): a CSP with the hash of every inline script of every page, security.txt, official-channels.json |
 
+Plugins listed in the same event run in the order of mkdocs.yml unless a priority says otherwise.
 Data moves between them in memory (the catalog of links.py), never through files read back from
 site/.
 """
@@ -23,3 +29,5 @@ site/.
 PRIORITY_ALL_LANGUAGES = -200
 # HTML fixes run before mkdocs-minify-plugin rewrites the markup (its on_post_page runs at 0).
 PRIORITY_BEFORE_MINIFY = 100
+# Work on the finished pages of every language (hashing their inline scripts): after everything else.
+PRIORITY_LAST = -1000

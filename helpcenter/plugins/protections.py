@@ -33,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from helpcenter import official_channels
 from helpcenter import registry as reg
+from helpcenter.plugins import PRIORITY_LAST, i18n
 
 log = get_plugin_logger(__name__)
 
@@ -138,8 +139,10 @@ def security_txt(registry: dict, site_url: str, contact_id: str, expires: dt.dat
 
 class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
 
-    @event_priority(-1000)  # last: after i18n, the hooks and the minifier have written every page
+    @event_priority(PRIORITY_LAST)  # after i18n, the other plugins and the minifier wrote every page
     def on_post_build(self, *, config) -> None:
+        if i18n.is_nested_build(config):
+            return      # the outer build runs after every language's pages are written
         site = Path(config["site_dir"])
         try:
             registry = reg.load()
