@@ -35,6 +35,15 @@ def md_text(value) -> str:
     return _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", str(value))
 
 
+def md_tree(value):
+    """md_text() applied to every string in a list or dict (a ui path, a {do: ...} step)."""
+    if isinstance(value, list):
+        return [md_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {k: md_tree(v) for k, v in value.items()}
+    return md_text(value)
+
+
 def md_code(value) -> str:
     """A registry value as a Markdown code span that no backtick in it can close early."""
     text = str(value).replace("\n", " ")
@@ -103,8 +112,9 @@ def define_env(env) -> None:
         return getattr(page.file, "locale", None) or env.conf["theme"]["language"]
 
     def t(value):
-        """A registry text in this page's language, escaped for Markdown."""
-        return md_text(value[lang()] if isinstance(value, dict) else value)
+        """A registry text in this page's language, escaped for Markdown (a list item by item:
+        ui paths and call_policy.verify are lists, and str() of a list is not text)."""
+        return md_tree(value[lang()] if isinstance(value, dict) else value)
 
     status.register(env, lang)
 

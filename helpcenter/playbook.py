@@ -138,8 +138,8 @@ def plain(text: str, lang: str, registry: dict) -> str:
     def sub(m):
         kind, ident = m.group(1), m.group(2)
         if kind == "ui":
-            steps = registry["ui_paths"][ident][lang]
-            return " → ".join(f"「{s}」" for s in steps) if lang == "zh" else " → ".join(steps)
+            from helpcenter.macros import ui_words   # one wording for pages and for this plain text
+            return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], lang == "zh")
         if kind == "authority":
             item = next(a for a in registry["authorities"] if a["id"] == ident)
             name = item["name"][lang]
