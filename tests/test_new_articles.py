@@ -212,3 +212,18 @@ def test_policy_must_be_https_on_a_registry_domain(tmp_path, url, expected):
 def test_policy_on_a_demo_domain_is_a_demo_value(tmp_path):
     data = reg.load(fixture_registry(tmp_path))
     assert {f"policies[{i}].url" for i in range(3)} <= {d.field for d in reg.demo_values(data)}
+
+
+# ---- glossary -------------------------------------------------------------------------------
+
+def test_glossary_terms_have_the_same_anchors_in_both_languages(fixture_site):
+    """Terms are paragraphs with ids, not headings (so the glossary never outranks the article
+    that answers in search): the content rules' heading-anchor parity cannot see them."""
+    root, _ = fixture_site
+    anchors = {}
+    for lang, page in (("zh", root / "about/glossary/index.html"), ("en", root / "en/about/glossary/index.html")):
+        anchors[lang] = re.findall(r'<p id="([a-z0-9-]+)"><strong>', page.read_text(encoding="utf-8"))
+    assert anchors["zh"] == anchors["en"]
+    plan_terms = {"recovery-phrase", "private-key", "network", "trc20-erc20", "transaction-hash", "network-fee",
+                  "memo-tag", "confirmation", "two-step-verification"}
+    assert plan_terms <= set(anchors["en"]) and len(anchors["en"]) == len(set(anchors["en"]))
