@@ -163,7 +163,9 @@ def banner(items: list[dict], on: dt.date) -> list[dict]:
     current = by_severity(a for a in items if is_current(a, on))
     return [{"id": a["id"], "severity": a["severity"], "title": a["title"],
              "label": STRINGS["severity"][a["severity"]], "details": STRINGS["details"],
-             "page": {"zh": STATUS_PAGE, "en": "en/" + STATUS_PAGE}}
+             "page": {"zh": STATUS_PAGE, "en": "en/" + STATUS_PAGE},
+             # the offline copy (use_directory_urls: false) names pages contact/service-status.html
+             "page_file": {"zh": STATUS_PAGE[:-1] + ".html", "en": "en/" + STATUS_PAGE[:-1] + ".html"}}
             for a in current]
 
 

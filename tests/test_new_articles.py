@@ -9,6 +9,9 @@ on the date the tests run.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import html
 import re
 from pathlib import Path
@@ -19,7 +22,7 @@ import yaml
 from helpcenter import registry as reg
 from helpcenter import status
 from tests.conftest import build, free_port, serve
-from tests.paths import TESTS
+from tests.paths import ROOT, TESTS
 
 STATUS_FIXTURE = TESTS / "data" / "status-fixture.yml"
 TODAY = "2027-03-10"
@@ -107,6 +110,23 @@ def test_banner_links_to_the_announcement_on_the_status_page(fixture_site):
             address, _, anchor = href.partition("#")
             assert (page.parent / address / "index.html").resolve() == status_page.resolve(), href
             assert anchor == ident and f'id="{ident}"' in target
+
+
+def test_banner_link_works_in_the_offline_copy(tmp_path):
+    """The offline copy names pages *.html (use_directory_urls: false) and is opened from disk."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "-d", str(tmp_path / "off")],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "OKPAY_STATUS_FILE": str(STATUS_FIXTURE), "OKPAY_STATUS_TODAY": TODAY})
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "off" / "en" / "payments" / "fees.html"
+    hrefs = re.findall(r'data-status-banner="[\w-]+">.*?<a href="([^"]+)"', page.read_text(encoding="utf-8"), re.S)
+    assert len(hrefs) == len(CURRENT)
+    for href in hrefs:
+        address, _, anchor = href.partition("#")
+        target = (page.parent / address).resolve()
+        assert target == (tmp_path / "off" / "en" / "contact" / "service-status.html").resolve(), href
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
 
 
 def test_status_page_lists_current_scheduled_and_past(fixture_site):
