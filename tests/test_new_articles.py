@@ -9,11 +9,11 @@ on the date the tests run.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import subprocess
 import sys
-import html
-import re
 from pathlib import Path
 
 import pytest
