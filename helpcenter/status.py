@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from helpcenter.registry import ID   # the same kebab-case ids as the registry
+
 LANGS = ("zh", "en")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "status.yml"
 PATH_ENV = "OKPAY_STATUS_FILE"
@@ -52,8 +54,7 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
         if unknown:
             raise _fail(path, field, f"unknown key(s) {sorted(unknown)}", f"only {sorted(KNOWN)}")
         ident = item.get("id")
-        if not isinstance(ident, str) or not ident or not all(p.isalnum() and p.islower() or p.isdigit()
-                                                              for p in ident.split("-")):
+        if not isinstance(ident, str) or not ID.match(ident):
             raise _fail(path, f"{field}.id", f"got {ident!r}", "lowercase kebab-case like 'bank-delays-2026-11'")
         if ident in seen:
             raise _fail(path, f"{field}.id", f"duplicate id {ident!r}", "ids unique in the file")
