@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter import ui as ui_strings
 from helpcenter.layout import Layout
+from helpcenter.registry import ID   # the same kebab-case ids as the registry
 
 LAYOUT = Layout.load()
 LANGS = LAYOUT.codes
@@ -56,8 +57,7 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
         if unknown:
             raise _fail(path, field, f"unknown key(s) {sorted(unknown)}", f"only {sorted(KNOWN)}")
         ident = item.get("id")
-        if not isinstance(ident, str) or not ident or not all(p.isalnum() and p.islower() or p.isdigit()
-                                                              for p in ident.split("-")):
+        if not isinstance(ident, str) or not ID.match(ident):
             raise _fail(path, f"{field}.id", f"got {ident!r}", "lowercase kebab-case like 'bank-delays-2026-11'")
         if ident in seen:
             raise _fail(path, f"{field}.id", f"duplicate id {ident!r}", "ids unique in the file")
@@ -164,7 +164,9 @@ def banner(items: list[dict], on: dt.date) -> list[dict]:
     current = by_severity(a for a in items if is_current(a, on))
     return [{"id": a["id"], "severity": a["severity"], "title": a["title"],
              "label": _strings()["severity"][a["severity"]], "details": _strings()["details"],
-             "page": {lang: LAYOUT.page_url(lang, STATUS_PAGE) for lang in LANGS}}
+             "page": {lang: LAYOUT.page_url(lang, STATUS_PAGE) for lang in LANGS},
+             # the offline copy (use_directory_urls: false) names pages contact/service-status.html
+             "page_file": {lang: LAYOUT.page_url(lang, STATUS_PAGE)[:-1] + ".html" for lang in LANGS}}
             for a in current]
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +22,7 @@ import yaml
 from helpcenter import registry as reg
 from helpcenter import status
 from helpcenter.building import build, free_port, serve
-from tests.helpers.paths import TESTS
+from tests.helpers.paths import ROOT, TESTS
 
 STATUS_FIXTURE = TESTS / "data" / "status-fixture.yml"
 TODAY = "2027-03-10"
@@ -107,6 +110,23 @@ def test_banner_links_to_the_announcement_on_the_status_page(fixture_site):
             address, _, anchor = href.partition("#")
             assert (page.parent / address / "index.html").resolve() == status_page.resolve(), href
             assert anchor == ident and f'id="{ident}"' in target
+
+
+def test_banner_link_works_in_the_offline_copy(tmp_path):
+    """The offline copy names pages *.html (use_directory_urls: false) and is opened from disk."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml", "-d", str(tmp_path / "off")],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "OKPAY_STATUS_FILE": str(STATUS_FIXTURE), "OKPAY_STATUS_TODAY": TODAY})
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "off" / "en" / "payments" / "fees.html"
+    hrefs = re.findall(r'data-status-banner="[\w-]+">.*?<a href="([^"]+)"', page.read_text(encoding="utf-8"), re.S)
+    assert len(hrefs) == len(CURRENT)
+    for href in hrefs:
+        address, _, anchor = href.partition("#")
+        target = (page.parent / address).resolve()
+        assert target == (tmp_path / "off" / "en" / "contact" / "service-status.html").resolve(), href
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
 
 
 def test_status_page_lists_current_scheduled_and_past(fixture_site):
@@ -212,3 +232,18 @@ def test_policy_must_be_https_on_a_registry_domain(tmp_path, url, expected):
 def test_policy_on_a_demo_domain_is_a_demo_value(tmp_path):
     data = reg.load(fixture_registry(tmp_path))
     assert {f"policies[{i}].url" for i in range(3)} <= {d.field for d in reg.demo_values(data)}
+
+
+# ---- glossary -------------------------------------------------------------------------------
+
+def test_glossary_terms_have_the_same_anchors_in_both_languages(fixture_site):
+    """Terms are paragraphs with ids, not headings (so the glossary never outranks the article
+    that answers in search): the content rules' heading-anchor parity cannot see them."""
+    root, _ = fixture_site
+    anchors = {}
+    for lang, page in (("zh", root / "about/glossary/index.html"), ("en", root / "en/about/glossary/index.html")):
+        anchors[lang] = re.findall(r'<p id="([a-z0-9-]+)"><strong>', page.read_text(encoding="utf-8"))
+    assert anchors["zh"] == anchors["en"]
+    plan_terms = {"recovery-phrase", "private-key", "network", "trc20-erc20", "transaction-hash", "network-fee",
+                  "memo-tag", "confirmation", "two-step-verification"}
+    assert plan_terms <= set(anchors["en"]) and len(anchors["en"]) == len(set(anchors["en"]))
