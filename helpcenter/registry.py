@@ -61,8 +61,8 @@ PLATFORM_HANDLES = {
     # X: at most 15 characters, letters, digits and underscores
     # (help.x.com/en/managing-your-account/x-username-rules).
     "x": (re.compile(r"[A-Za-z0-9_]{1,15}"), "1-15 letters, digits or '_' (X's rule)"),
-    # WeChat ID (微信号): 6-20 letters, digits, '_' or '-', starting with a letter
-    # (WeChat help center, 微信号设置规则).
+    # WeChat ID (微信号): the app's own prompt when setting one reads "微信号仅支持6-20个字母、
+    # 数字、下划线或减号，以字母开头" (6-20 letters, digits, '_' or '-', starting with a letter).
     "wechat": (re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}"), "6-20 letters, digits, '_' or '-', starting with a letter (WeChat's rule)"),
 }
 # The hosts a production registry's store and profile links must be on, by entry id: a link

@@ -75,6 +75,33 @@ def test_security_txt_names_a_missing_contact():
         prot.security_txt(reg.load(DEMO_REGISTRY), "", "abuse", dt.datetime(2027, 1, 1))
 
 
+@pytest.mark.parametrize("command, hashed", [("build", True), ("serve", False), ("gh-deploy", True)])
+def test_the_plugin_on_a_site_folder(tmp_path, monkeypatch, command, hashed):
+    """Runs the plugin's own events on a tiny site; `mkdocs serve` allows inline scripts because
+    it injects its live-reload call into every page after the build."""
+    monkeypatch.setenv(reg.REGISTRY_ENV, str(DEMO_REGISTRY))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8"><script>go()</script></head><body></body></html>', encoding="utf-8")
+    plugin = prot.ProtectionsPlugin()
+    errors, warnings = plugin.load_config({})
+    assert not errors, errors
+    plugin.on_startup(command=command, dirty=False)
+    plugin.on_post_build(config={"site_dir": str(tmp_path), "site_url": "https://help.example.org/"})
+    policy = CSP_META.search((tmp_path / "a" / "index.html").read_text(encoding="utf-8")).group(1)
+    assert (prot.script_hash("go()") in policy) is hashed
+    assert ("'unsafe-inline'" in policy.split("; ")[1]) is not hashed
+    assert (tmp_path / ".well-known" / "security.txt").is_file()
+    assert json.loads((tmp_path / "official-channels.json").read_text(encoding="utf-8"))["brand"] == "OKPay"
+
+
+def test_the_offline_copy_allows_inline_scripts_for_its_worker_shim():
+    offline = yaml.safe_load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"))
+    assert offline["plugins"]["okpay-protections"] == {"script_hashes": False}
+    main = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^  okpay-protections: \{\}$", main, re.M), "the plugin is on for the hosted site"
+
+
 # ---- the built site -------------------------------------------------------------------------
 
 def test_every_page_has_one_policy_before_any_script(site):

@@ -1,6 +1,7 @@
 """helpcenter/registry.py: the loader accepts the shipped registry and names the field of every fault."""
 
 import copy
+import html
 import re
 
 import markdown
@@ -162,14 +163,12 @@ def test_text_is_shown_as_typed_never_as_markup(value):
     assert "<script" not in out and "<strong>" not in out and "<a " not in out and "<code>" not in out
     assert out.count("<td>") == 1, "a '|' in a value split the table cell"
     cell = re.search(r"<td>(.*)</td>", out).group(1)
-    import html
     assert html.unescape(cell) == value
 
 
 @pytest.mark.parametrize("value", ["P2026`</code><script>x</script>", "``", "`start", "end`", "plain"])
 def test_a_backtick_cannot_break_out_of_a_code_span(value):
     out = render(f"Example: {macros.md_code(value)} done")
-    import html
     code = re.findall(r"<code>(.*?)</code>", out)
     assert len(code) == 1, out
     assert html.unescape(code[0]) == value
@@ -213,7 +212,7 @@ def hostile_site(tmp_path_factory):
     ("contact/contact-channels/", ["每天" + PAYLOAD, "Demo Ltd." + PAYLOAD]),
     ("en/contact/contact-channels/", ["Daily" + PAYLOAD, "Demo Ltd." + PAYLOAD]),
     ("en/contact/email-support/", ["P20`</code>" + PAYLOAD]),
-    ("en/account/index/".replace("index/", ""), ["OKPay" + PAYLOAD]),
+    ("en/account/", ["OKPay" + PAYLOAD]),
 ])
 def test_markup_in_registry_values_is_shown_not_run(hostile_site, visit, page_path, shown):
     url, site_dir = hostile_site

@@ -138,6 +138,12 @@ def security_txt(registry: dict, site_url: str, contact_id: str, expires: dt.dat
 
 
 class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty) -> None:
+        # `mkdocs serve` injects its live-reload call as an inline script into every page it
+        # serves, after the build: no hash can cover it, so while serving inline scripts are allowed.
+        self.serving = command == "serve"
 
     @event_priority(PRIORITY_LAST)  # after i18n, the other plugins and the minifier wrote every page
     def on_post_build(self, *, config) -> None:
@@ -153,7 +159,7 @@ class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
         count = 0
         for path in site.rglob("*.html"):
             text = path.read_text(encoding="utf-8")
-            protected = protect(text, self.config.script_hashes, self.config.referrer)
+            protected = protect(text, self.config.script_hashes and not self.serving, self.config.referrer)
             if protected != text:
                 path.write_text(protected, encoding="utf-8")
             count += 1
