@@ -191,7 +191,9 @@ def define_env(env) -> None:
         """Numbered steps to check a call that claims to be OKPay (registry: call_policy.verify)."""
         policy = data["call_policy"]
         where = ui(policy["callback_ui"]) if policy["outbound_calls"] == "callback-only" else ""
-        return "\n".join(f"{i}. {step.replace('{callback}', where)}"
+        # The steps are escaped text; only the {callback} placeholder becomes the (Markdown) path.
+        placeholder = md_text("{callback}")
+        return "\n".join(f"{i}. {step.replace(placeholder, where)}"
                          for i, step in enumerate(t(policy["verify"]), 1))
 
     @env.macro

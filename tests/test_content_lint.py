@@ -16,6 +16,7 @@ from tests.helpers.paths import ROOT
 @pytest.fixture
 def project(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "reusables", tmp_path / "reusables")
     for lang, text in GOOD.items():
         page = tmp_path / "docs" / lang / "account" / "password-reset.md"
         page.parent.mkdir(parents=True)
@@ -100,7 +101,6 @@ def test_findings_name_file_line_and_rule(project):
 
 
 def test_reusables_obey_the_rules_and_exist_in_both_languages(project):
-    shutil.copytree(ROOT / "reusables", project / "reusables")
     assert lint(project, TODAY) == []
     (project / "reusables" / "en" / "never-ask.md").unlink()
     (project / "reusables" / "zh" / "official-channels-only.md").write_text("请拨打 400-820-8820。\n", encoding="utf-8")

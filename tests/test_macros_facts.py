@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from helpcenter import macros
-from tests.helpers.paths import PRODUCTION_SAMPLE
+from tests.helpers.paths import ROOT, PRODUCTION_SAMPLE
 
 
 class FakeEnv:
@@ -18,6 +18,7 @@ class FakeEnv:
 
     def __init__(self):
         self.conf = {"extra": {}, "theme": {"language": "zh"}}
+        self.project_dir = str(ROOT)
         self.variables = {}
         self.macros = {}
         self.page = None
