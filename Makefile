@@ -59,8 +59,9 @@ check: venv
 
 ## Build cost, bytes per first visit, search quality and speed, index size, Lighthouse.
 bench: venv browser node_modules/.installed
-	$(PY) scripts/bench.py
-	$(PY) -m helpcenter.search.bench --json build/search-bench.json
+	helpcenter bench
+	helpcenter search-bench --json build/search-bench.json
+	node scripts/bench_channel_check.mjs
 
 ## Internal links and anchors of a fresh build; lists external links (never fetched).
 links: venv

@@ -7,6 +7,7 @@ costs the last good site. `serve` is a static HTTP server on 127.0.0.1 for tests
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -72,3 +73,14 @@ def serve(root: Path, port: int | None = None) -> tuple[ThreadingHTTPServer, str
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{port}/"
+
+
+@contextlib.contextmanager
+def served(site_dir: Path):
+    """`serve` as a context manager: yields the base URL, shuts the server down afterwards."""
+    server, url = serve(site_dir)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()

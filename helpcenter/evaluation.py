@@ -13,10 +13,12 @@ from pathlib import Path
 
 import yaml
 
+from helpcenter.layout import Layout
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "data" / "eval"
 SPLITS = ("tuning", "frozen-test")
-LANGS = ("zh", "en")
+LANGS = Layout.load().codes
 
 
 @dataclass(frozen=True)

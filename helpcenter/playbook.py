@@ -138,7 +138,7 @@ def plain(text: str, lang: str, registry: dict) -> str:
     def sub(m):
         kind, ident = m.group(1), m.group(2)
         if kind == "ui":
-            from helpcenter.macros import ui_words   # one wording for pages and for this plain text
+            from helpcenter.macros import ui_words  # one wording for pages and for this plain text
             return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], lang == "zh")
         if kind == "authority":
             item = next(a for a in registry["authorities"] if a["id"] == ident)

@@ -16,34 +16,37 @@ painted). Before the last keystroke of a query the probe waits until the worker 
 everything typed so far, as it has at a person's typing speed, so the figure is one search and
 one render, not a backlog made by an inhumanly fast robot.
 
-Used by helpcenter/evaluation.py (run_site), scripts/search_eval.py and the benchmark.
+Used by helpcenter/evaluation.py (run_site) and the benchmark (helpcenter/search/bench.py).
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
-import re
 import statistics
-import threading
 import urllib.request
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from helpcenter import building
+from helpcenter import evaluation as ev
+from helpcenter.layout import Layout
+from helpcenter.search import index_file
+from helpcenter.text import CJK_RUN
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "tests" / "data" / "eval" / "tuning.yml"
-SECTIONS = ("contact", "account", "payments", "security", "scams", "about")
-LANGS = ("zh", "en")
-LANG_PREFIX = {"zh": "", "en": "en/"}          # where each language's home page is, under the site root
-INDEX_PATH = {"zh": "search/okpay-index.zh.json", "en": "en/search/okpay-index.en.json"}
+LAYOUT = Layout.load()
+# The sections are the folders of the default language's docs tree.
+SECTIONS = tuple(sorted(p.name for p in (ROOT / "docs" / LAYOUT.default).iterdir() if p.is_dir() and p.name != "assets"))
+LANGS = LAYOUT.codes
+LANG_PREFIX = {lang.code: lang.prefix for lang in LAYOUT.languages}   # each language's home, under the site root
+INDEX_PATH = {lang: index_file(lang) for lang in LANGS}
 COLD_QUERY = {"zh": "提现", "en": "withdrawal"}
-HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+HAN_RUN = CJK_RUN
 TOP = 10                                       # Material renders the first ten result pages at once
 VIEWPORT = {"width": 390, "height": 844}       # customers are mostly on a phone (as tests/conftest.py)
 
@@ -139,20 +142,17 @@ class LanguageReport:
     lang: str
     outcomes: list[Outcome] = field(default_factory=list)
 
-    def _share(self, k: int) -> float:
-        return sum(1 for o in self.outcomes if o.rank and o.rank <= k) / max(len(self.outcomes), 1)
-
     @property
     def hit1(self) -> float:
-        return self._share(1)
+        return ev.metrics(self.outcomes)["hit@1"]
 
     @property
     def hit3(self) -> float:
-        return self._share(3)
+        return ev.metrics(self.outcomes)["hit@3"]
 
     @property
     def mrr(self) -> float:
-        return sum(1 / o.rank for o in self.outcomes if o.rank) / max(len(self.outcomes), 1)
+        return ev.metrics(self.outcomes)["mrr"]
 
     @property
     def misses(self) -> list[Outcome]:
@@ -185,11 +185,7 @@ def page_of(href: str, lang_root: str) -> str:
     return "/".join(parts) + "/" if parts else "(home)"
 
 
-def rank_of(pages: list[str], accepted: set[str]) -> int | None:
-    for position, page in enumerate(pages, 1):
-        if page in accepted:
-            return position
-    return None
+rank_of = ev.rank_of
 
 
 def percentile(values: list[float], p: float) -> float | None:
@@ -205,23 +201,7 @@ def percentile(values: list[float], p: float) -> float | None:
 # Serving a built site
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def served(site_dir: Path):
-    """Serve a built site on 127.0.0.1 on a free port; yields its URL (ending in "/")."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+served = building.served      # re-exported: the benchmark and the evaluation serve sites with it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,7 +362,7 @@ def cold_first_result(browser, base_url: str, lang: str, query: str | None = Non
 
     Returns medians in ms since navigation start: worker ready, results rendered; and
     last keystroke -> results rendered."""
-    query = query or COLD_QUERY[lang]
+    query = query or COLD_QUERY.get(lang, COLD_QUERY["en"])
     ready, rendered, from_key, found = [], [], [], []
     for _ in range(runs):
         context = browser.new_context(locale="zh-CN" if lang == "zh" else "en-US",

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from helpcenter import ui as ui_strings
 from helpcenter.layout import Layout
-from helpcenter.registry import ID   # the same kebab-case ids as the registry
+from helpcenter.registry import ID  # the same kebab-case ids as the registry
 
 LAYOUT = Layout.load()
 LANGS = LAYOUT.codes

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-# Han ideographs as Chinese text uses them: the URO, Extension A, and the compatibility block
-# (some input methods produce those forms).
-HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+# Han ideographs as Chinese text uses them: Extension A and the URO (U+3400-9FFF, with the
+# hexagram block between them), and the compatibility block (some input methods produce those
+# forms). The search worker (helpcenter/search/core.js) writes the same range in JavaScript;
+# tests/test_search_parity.py keeps the two in step.
+HAN_RANGES = "\u3400-\u9fff\uf900-\ufaff"
 HAN = re.compile(f"[{HAN_RANGES}]")
+# A run of Chinese text with its full-width punctuation and forms (what an input method commits).
+CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 
 
 def has_han(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""The chat-link finder: scripts/chatlink.py (helpcenter/chatlink.py) end to end on a real build.
+"""The chat-link finder: `helpcenter chatlink` (helpcenter/chatlink.py) end to end on a real build.
 
 Its quality floors per split are in tests/test_search_quality.py (one evaluation for the CLI and
 the site search, helpcenter/evaluation.py).
@@ -17,12 +17,12 @@ import pytest
 from helpcenter import chatlink
 from tests.helpers.paths import ROOT
 
-CLI = ROOT / "scripts" / "chatlink.py"
+CLI = ["-m", "helpcenter.cli", "chatlink"]      # as `helpcenter chatlink` runs
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def run(*args: str, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(CLI), *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, *CLI, *args], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **env}, timeout=120)
 
 
@@ -133,7 +133,7 @@ def test_garbage_gets_no_answer_and_a_failing_exit(site, message):
 
 def test_batch_mode_one_json_line_per_message(site, links):
     messages = ["提现一直没到账", "asdfghjkl", "", "forgot my password"]
-    result = subprocess.run([sys.executable, str(CLI), "--site", str(site.dir), "--batch"], cwd=ROOT,
+    result = subprocess.run([sys.executable, *CLI, "--site", str(site.dir), "--batch"], cwd=ROOT,
                             input="\n".join(messages) + "\n", capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from helpcenter import macros
-from tests.helpers.paths import ROOT, PRODUCTION_SAMPLE
+from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
 class FakeEnv:

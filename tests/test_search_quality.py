@@ -19,8 +19,8 @@ import yaml
 from helpcenter import chatlink
 from helpcenter import evaluation as ev
 from helpcenter.search.core import HAN
-from tests.helpers.paths import ROOT
 from tests.helpers.browser import assert_clean, open_page, type_query
+from tests.helpers.paths import ROOT
 
 FLOORS = yaml.safe_load((ROOT / "tests" / "data" / "eval" / "floors.yml").read_text(encoding="utf-8"))
 SPLITS = [name for name in ev.SPLITS if ev.available(name)]

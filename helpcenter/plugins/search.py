@@ -24,6 +24,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from helpcenter.layout import Layout
+from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, i18n
 from helpcenter.search import index as search_index
 from helpcenter.search import index_file
 
@@ -36,7 +38,6 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
     # Folder of vocabulary.<lang>.yml, relative to the project (where mkdocs.yml is).
     vocabulary = c.Type(str, default="data/search")
-    languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -46,6 +47,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        self.layout = Layout.from_config(config)
         try:
             import jieba  # noqa: F401
         except ImportError:
@@ -54,8 +56,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # For overrides/main.html: the worker and, per language, its index relative to the worker.
         config.extra["okpay_search"] = {
             "worker": WORKER,
-            "index": {lang: "../../" + index_file(lang)
-                      for lang in self.config.languages},
+            "index": {lang: "../../" + index_file(lang, self.layout)
+                      for lang in self.layout.codes},
         }
         return config
 
@@ -65,9 +67,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.meta[page.url] = {"id": str(meta["id"]), "description": str(meta.get("description") or "")}
         return context
 
-    @event_priority(-200)  # after mkdocs-static-i18n built every language, and after Material's offline plugin
+    @event_priority(PRIORITY_ALL_LANGUAGES)  # every language built, Material's offline plugin done
     def on_post_build(self, config) -> None:
-        if not self.config.enabled or getattr(config.plugins.get("i18n"), "building", False):
+        if not self.config.enabled or i18n.is_nested_build(config):
             return
         site = Path(config.site_dir)
         material = site / "search" / "search_index.json"
@@ -76,11 +78,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                               "and the index okpay-search reads)")
         full = json.loads(material.read_text(encoding="utf-8"))
         vocab_dir = Path(config.config_file_path).parent / self.config.vocabulary
-        for lang in self.config.languages:
+        for lang in self.layout.codes:
             data = search_index.build(full, self.meta, lang, search_index.load_vocabulary(lang, vocab_dir))
             if not data["pages"]:
                 raise PluginError(f"okpay-search: no {lang} article found in Material's search index")
-            target = site / index_file(lang)
+            target = site / index_file(lang, self.layout)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(search_index.dumps(data), encoding="utf-8")
             target.with_suffix(".js").write_text(search_index.script(data, lang), encoding="utf-8")

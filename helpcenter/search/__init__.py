@@ -4,14 +4,14 @@ core.py (Python: the chat CLI, evaluation) and core.js (the browser's worker, No
 runtimes of the same engine; index.py writes the per-language index both read.
 """
 
+from helpcenter.layout import Layout
 from helpcenter.search.core import Engine, analyze, normalize, stem  # noqa: F401
 
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
+LANGS = Layout.load().codes
+DEFAULT_LANG = Layout.load().default
 
 
-def index_file(lang: str) -> str:
-    """Where a language's index is written, relative to the site root (the default language at
-    the root, the others under their folder, as mkdocs-static-i18n lays out the pages)."""
-    folder = "" if lang == DEFAULT_LANG else f"{lang}/"
-    return f"{folder}search/okpay-index.{lang}.json"
+def index_file(lang: str, layout: Layout | None = None) -> str:
+    """Where a language's index is written, relative to the site root: beside the language's
+    pages (the default language at the root, the others under their folder)."""
+    return (layout or Layout.load()).page_url(lang, f"search/okpay-index.{lang}.json")

@@ -168,7 +168,7 @@ def cli_cold_ms(site: Path, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "chatlink.py"), "--site", str(site), "提现三天了还没到账"],
+        subprocess.run([sys.executable, "-m", "helpcenter.cli", "chatlink", "--site", str(site), "提现三天了还没到账"],
                        capture_output=True, check=False)
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)

@@ -23,6 +23,8 @@ import math
 import re
 import unicodedata
 
+from helpcenter.text import HAN, HAN_RANGES
+
 # --- Ranking knobs (tuned on tests/data/eval/tuning.yml only) -----------------------------------
 K1 = 1.2
 B = 0.75
@@ -41,8 +43,7 @@ PREFIX_MIN = 3
 PREFIX_MAX = 20
 PREFIX_WEIGHT = 0.5
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+TOKEN = re.compile(f"[{HAN_RANGES}]+|[a-z0-9]+")
 APOSTROPHE = re.compile(r"([a-z])['\u2019]([a-z])")
 MAX_WORD = 8
 

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter.search.core import HAN, Tables, analyze, latin_key, normalize
+from helpcenter.layout import Layout
+from helpcenter.search.core import Tables, analyze, latin_key, normalize
+from helpcenter.text import HAN, HAN_RANGES
 
 ROOT = Path(__file__).resolve().parents[2]
 VOCABULARY = ROOT / "data" / "search"
@@ -71,12 +73,12 @@ def _words(texts: list[str], vocabulary: dict) -> list[str]:
     tokenizer = jieba.Tokenizer()
     entries = [normalize(e) for group in vocabulary["groups"] for e in group]
     entries += [normalize(e) for words in vocabulary["articles"].values() for e in words]
-    han = [e for e in entries if HAN.search(e) and re.fullmatch(r"[\u3400-\u9fff\uf900-\ufaff]+", e)]
+    han = [e for e in entries if HAN.search(e) and re.fullmatch(f"[{HAN_RANGES}]+", e)]
     for entry in han:
         tokenizer.add_word(entry)
     found = set(e for e in han if len(e) >= 3)
     for text in texts:
-        for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]{3,}", normalize(text)):
+        for run in re.findall(f"[{HAN_RANGES}]{{3,}}", normalize(text)):
             found.update(w for w in tokenizer.lcut(run, HMM=False) if len(w) >= 3)
     return sorted(found)
 
@@ -105,9 +107,8 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     material_index: Material's search_index.json ({"docs": [{location, title, text}]}).
     meta: page location (as in Material's index, without anchor) -> {"id", "description"}; only
     pages listed here (articles) are indexed."""
-    prefix = "en/"
-    docs = [d for d in material_index["docs"]
-            if d["location"].startswith(prefix) == (lang == "en")]
+    layout = Layout.load()
+    docs = [d for d in material_index["docs"] if layout.lang_of_url(d["location"]) == lang]
     pages: dict[str, dict] = {}
     for d in docs:
         path, _, anchor = d["location"].partition("#")

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The help center's benchmark: build cost, bytes per first visit, search index size, Lighthouse.
 
 Prints one table and writes the same figures to build/bench.json, so runs can be compared:
@@ -34,24 +33,16 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from helpcenter import quality as q  # noqa: E402
-from helpcenter.browser import launch_options  # noqa: E402
+from helpcenter import quality as q
+from helpcenter.browser import launch_options
+from helpcenter.building import free_port
+from helpcenter.layout import ROOT, Layout
 
 LIGHTHOUSE_PAGES = ["", "payments/withdrawal-delayed/", "contact/contact-channels/"]
 KINDS = ("home", "section", "article")
-LANGS = ("zh", "en")
+LANGS = Layout.load().codes
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", ".pytest_cache",
                                      "__pycache__", "tests")
-
-
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def build(project: Path, dest: Path, site_url: str) -> float:
@@ -174,7 +165,7 @@ def kb(n: int | float) -> str:
     return f"{n / 1024:.1f} KB"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--builds", type=int, default=3, help="builds to take the median of (default 3)")
     parser.add_argument("--scale", type=int, default=10, help="article-count multiplier for the scaled build (default 10)")
@@ -184,7 +175,7 @@ def main() -> int:
                         help="runs per page and form factor; the median performance run is kept (default 1; "
                              "each extra run adds about 3 minutes)")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json", help="where to write the figures")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     started = time.perf_counter()
     result: dict = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -281,6 +272,3 @@ def render(r: dict) -> str:
     rows.append(("bench wall time", f"{r['bench_seconds']:.0f} s"))
     return table(rows)
 
-
-if __name__ == "__main__":
-    sys.exit(main())
