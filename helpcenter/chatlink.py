@@ -125,7 +125,7 @@ def render(answers: list[Answer], fmt: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="chatlink",
+        prog="helpcenter chatlink",
         description="Turn a customer's chat message into the help-center links to paste back: the three "
                     "best answers (a question heading or a whole article), in the message's language. "
                     "Reads a built site (links.json and the search indexes); no network.",
