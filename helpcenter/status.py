@@ -123,7 +123,7 @@ def period(item: dict, lang: str) -> str:
     return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"
 
 
-def _strings() -> dict:
+def strings() -> dict:
     """The page's and banner's words (data/ui.yml), each in every site language."""
     ui = ui_strings.load()
     return {"none": ui["status_none"], "no-past": ui["status_no_past"], "upcoming": ui["status_upcoming"],
@@ -133,7 +133,7 @@ def _strings() -> dict:
 
 def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
     kind = SEVERITIES[item["severity"]]
-    label = _strings()["upcoming"][lang] if upcoming else _strings()["severity"][item["severity"]][lang]
+    label = strings()["upcoming"][lang] if upcoming else strings()["severity"][item["severity"]][lang]
     sep = "：" if lang == "zh" else ": "
     title = item["title"][lang].replace('"', "'")
     text = item["text"][lang].strip().replace("\n", "\n    ")   # stays inside the admonition
@@ -154,16 +154,16 @@ def render(items: list[dict], lang: str, which: str, on: dt.date) -> str:
     if which == "current":
         now = [_admonition(a, lang) for a in by_severity(a for a in items if is_current(a, on))]
         later = [_admonition(a, lang, upcoming=True) for a in reversed(items) if is_upcoming(a, on)]
-        return "\n".join(now + later) if now or later else _strings()["none"][lang]
+        return "\n".join(now + later) if now or later else strings()["none"][lang]
     past = [_admonition(a, lang) for a in items if not is_current(a, on) and not is_upcoming(a, on)]
-    return "\n".join(past) if past else _strings()["no-past"][lang]
+    return "\n".join(past) if past else strings()["no-past"][lang]
 
 
 def banner(items: list[dict], on: dt.date) -> list[dict]:
     """What the templates show on every page: the current announcements, both languages."""
     current = by_severity(a for a in items if is_current(a, on))
     return [{"id": a["id"], "severity": a["severity"], "title": a["title"],
-             "label": _strings()["severity"][a["severity"]], "details": _strings()["details"],
+             "label": strings()["severity"][a["severity"]], "details": strings()["details"],
              "page": {lang: LAYOUT.page_url(lang, STATUS_PAGE) for lang in LANGS},
              # the offline copy (use_directory_urls: false) names pages contact/service-status.html
              "page_file": {lang: LAYOUT.page_url(lang, STATUS_PAGE)[:-1] + ".html" for lang in LANGS}}

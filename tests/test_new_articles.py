@@ -169,7 +169,7 @@ def test_no_banner_when_nothing_is_current(tmp_path):
     for page in (tmp_path / "site/index.html", tmp_path / "site/en/contact/service-status/index.html"):
         assert "data-status-banner" not in page.read_text(encoding="utf-8")
     en = (tmp_path / "site/en/contact/service-status/index.html").read_text(encoding="utf-8")
-    assert status.STRINGS["none"]["en"] in en
+    assert status.strings()["none"]["en"] in en
 
 
 # ---- the status file's validation -----------------------------------------------------------

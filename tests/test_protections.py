@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import shutil
+from types import SimpleNamespace
 
 import jsonschema
 import pytest
@@ -75,11 +76,18 @@ def test_security_txt_names_a_missing_contact():
         prot.security_txt(reg.load(DEMO_REGISTRY), "", "abuse", dt.datetime(2027, 1, 1))
 
 
+class FakeConfig(dict):
+    """What the plugin reads of MkDocs' config: site_dir, site_url, and the i18n plugin's state
+    (the outer build of a one-language site)."""
+    plugins = {"i18n": SimpleNamespace(current_language="zh", default_language="zh", building=False,
+                                       build_languages=["zh"])}
+
+
 @pytest.mark.parametrize("command, hashed", [("build", True), ("serve", False), ("gh-deploy", True)])
 def test_the_plugin_on_a_site_folder(tmp_path, monkeypatch, command, hashed):
     """Runs the plugin's own events on a tiny site; `mkdocs serve` allows inline scripts because
     it injects its live-reload call into every page after the build."""
-    monkeypatch.setenv(reg.REGISTRY_ENV, str(DEMO_REGISTRY))
+    monkeypatch.setenv(reg.PATH_ENV, str(DEMO_REGISTRY))
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
         '<!doctype html><html><head><meta charset="utf-8"><script>go()</script></head><body></body></html>', encoding="utf-8")
@@ -87,7 +95,7 @@ def test_the_plugin_on_a_site_folder(tmp_path, monkeypatch, command, hashed):
     errors, warnings = plugin.load_config({})
     assert not errors, errors
     plugin.on_startup(command=command, dirty=False)
-    plugin.on_post_build(config={"site_dir": str(tmp_path), "site_url": "https://help.example.org/"})
+    plugin.on_post_build(config=FakeConfig(site_dir=str(tmp_path), site_url="https://help.example.org/"))
     policy = CSP_META.search((tmp_path / "a" / "index.html").read_text(encoding="utf-8")).group(1)
     assert (prot.script_hash("go()") in policy) is hashed
     assert ("'unsafe-inline'" in policy.split("; ")[1]) is not hashed
