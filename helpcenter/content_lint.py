@@ -281,7 +281,7 @@ def rule_typography(page: Page) -> list[Finding]:
     out = []
     for n, raw in enumerate(page.body, start=page.body_start):
         edges = MACRO_EDGES_ZH if page.lang == "zh" else {}
-        text = MACRO_CALL.sub(lambda m: "汉 X" if edges and m.group(2) in PHONE_AUTHORITIES
+        text = MACRO_CALL.sub(lambda m, edges=edges: "汉 X" if edges and m.group(2) in PHONE_AUTHORITIES
                               else edges.get(m.group(1), "X"), raw)
         text = LINK_TARGET.sub("]", INLINE_CODE.sub("X", text))
         text = EXPLICIT_ANCHOR.sub("", text)

@@ -166,7 +166,8 @@ def moved_project(tmp_path):
         (root / "docs" / lang / "account" / "password-reset.md").rename(root / "docs" / lang / "account" / "reset-password.md")
         for md in (root / "docs" / lang).rglob("*.md"):
             text = md.read_text(encoding="utf-8")
-            md.write_text(text.replace("password-reset.md", "reset-password.md").replace("id: password-reset", "id: reset-password"), encoding="utf-8")
+            text = text.replace("password-reset.md", "reset-password.md").replace("id: password-reset", "id: reset-password")
+            md.write_text(text, encoding="utf-8")
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text().replace("password-reset.md", "reset-password.md"))
     return root
 

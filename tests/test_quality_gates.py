@@ -8,7 +8,7 @@
 - Links: every <a href>, <link href>, <script src>, <img src> (and meta refresh) of every built
   page resolves to a built file, and every #fragment to an id on the target page.
 - Budgets, in bytes and counts only (never time): a first visit to any page transfers at most
-  150 KB compressed (method: helpcenter/quality.py first_visits) and makes no third-party request;
+  100 KB compressed (method: helpcenter/quality.py first_visits) and makes no third-party request;
   no image over 100 KB.
 
 The npm tools come from `make node_modules/.installed` (make test depends on it). Without them
