@@ -84,6 +84,7 @@ class Page:
     body: list[str]         # body lines
     body_start: int         # 1-based line number of body[0]
     headings: list[tuple[int, int, str, str | None]] = field(default_factory=list)  # line, level, text, anchor
+    meta_lines: dict[str, int] = field(default_factory=dict)   # front-matter key -> its line number
 
     @property
     def is_article(self) -> bool:
@@ -118,6 +119,10 @@ def parse(path: Path, lang: str, rel: str, shown: Path) -> tuple[Page | None, li
     except yaml.YAMLError as exc:
         return None, [Finding(shown, 1, "front-matter", f"not valid YAML: {exc}")]
     page = Page(shown, lang, rel, meta, lines[end + 1:], end + 2)
+    for i, line in enumerate(lines[1:end], start=2):
+        key = line.split(":", 1)[0].strip()
+        if key and not line.startswith((" ", "\t", "#")):
+            page.meta_lines.setdefault(key, i)
     in_fence = False
     for i, line in enumerate(page.body):
         if FENCE.match(line):
@@ -250,9 +255,47 @@ def rule_keyword_line(page: Page) -> list[Finding]:
             for n, text in prose_lines(page) if KEYWORD_LINE.match(text)]
 
 
+# Messaging-app IDs as scam pages write them ("加微信 okpay_kefu01", "QQ：12345678",
+# "Telegram: okpay_help"). A WeChat token must carry a digit, '_' or '-' unless a colon introduces
+# it, so prose such as "WeChat account" is not an ID.
+MESSAGING_IDS = (
+    ("WeChat ID", re.compile(r"(?:微信|wechat|weixin|\bvx|\bwx)\s*(?:号|id)?\s*(?:(?P<colon>[:：])\s*)?"
+                             r"(?P<id>[A-Za-z][-_A-Za-z0-9]{5,19})\b", re.I)),
+    ("QQ number", re.compile(r"\bQQ\s*(?:号码|号|群)?\s*[:：]?\s*(?P<id>[1-9]\d{4,11})\b", re.I)),
+    ("Telegram ID", re.compile(r"(?:telegram|电报|\btg)\s*(?:号|id)?\s*[:：]\s*@?(?P<id>[A-Za-z][A-Za-z0-9_]{4,31})\b", re.I)),
+)
+
+
+def messaging_ids(text: str) -> list[tuple[str, str]]:
+    found = []
+    for kind, pattern in MESSAGING_IDS:
+        for m in pattern.finditer(text):
+            ident = m.group("id")
+            if kind == "WeChat ID" and not m.groupdict().get("colon") and not re.search(r"[\d_-]", ident):
+                continue
+            found.append((kind, m.group(0)))
+    return found
+
+
+def contact_lines(page: Page):
+    """Every line a contact value could hide in, with its line number: the title and description
+    (they feed search snippets, link previews and links.json), the body prose, and code fences."""
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            yield page.meta_lines.get(key, 1), value
+    for i, line in enumerate(page.body):
+        if not FENCE.match(line):
+            yield page.body_start + i, MACRO.sub(" ", line)
+
+
 def rule_contact_details(page: Page, brand: str) -> list[Finding]:
     out = []
-    for n, text in prose_lines(page):
+    for n, text in contact_lines(page):
+        for kind, raw in messaging_ids(text):
+            out.append(Finding(page.path, n, "contact-detail",
+                               f"{kind} {raw!r} typed into the page; official accounts come from data/registry.yml "
+                               "({{ social_table() }}), and a page never gives any other"))
         for target in LINK_TARGET.findall(text):
             if re.match(r"(https?:|mailto:|tel:|//)", target, re.I):
                 out.append(Finding(page.path, n, "contact-detail",
@@ -270,7 +313,8 @@ def rule_contact_details(page: Page, brand: str) -> list[Finding]:
                                    f"phone number {m.raw_string!r} typed into the page; use {{{{ phone(...) }}}} "
                                    "or {{ authority(...) }} from data/registry.yml"))
                 text = text.replace(m.raw_string, " ")
-        if brand in text:
+    for n, text in prose_lines(page):
+        if brand in LINK_TARGET.sub("]", text):
             out.append(Finding(page.path, n, "brand-literal", f"'{brand}' typed in body text; write {{{{ brand }}}}"))
     return out
 

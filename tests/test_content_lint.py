@@ -35,6 +35,11 @@ def rules(project):
     return {(f.rule, f.path.as_posix().split("/docs/")[-1].split("docs/")[-1]) for f in lint(project, TODAY)}
 
 
+def test_prose_about_messaging_apps_is_not_an_id(project):
+    edit(project, "en", "it takes about two minutes.", "We never ask you to add a WeChat account or a QQ group.")
+    assert "contact-detail" not in {rule for rule, _ in rules(project)}
+
+
 def test_the_real_content_passes_every_rule():
     findings = [f for f in lint(ROOT) if f.level == "error"]
     assert not findings, "\n".join(map(str, findings))
@@ -71,6 +76,14 @@ def test_a_good_pair_passes(project):
     ("en", "it takes about two minutes.", "see https://okpay.example.com/help.", "contact-detail"),
     ("zh", "整个过程约 2 分钟。", "或在 Telegram 私信@OKPaySupport。", "contact-detail"),
     ("en", "official channels](../contact/contact-channels.md)", "official channels](https://t.me/x)", "contact-detail"),
+    # messaging-app IDs, the front matter (it feeds snippets, previews and links.json) and code fences
+    ("zh", "整个过程约 2 分钟。", "也可以加微信 okpay_kefu01 咨询。", "contact-detail"),
+    ("zh", "整个过程约 2 分钟。", "或加 QQ：12345678。", "contact-detail"),
+    ("en", "it takes about two minutes.", "or message Telegram: okpay_helpdesk.", "contact-detail"),
+    ("en", "description: Tap", "description: Call +1 (202) 555-0143 or tap", "contact-detail"),
+    ("zh", "title: 忘记密码怎么办", "title: 忘记密码请发邮件到 help@okpay.com", "contact-detail"),
+    ("en", "it takes about two minutes.", "it takes about two minutes.\n\n```\nsupport: +1 (202) 555-0143\n```",
+     "contact-detail"),
     ("en", "Open {{ app_name() }}", "Open the OKPay app", "brand-literal"),
     ("zh", '{{ reusable("never-ask") }}', "", "never-ask-box"),
 ])
