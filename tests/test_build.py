@@ -139,7 +139,7 @@ def test_production_build_passes_with_real_values(tmp_path):
     ("address: support@okpay.example.com\n", "\n", "emails[0].address"),
 ])
 def test_malformed_registry_fails_the_build_naming_file_and_field(tmp_path, old, new, field):
-    text = reg.DEFAULT_PATH.read_text(encoding="utf-8")
+    text = FIXTURE_REGISTRY.read_text(encoding="utf-8")
     assert old in text
     bad = tmp_path / "registry.yml"
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")

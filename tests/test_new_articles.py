@@ -22,7 +22,7 @@ import yaml
 from helpcenter import registry as reg
 from helpcenter import status
 from helpcenter.building import build, free_port, serve
-from tests.helpers.paths import ROOT, TESTS
+from tests.helpers.paths import FIXTURE_REGISTRY, ROOT, TESTS
 
 STATUS_FIXTURE = TESTS / "data" / "status-fixture.yml"
 TODAY = "2027-03-10"
@@ -40,7 +40,7 @@ BANNER = re.compile(r'<p class="okp-status[^"]*" data-status-banner="([\w-]+)">(
 
 
 def fixture_registry(tmp_path: Path) -> Path:
-    data = yaml.safe_load(reg.DEFAULT_PATH.read_text(encoding="utf-8"))
+    data = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     data["domains"].append({"id": "fixture-legal", "domain": "okpay-fixture.example.net"})
     data["policies"] = FIXTURE_POLICIES
     path = tmp_path / "registry.yml"
@@ -220,7 +220,7 @@ def test_policy_links_name_the_document_in_the_page_language(fixture_site):
     ("http://okpay.example.com/legal/terms", "https://"),
 ])
 def test_policy_must_be_https_on_a_registry_domain(tmp_path, url, expected):
-    data = yaml.safe_load(reg.DEFAULT_PATH.read_text(encoding="utf-8"))
+    data = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     data["policies"] = [{"id": "terms", "name": {"zh": "协议", "en": "Terms"}, "url": url}]
     path = tmp_path / "registry.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
