@@ -179,6 +179,11 @@ def open_watched(visit, url):
                                   "go/withdrawal-delayed/", "zh/go/withdrawal-delayed/"])
 def test_pages_load_with_zero_violations(site, visit, path):
     page = open_watched(visit, site.url + path)
+    if "go/" in path:
+        # A short link replaces itself with the article; Chromium may report the stub's own
+        # request as aborted by that navigation, which is the redirect working, not an error.
+        page.wait_for_url("**/" + ARTICLE)
+        visit.errors[:] = [e for e in visit.errors if e != f"failed: {site.url + path} net::ERR_ABORTED"]
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__csp || []") == []
     assert_clean(visit, site.url)
