@@ -12,7 +12,6 @@ from helpcenter.browser import launch_options
 from helpcenter.building import build, free_port, serve
 from tests.helpers.paths import FIXTURE_REGISTRY
 
-
 # Every test, and every build a test starts, reads this registry unless the test names another:
 # replacing data/registry.yml with the real values (README, "Going live") changes no expectation.
 os.environ["OKPAY_REGISTRY"] = str(FIXTURE_REGISTRY)

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import textwrap
 
 import pytest
 
 from helpcenter.content_lint import lint
-from tests.helpers.content import GOOD, TODAY
+from tests.helpers.content import TODAY, content_project
 from tests.helpers.paths import ROOT
 
 
 @pytest.fixture
 def project(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "reusables", tmp_path / "reusables")
-    for lang, text in GOOD.items():
-        page = tmp_path / "docs" / lang / "account" / "password-reset.md"
-        page.parent.mkdir(parents=True)
-        page.write_text(textwrap.dedent(text), encoding="utf-8")
-    return tmp_path
+    return content_project(tmp_path)
 
 
 def edit(project, lang, old, new):

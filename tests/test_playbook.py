@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import textwrap
 
 import pytest
 import yaml
@@ -15,7 +13,7 @@ from helpcenter import playbook as pb
 from helpcenter import registry as reg
 from helpcenter.building import build, free_port
 from helpcenter.content_lint import lint
-from tests.helpers.content import GOOD, TODAY
+from tests.helpers.content import TODAY, content_project
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
@@ -95,12 +93,7 @@ def test_a_broken_playbook_fails_the_build_by_name_without_a_traceback(tmp_path)
 
 @pytest.fixture
 def project(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    for lang, text in GOOD.items():
-        page = tmp_path / "docs" / lang / "account" / "password-reset.md"
-        page.parent.mkdir(parents=True)
-        page.write_text(textwrap.dedent(text), encoding="utf-8")
-    return tmp_path
+    return content_project(tmp_path)
 
 
 def append(project, lang, text):

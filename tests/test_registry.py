@@ -19,6 +19,17 @@ def raw():
     return yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
 
 
+def assert_refused(tmp_path, data, field, expected):
+    """Loading `data` fails with a message naming the file, the field and what is expected."""
+    path = write(tmp_path, data)
+    with pytest.raises(reg.RegistryError) as err:
+        reg.load(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert f"'{field}'" in message
+    assert expected in message
+
+
 def write(tmp_path, data):
     path = tmp_path / "registry.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -69,13 +80,7 @@ def test_shipped_registry_loads_and_is_all_demo_values():
 ])
 def test_malformed_registry_names_file_and_field(tmp_path, raw, mutate, field, expected):
     mutate(raw)
-    path = write(tmp_path, raw)
-    with pytest.raises(reg.RegistryError) as err:
-        reg.load(path)
-    message = str(err.value)
-    assert str(path) in message
-    assert f"'{field}'" in message
-    assert expected in message
+    assert_refused(tmp_path, raw, field, expected)
 
 
 def test_production_check_refuses_demo_values_naming_each_field():
@@ -302,10 +307,4 @@ def _fee(d, ident):
 ])
 def test_malformed_fact_fields_name_file_and_field(tmp_path, sample, mutate, field, expected):
     mutate(sample)
-    path = write(tmp_path, sample)
-    with pytest.raises(reg.RegistryError) as err:
-        reg.load(path)
-    message = str(err.value)
-    assert str(path) in message
-    assert f"'{field}'" in message
-    assert expected in message
+    assert_refused(tmp_path, sample, field, expected)

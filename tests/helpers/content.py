@@ -1,6 +1,11 @@
 """A pair of pages that obey every content rule, and the date the rules are checked on."""
 
 import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+from tests.helpers.paths import ROOT
 
 GOOD = {
     "zh": """\
@@ -57,3 +62,14 @@ GOOD = {
         """,
 }
 TODAY = dt.date(2026, 11, 23)
+
+
+def content_project(root: Path) -> Path:
+    """A project folder holding the data, the reusables and just the GOOD pair of pages."""
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "reusables", root / "reusables")
+    for lang, text in GOOD.items():
+        page = root / "docs" / lang / "account" / "password-reset.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
