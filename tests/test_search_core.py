@@ -1,5 +1,6 @@
-"""The search core on fixture pages it chooses: analysis (Chinese bigrams and words, mixed scripts,
-full-width forms, stemming), customer vocabulary, field weights, garbage. No build, no browser."""
+"""The search core on fixture pages it chooses: analysis (Chinese bigrams, traditional characters,
+mixed scripts, full-width forms, stemming), customer vocabulary, field weights, garbage and chatter.
+No build, no browser."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ MATERIAL = {"docs": [
     {"location": "en/scams/if-scammed/", "title": "If you were scammed",
      "text": "<p>Stop paying a scammer, then report the scam.</p>"},
     {"location": "en/security/recovery-phrase/", "title": "Your recovery phrase",
-     "text": "<p>Never share your recovery phrase.</p>"},
+     "text": "<p>Never share your recovery phrase. Close the chat if someone asks for it.</p>"},
 ]}
 META = {loc: {"id": loc.rstrip("/").split("/")[-1], "description": ""}
         for loc in ("payments/withdrawal-delayed/", "payments/deposit-not-received/", "payments/crypto-transfers/",
@@ -37,9 +38,12 @@ META = {loc: {"id": loc.rstrip("/").split("/")[-1], "description": ""}
                     "en/security/recovery-phrase/")}
 VOCABULARY = {
     "zh": {"stopwords": ["的", "了", "吗", "我", "怎么", "你好"], "typos": {"体现": "提现", "ok钱包": "okpay"},
+           "chatter": ["好的", "收到", "谢谢"],
            "groups": [["提现", "出金", "withdrawal"], ["充值", "入金"]], "articles": {"withdrawal-delayed": ["提币"]}},
     "en": {"stopwords": ["my", "the", "is", "a", "hello", "what"], "typos": {"pasword": "password"},
-           "groups": [["withdraw", "withdrawal", "cash out"], ["recovery phrase", "seed phrase"]], "articles": {}},
+           "chatter": ["ok", "thanks"],
+           "groups": [["withdraw", "withdrawal", "cash out"], ["recovery phrase", "seed phrase"],
+                      ["close", "freeze", "lock", "block", "ban", "suspend", "restrict", "disable"]], "articles": {}},
 }
 
 
@@ -74,6 +78,9 @@ def test_keyword_lines_are_not_indexed(engines):
     ("ＵＳＤＴ", "crypto-transfers"),                   # full-width letters
     ("助记词", "recovery-phrase"),
     ("我的 withdrawal 三天了", "withdrawal-delayed"),  # mixed: English word through the zh vocabulary
+    ("提現沒到帳", "withdrawal-delayed"),              # traditional characters, folded to simplified
+    ("助記詞", "recovery-phrase"),
+    ("好的，提现还没到账", "withdrawal-delayed"),       # chatter before a question does not hide it
 ])
 def test_chinese_queries(engines, query, first):
     assert top(engines["zh"], query)[:1] == [first]
@@ -92,6 +99,8 @@ def test_english_queries(engines, query, first):
 @pytest.mark.parametrize("lang, query", [
     ("en", "asdfghjkl"), ("en", "hello"), ("en", "😀😀"), ("en", "123456"), ("zh", "你好"), ("zh", "的了吗"),
     ("en", "\x00\x07\xff"), ("en", ""),
+    # chatter: a whole message that asks nothing
+    ("zh", "好的"), ("zh", "收到"), ("zh", "好的谢谢"), ("zh", "谢谢了"), ("en", "ok thanks"), ("en", "OK!"),
 ])
 def test_garbage_gets_nothing(engines, lang, query):
     assert engines[lang].search(query)["groups"] == []
@@ -113,11 +122,29 @@ def test_stemmer(word, stem):
     assert core.stem(word) == stem
 
 
+def test_chatter_never_cuts_a_question(engines):
+    """收到 alone is chatter; 没收到 (not received) is the most common question there is."""
+    tables = engines["zh"].tables
+    assert core.chatter_only("好的谢谢", tables) and core.chatter_only("谢谢了", tables)
+    assert not core.chatter_only("没收到", tables) and not core.chatter_only("收到了吗没到账", tables)
+    assert engines["en"].search("thanks, my withdrawal is late")["groups"]
+
+
+def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
+    """"close" sits in a group of eight: each synonym counts less, and the customer's own word wins."""
+    terms = dict(engines["en"].search("close withdrawal")["terms"])
+    assert terms["clos"] == 1.0 and terms["withdrawal"] == 1.0
+    assert terms["lock"] == pytest.approx(core.SYNONYM_WEIGHT / 7 ** 0.5)
+    # A Latin key is stemmed once: "clos" is in the index's words, so its synonyms are weaker.
+    assert terms["lock"] < core.SYNONYM_WEIGHT
+
+
 def test_normalize_and_analyze():
-    tables = core.Tables({"words": ["助记词"], "stop": ["的", "了"]})
+    tables = core.Tables({"stop": ["的", "了"], "fold": ["記詞", "记词"]})
     assert core.normalize("ＡＢＣ１２\u200b") == "abc12"
     assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw"]
-    assert core.analyze("忘了助记词", tables) == ["忘了", "了助", "助记", "记词", "助记词"]
+    assert core.analyze("忘了助记词", tables) == ["忘了", "了助", "助记", "记词"]
+    assert core.fold("助記詞", tables) == "助记词"
     assert core.analyze("卡", tables) == ["卡"]
     assert core.analyze("的了", tables) == []          # two function characters are no term
 

@@ -25,9 +25,11 @@ def queries(lang: str) -> list[str]:
             split = ev.load(name)
             out += [c.q for c in split.cases[lang]]
             out += [q for q in split.garbage if bool(HAN.search(q)) == (lang == "zh")]
-    # edge cases of the analyzers: full-width, mixed scripts, apostrophes, typos, lone characters
+    # edge cases of the analyzers: full-width, mixed scripts, apostrophes, typos, lone characters,
+    # traditional characters, chatter alone and before a question, a many-synonym word
     out += ["ＵＳＤＴ转账", "我的 withdrawal 三天了还 pending", "can't log in", "体现不到帐", "卡", "App下载",
-            "Withdrawals", "SCAMMED", "2FA", "12 words", "  ", "😀"]
+            "Withdrawals", "SCAMMED", "2FA", "12 words", "  ", "😀", "帳號被凍結", "忘記密碼怎麼辦", "好的谢谢",
+            "收到", "没收到", "好的，提现还没到账", "ok thanks", "thanks, my withdrawal is late", "close account"]
     return out
 
 

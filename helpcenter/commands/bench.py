@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                                 median_seconds=round(s_median, 2), ms_per_page=round(s_median * 1000 / s_pages, 1),
                                 search_index=index_sizes(s_site),
                                 # what each page added beyond the 1x site cost: the fixed start-up
-                                # (Python, plugins, jieba's dictionary) left out
+                                # (Python, plugins) left out
                                 marginal_ms_per_added_page=round((s_median - median) * 1000 / max(s_pages - pages, 1), 1))
         shutil.rmtree(s_site)
         shutil.rmtree(scaled_project)

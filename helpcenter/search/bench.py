@@ -180,7 +180,7 @@ def render(r: dict) -> str:
         for where in ("site", "cli"):
             for lang, m in res.get(where, {}).items():
                 lines.append(f"  {name:12} {where:4} {lang}: n={m['n']:3}  hit@1 {m['hit@1']:.3f}  hit@3 {m['hit@3']:.3f}  "
-                             f"MRR {m['mrr']:.3f}")
+                             f"MRR {m['mrr']:.3f}  no result {m['empty']}")
         for lang, k in res.get("keystroke_ms", {}).items():
             lines.append(f"  {name:12} keystroke -> results {lang}: median {k['median']:.1f} ms, p95 {k['p95']:.1f} ms")
         lines.append(f"  {name:12} garbage answered by the CLI: {res['cli_garbage_answered']}")

@@ -13,7 +13,6 @@
   const OWN_FIELDS = { title: 3.0, text: 1.0 }
   const TOPIC_WEIGHT = 2.5
   const SYNONYM_WEIGHT = 0.4
-  const WORD_WEIGHT = 0.5
   const COVERAGE_POWER = 1.0
   const MIN_SCORE = 0.8
   const PREFIX_MIN = 3
@@ -23,7 +22,6 @@
   const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
   const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
   const APOSTROPHE = /([a-z])['\u2019]([a-z])/g
-  const MAX_WORD = 8
 
   const IRREGULAR = {
     frozen: "freeze", froze: "freeze", withdrew: "withdraw", withdrawn: "withdraw",
@@ -69,14 +67,51 @@
 
   class Tables {
     constructor(data) {
-      this.words = new Set(data.words || [])
+      const [traditional, simplified] = data.fold || ["", ""]
+      this.fold = new Map([...traditional].map((c, i) => [c, [...simplified][i]]))
       this.stop = new Set(data.stop || [])
+      this.chatter = new Set(data.chatter || [])
       this.cuts = [...this.stop].filter(w => w.length > 1 && HAN.test(w[0]))
       this.cutLen = this.cuts.reduce((m, w) => Math.max(m, w.length), 0)
       this.typos = (data.typos || []).map(([w, r]) => [w, r, HAN.test(w)
         ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
-      this.syn = (data.syn || []).map(([k, terms]) => [k, terms, HAN.test(k)])
+      this.syn = expansions(data.groups || [], this).map(([k, terms]) => [k, terms, HAN.test(k)])
     }
+  }
+
+  function chatterOnly(text, tables) {
+    const tokens = text.match(TOKEN) || []
+    if (!tokens.length || !tables.chatter.size) return false
+    const allowed = w => tables.chatter.has(w) || tables.stop.has(w)
+    for (const token of tokens) {
+      const reach = [true].concat(new Array(token.length).fill(false))
+      for (let i = 0; i < (HAN.test(token[0]) ? token.length : 1); i++)
+        for (let j = i + 1; j <= token.length; j++)
+          if (reach[i] && allowed(token.slice(i, j))) reach[j] = true
+      if (!reach[token.length]) return false
+    }
+    return true
+  }
+
+  function latinKey(text, tables) {
+    return " " + (text.match(/[a-z0-9]+/g) || []).filter(w => !tables.stop.has(w)).map(stem).join(" ") + " "
+  }
+
+  function expansions(groups, tables) {
+    const found = new Map()
+    for (const group of groups) {
+      const keys = group.map(entry => HAN.test(entry) ? entry : latinKey(entry, tables))
+      keys.forEach(key => {
+        if (!key.trim()) return
+        if (!found.has(key)) found.set(key, new Map())
+        const row = found.get(key)
+        group.forEach((other, j) => {
+          if (keys[j] !== key) for (const term of analyze(other, tables, false)) row.set(term, null)
+        })
+      })
+    }
+    return [...found.entries()].filter(([, row]) => row.size).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, row]) => [key, [...row.keys()]])
   }
 
   function splitStop(run, tables) {
@@ -119,16 +154,15 @@
           const gram = token.slice(i, i + 2)
           if (!tables.stop.has(gram) && !(tables.stop.has(gram[0]) && tables.stop.has(gram[1]))) out.push(gram)
         }
-        for (let i = 0; i < n - 2; i++)
-          for (let size = 3; size <= Math.min(MAX_WORD, n - i); size++) {
-            const word = token.slice(i, i + size)
-            if (tables.words.has(word)) out.push(word)
-          }
       } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && (token.length < 2 || token.length > 3))) {
         out.push(stem(token))
       }
     }
     return out
+  }
+
+  function fold(text, tables) {
+    return tables.fold.size ? [...text].map(c => tables.fold.get(c) || c).join("") : text
   }
 
   function fixTypos(text, tables) {
@@ -138,15 +172,16 @@
   }
 
   function queryTerms(query, tables, known = () => true) {
-    const text = fixTypos(normalize(query), tables)
+    const text = fixTypos(fold(normalize(query), tables), tables)
     const weights = new Map()
-    for (const term of analyze(text, tables, false))
-      weights.set(term, term.length > 2 && HAN.test(term[0]) ? WORD_WEIGHT : 1.0)
-    const latin = " " + (text.match(/[a-z0-9]+/g) || []).filter(w => !tables.stop.has(w)).map(stem).join(" ") + " "
+    for (const term of analyze(text, tables, false)) weights.set(term, 1.0)
+    const latin = latinKey(text, tables)
     for (const [key, terms, han] of tables.syn) {
       const found = han ? text.includes(key) : latin.includes(key)
       if (found) {
-        const weight = analyze(key, tables, false).some(known) ? SYNONYM_WEIGHT : 1.0
+        const held = han ? analyze(key, tables, false) : key.trim().split(" ")
+        const fanOut = Math.max(1.0, terms.length / Math.max(1, held.length))
+        const weight = held.some(known) ? SYNONYM_WEIGHT / Math.sqrt(fanOut) : 1.0
         for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
       }
     }
@@ -239,6 +274,8 @@
     }
 
     search(query) {
+      if (chatterOnly(fixTypos(fold(normalize(query), this.tables), this.tables), this.tables))
+        return { terms: [], groups: [] }
       const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
       const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)
       const topic = this.topic.scores(terms)
@@ -279,5 +316,5 @@
     }
   }
 
-  return { Engine, analyze, normalize, stem, queryTerms, Tables, HAN }
+  return { Engine, analyze, normalize, fold, stem, queryTerms, Tables, HAN }
 });

@@ -4,13 +4,15 @@ helpcenter/search/core.js is the same engine for the browser and Node; tests/tes
 runs every evaluation query through both and compares the top three. Any change here must be
 made there too, line for line: the two files are kept in the same order on purpose.
 
-Everything the query side needs rides in the index file (word list, stop words, typos, synonym
-expansions), so neither runtime needs jieba or the vocabulary files at query time:
+Everything the query side needs rides in the index file (stop words, typos, synonym groups,
+traditional-to-simplified characters), so neither runtime needs a dictionary or the vocabulary
+files at query time:
 - Chinese: overlapping character bigrams (a single character when the run is one character
-  long), plus every index word of 3+ characters found in the run (the word list was made by jieba
-  at build time). An unseen compound still shares bigrams with the page, so segmentation
-  mistakes cannot make a query find nothing. At index time single characters are indexed too, so
-  a one-character query (卡) still finds pages.
+  long), as Lucene's CJK analyzer does. No segmenter: an unseen compound still shares bigrams
+  with the page, so segmentation mistakes cannot make a query find nothing (a word list from
+  jieba was tried on top and ranked worse on the tuning set). At index time single characters
+  are indexed too, so a one-character query (卡) still finds pages. A query typed in traditional
+  characters (帳號被凍結) is folded to simplified first.
 - Latin: NFKC, lower case, apostrophes dropped (can't -> cant), stop words out, a small stemmer.
 - Scoring: BM25F. A page's topic (title, description, customer keywords, question headings) and
   each document's own text (a question heading with its section, or the page's opening) are
@@ -32,7 +34,6 @@ TOPIC_FIELDS = {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0}
 OWN_FIELDS = {"title": 3.0, "text": 1.0}
 TOPIC_WEIGHT = 2.5
 SYNONYM_WEIGHT = 0.4
-WORD_WEIGHT = 0.5
 # Share of the query's own terms a page holds: a page with all of them beats one with a rare one.
 COVERAGE_POWER = 1.0
 # Below this best score the message matched nothing meaningful (random keys, greetings only).
@@ -45,7 +46,6 @@ PREFIX_WEIGHT = 0.5
 
 TOKEN = re.compile(f"[{HAN_RANGES}]+|[a-z0-9]+")
 APOSTROPHE = re.compile(r"([a-z])['\u2019]([a-z])")
-MAX_WORD = 8
 
 IRREGULAR = {
     "frozen": "freeze", "froze": "freeze", "withdrew": "withdraw", "withdrawn": "withdraw",
@@ -89,17 +89,19 @@ def stem(word: str) -> str:
 
 
 class Tables:
-    """What the analyzer needs from the index: its word list, stop words, typos, synonyms."""
+    """What the analyzer needs from the index: stop words, typos, synonyms, the fold table."""
 
     def __init__(self, data: dict):
-        self.words = set(data.get("words", []))
+        traditional, simplified = data.get("fold") or ("", "")
+        self.fold = dict(zip(traditional, simplified))
         self.stop = set(data.get("stop", []))
+        self.chatter = set(data.get("chatter", []))
         # Chinese stop words of 2+ characters, longest first: they cut a run of Han characters,
         # so 到账怎么办 gives no bigram 账怎 (which would match any title ending in 到账怎么办).
         self.cuts = sorted((w for w in self.stop if len(w) > 1 and HAN.match(w)), key=lambda w: (-len(w), w))
         self.cut_len = max((len(w) for w in self.cuts), default=0)
         self.typos = [(w, r) for w, r in data.get("typos", [])]
-        self.syn = [(k, terms) for k, terms in data.get("syn", [])]
+        self.syn = expansions(data.get("groups", []), self)
 
 
 def split_stop(run: str, tables: Tables) -> list[str]:
@@ -141,15 +143,15 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
                 # Two function characters (了还, 我的) are glue, not a word of the topic.
                 if gram not in tables.stop and not (gram[0] in tables.stop and gram[1] in tables.stop):
                     out.append(gram)
-            for i in range(n - 2):
-                for size in range(3, min(MAX_WORD, n - i) + 1):
-                    word = token[i:i + size]
-                    if word in tables.words:
-                        out.append(word)
         # A lone digit says nothing; four digits or more are an amount, a code or a phone number.
         elif token not in tables.stop and not (token.isdigit() and (len(token) < 2 or len(token) > 3)):
             out.append(stem(token))
     return out
+
+
+def fold(text: str, tables: Tables) -> str:
+    """Traditional characters to simplified, one for one (only those the index has a use for)."""
+    return "".join(tables.fold.get(c, c) for c in text) if tables.fold else text
 
 
 def fix_typos(text: str, tables: Tables) -> str:
@@ -162,29 +164,72 @@ def fix_typos(text: str, tables: Tables) -> str:
     return text
 
 
+def chatter_only(text: str, tables: Tables) -> bool:
+    """A (normalized) message made only of chatter and stop words: 好的谢谢, "ok thanks", 在吗.
+
+    Han runs must be cut into such pieces from end to end; anything else left over (没 in
+    没收到) makes it a question."""
+    tokens = TOKEN.findall(text)
+    if not tokens or not tables.chatter:
+        return False
+    allowed = tables.chatter | tables.stop
+    for token in tokens:
+        reach = [True] + [False] * len(token)
+        for i in range(len(token) if HAN.match(token) else 1):
+            for j in range(i + 1, len(token) + 1):
+                if reach[i] and token[i:j] in allowed:
+                    reach[j] = True
+        if not reach[-1]:
+            return False
+    return True
+
+
 def latin_key(text: str, tables: Tables) -> str:
     """The Latin words of a normalized text, stop words left out, stemmed, between spaces."""
     return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text) if w not in tables.stop) + " "
 
 
+def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[str]]]:
+    """(key, terms): a query holding a group's entry also searches the terms of its group mates.
+
+    A Chinese entry is its own key (found in the query's text); a Latin entry's key is its
+    stemmed words without stop words (found in the query's latin_key)."""
+    found: dict[str, dict[str, None]] = {}
+    for group in groups:
+        keys = [entry if HAN.search(entry) else latin_key(entry, tables) for entry in group]
+        for key in keys:
+            if not key.strip():
+                continue
+            row = found.setdefault(key, {})
+            for other, other_key in zip(group, keys):
+                if other_key != key:
+                    for term in analyze(other, tables):
+                        row[term] = None
+    return [(key, list(terms)) for key, terms in sorted(found.items()) if terms]
+
+
 def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tuple[str, float]]:
     """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds.
 
-    A synonym counts a bit less than the customer's own word, unless that word occurs nowhere in
-    the index (入金, "cash out"): then its synonyms are all it has, and count fully."""
-    text = fix_typos(normalize(query), tables)
+    A synonym counts less than the customer's own word (the more synonyms a word has, the less
+    each), unless that word occurs nowhere in the index (入金, "cash out"): then its synonyms are
+    all it has, and count fully."""
+    text = fix_typos(fold(normalize(query), tables), tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
-        # A word of 3+ characters repeats the bigrams it is made of: it adds precision, not a
-        # second (or third) count of the same characters.
-        weights[term] = WORD_WEIGHT if len(term) > 2 and HAN.match(term) else 1.0
+        weights[term] = 1.0
     # Phrases of the vocabulary match on the stems of the words that are not stop words:
     # "recover my password" holds "recover password".
     latin = latin_key(text, tables)
     for key, terms in tables.syn:
         found = (key in text) if HAN.search(key) else (key in latin)
         if found:
-            weight = SYNONYM_WEIGHT if any(known(t) for t in analyze(key, tables)) else 1.0
+            # A Latin key is already stemmed: stemming it again would turn "clos" into "clo".
+            held = analyze(key, tables) if HAN.search(key) else key.split()
+            # A key of one word with ten synonyms would outweigh the customer's own words if each
+            # synonym counted as much as a word of the query: its weight is spread over the fan-out.
+            fan_out = max(1.0, len(terms) / max(1, len(held)))
+            weight = SYNONYM_WEIGHT / math.sqrt(fan_out) if any(known(t) for t in held) else 1.0
             for term in terms:
                 if weights.get(term, 0.0) < weight:
                     weights[term] = weight
@@ -272,7 +317,10 @@ class Engine:
         """{"terms": [(term, weight)], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
 
         Groups (pages) best first; each lists its matching documents best first, the page's own
-        document always included. Empty when the best score is under MIN_SCORE."""
+        document always included. Empty for chatter (greetings, thanks) and when the best score
+        is under MIN_SCORE."""
+        if chatter_only(fix_typos(fold(normalize(query), self.tables), self.tables), self.tables):
+            return {"terms": [], "groups": []}
         terms = self.prefixed(query, query_terms(query, self.tables, self.known))
         own_terms = [t for t, w in terms if w == 1.0]
         topic = self.topic.scores(terms)

