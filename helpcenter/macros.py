@@ -281,8 +281,8 @@ def define_env(env) -> None:
         if part not in ("range", "max"):
             raise PluginError(f"{env.page.file.src_path}: typical_time({ident!r}, {part!r}); expected 'range' or 'max'")
         top, low, unit = item["max"], item.get("min"), item["unit"]
-        zh_unit = {"minutes": "分钟", "hours": "小时", "business-days": "个工作日"}[unit]
-        en_unit = {"minutes": "minute", "hours": "hour", "business-days": "business day"}[unit]
+        zh_unit = {"minutes": "分钟", "hours": "小时", "business-days": "个工作日", "months": "个月"}[unit]
+        en_unit = {"minutes": "minute", "hours": "hour", "business-days": "business day", "months": "month"}[unit]
         if part == "max":
             return f"{top} {zh_unit}" if zh else f"{top} {en_unit}{'s' if top != 1 else ''}"
         if low is not None:

@@ -395,7 +395,7 @@ def _regions(r: _Reader, data: dict) -> None:
         raise r.fail("regions", "no region offers any service", "at least one region with services")
 
 
-TIME_UNITS = ("minutes", "hours", "business-days")
+TIME_UNITS = ("minutes", "hours", "business-days", "months")
 
 
 def _typical_times(r: _Reader, data: dict) -> None:

@@ -47,6 +47,7 @@ def registry(tmp_path):
     data["typical_times"] = [
         {"id": "withdraw-bank", "what": {"zh": "提现", "en": "Withdrawal"}, "min": 2, "max": 4, "unit": "business-days"},
         {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
+        {"id": "document-age", "what": {"zh": "文件时限", "en": "Document age"}, "max": 6, "unit": "months"},
     ]
     path = tmp_path / "registry.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -109,6 +110,8 @@ def test_typical_times_give_the_range_and_the_threshold(page_macros):
     assert m("zh", "typical_time", "withdraw-bank") == "2 到 4 个工作日"
     assert m("zh", "typical_time", "withdraw-bank", "max") == "4 个工作日"
     assert m("en", "typical_times_table", "top-up").splitlines()[2:] == ["| Card top-up | within 1 hour |"]
+    assert m("en", "typical_time", "document-age", "max") == "6 months"
+    assert m("zh", "typical_time", "document-age", "max") == "6 个月"
 
 
 def test_call_policy_follows_the_registry(page_macros, registry, monkeypatch):
