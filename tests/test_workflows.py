@@ -28,6 +28,17 @@ def test_deploy_needs_a_build_that_needs_the_full_tests(ci):
     assert deployers == ["ci.yml"]
 
 
+def test_a_daily_run_tests_and_redeploys_main(ci):
+    """Announcements (data/status.yml) start and end by date: the site must be rebuilt every day,
+    through the same test gate. YAML 1.1 reads the key `on` as True."""
+    triggers = ci.get("on", ci.get(True))
+    crons = [entry["cron"] for entry in triggers.get("schedule") or []]
+    assert crons and all(cron.split()[2:] == ["*", "*", "*"] for cron in crons), crons
+    for job in ("build", "deploy"):
+        condition = ci["jobs"][job]["if"]
+        assert "refs/heads/main" in condition and "schedule" not in condition, (job, condition)
+
+
 def test_tokens_are_granted_per_job_and_pages_only_to_deploy(ci):
     assert ci["permissions"] == {}
     for name, job in ci["jobs"].items():
