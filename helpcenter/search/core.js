@@ -84,8 +84,12 @@
     if (!tokens.length || !tables.chatter.size) return false
     const allowed = w => tables.chatter.has(w) || tables.stop.has(w)
     for (const token of tokens) {
+      if (!HAN.test(token[0])) {
+        if (!allowed(token)) return false
+        continue
+      }
       const reach = [true].concat(new Array(token.length).fill(false))
-      for (let i = 0; i < (HAN.test(token[0]) ? token.length : 1); i++)
+      for (let i = 0; i < token.length; i++)
         for (let j = i + 1; j <= token.length; j++)
           if (reach[i] && allowed(token.slice(i, j))) reach[j] = true
       if (!reach[token.length]) return false
@@ -171,8 +175,12 @@
     return text
   }
 
+  function prepare(query, tables) {
+    return fixTypos(fold(normalize(query), tables), tables)
+  }
+
   function queryTerms(query, tables, known = () => true) {
-    const text = fixTypos(fold(normalize(query), tables), tables)
+    const text = prepare(query, tables)
     const weights = new Map()
     for (const term of analyze(text, tables, false)) weights.set(term, 1.0)
     const latin = latinKey(text, tables)
@@ -274,7 +282,7 @@
     }
 
     search(query) {
-      if (chatterOnly(fixTypos(fold(normalize(query), this.tables), this.tables), this.tables))
+      if (chatterOnly(prepare(query, this.tables), this.tables))
         return { terms: [], groups: [] }
       const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
       const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)

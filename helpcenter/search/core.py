@@ -164,6 +164,11 @@ def fix_typos(text: str, tables: Tables) -> str:
     return text
 
 
+def prepare(query: str, tables: Tables) -> str:
+    """A query as the analyzer reads it: normalized, traditional folded, typos fixed."""
+    return fix_typos(fold(normalize(query), tables), tables)
+
+
 def chatter_only(text: str, tables: Tables) -> bool:
     """A (normalized) message made only of chatter and stop words: 好的谢谢, "ok thanks", 在吗.
 
@@ -174,8 +179,12 @@ def chatter_only(text: str, tables: Tables) -> bool:
         return False
     allowed = tables.chatter | tables.stop
     for token in tokens:
+        if not HAN.match(token):
+            if token not in allowed:
+                return False
+            continue
         reach = [True] + [False] * len(token)
-        for i in range(len(token) if HAN.match(token) else 1):
+        for i in range(len(token)):
             for j in range(i + 1, len(token) + 1):
                 if reach[i] and token[i:j] in allowed:
                     reach[j] = True
@@ -214,7 +223,7 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
     A synonym counts less than the customer's own word (the more synonyms a word has, the less
     each), unless that word occurs nowhere in the index (入金, "cash out"): then its synonyms are
     all it has, and count fully."""
-    text = fix_typos(fold(normalize(query), tables), tables)
+    text = prepare(query, tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
         weights[term] = 1.0
@@ -319,7 +328,7 @@ class Engine:
         Groups (pages) best first; each lists its matching documents best first, the page's own
         document always included. Empty for chatter (greetings, thanks) and when the best score
         is under MIN_SCORE."""
-        if chatter_only(fix_typos(fold(normalize(query), self.tables), self.tables), self.tables):
+        if chatter_only(prepare(query, self.tables), self.tables):
             return {"terms": [], "groups": []}
         terms = self.prefixed(query, query_terms(query, self.tables, self.known))
         own_terms = [t for t, w in terms if w == 1.0]

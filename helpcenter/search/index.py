@@ -134,9 +134,10 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
                    key=lambda x: (-len(x[0]), x[0]))
     stop = sorted({normalize(w) for w in vocabulary["stopwords"]})
     groups = [[normalize(e) for e in group] for group in vocabulary["groups"]]
-    fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
-                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + vocabulary["chatter"]) if lang == "zh" else ["", ""]
     chatter = sorted({normalize(w) for w in vocabulary["chatter"]})
+    # Empty for a language without Han characters: no simplified character occurs in its text.
+    fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
+                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter)
     data = {"format": FORMAT, "lang": lang, "fold": fold, "stop": stop, "chatter": chatter,
             "typos": [list(t) for t in typos]}
     # The synonym groups ship as written (normalized); each runtime expands them when it loads
