@@ -77,12 +77,18 @@ def test_a_good_pair_passes(project):
     ("en", "it takes about two minutes.", "it takes about two minutes.\n\n```\nsupport: +1 (202) 555-0143\n```",
      "contact-detail"),
     ("en", "Open {{ app_name() }}", "Open the OKPay app", "brand-literal"),
-    ("zh", '{{ reusable("never-ask") }}', "", "never-ask-box"),
 ])
 def test_each_rule_fails_a_page_that_breaks_it(project, lang, old, new, rule):
     edit(project, lang, old, new)
     found = rules(project)
     assert (rule, f"{lang}/account/password-reset.md") in found, found
+
+
+def test_never_ask_box_is_required_only_where_a_fake_agent_is_the_topic(project):
+    edit(project, "zh", '{{ reusable("never-ask") }}', "")
+    assert "never-ask-box" not in {rule for rule, _ in rules(project)}
+    edit(project, "zh", "tags: [account, password]", "tags: [account, password, fake-support]")
+    assert ("never-ask-box", "zh/account/password-reset.md") in rules(project)
 
 
 def test_missing_translation(project):
