@@ -340,6 +340,11 @@ def define_env(env) -> None:
         return "\n".join(rows)
 
     @env.macro
+    def hotline_hours(ident: str) -> str:
+        """One hotline's opening hours, as a phrase: 每天 24 小时 / 24 hours a day, every day."""
+        return t(by_id("hotlines", ident)["hours"])
+
+    @env.macro
     def email_table() -> str:
         zh = lang() == "zh"
         rows = ["| 邮箱 | 用途 |" if zh else "| Address | Use it for |", "|---|---|"]

@@ -77,12 +77,27 @@ def test_a_good_pair_passes(project):
     ("en", "it takes about two minutes.", "it takes about two minutes.\n\n```\nsupport: +1 (202) 555-0143\n```",
      "contact-detail"),
     ("en", "Open {{ app_name() }}", "Open the OKPay app", "brand-literal"),
-    ("zh", '{{ reusable("never-ask") }}', "", "never-ask-box"),
+    ("zh", "见[官方客服渠道](../contact/contact-channels.md)。", "见官方客服渠道。", "never-ask-box"),
 ])
 def test_each_rule_fails_a_page_that_breaks_it(project, lang, old, new, rule):
     edit(project, lang, old, new)
     found = rules(project)
     assert (rule, f"{lang}/account/password-reset.md") in found, found
+
+
+def test_the_never_ask_box_is_required_on_contact_pages_only(project):
+    # An article outside the contact section may mention support without the box ...
+    edit(project, "zh", '{{ reusable("never-ask") }}', "")
+    assert "never-ask-box" not in {rule for rule, _ in rules(project)}
+    # ... but a contact page, where readers are about to reach "support", must show it.
+    for lang in ("zh", "en"):
+        src = project / "docs" / lang / "account" / "password-reset.md"
+        page = project / "docs" / lang / "contact" / "password-help.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(src.read_text(encoding="utf-8").replace("id: password-reset", "id: password-help"),
+                        encoding="utf-8")
+    assert ("never-ask-box", "zh/contact/password-help.md") in rules(project)
+    assert ("never-ask-box", "en/contact/password-help.md") not in rules(project)
 
 
 def test_missing_translation(project):
