@@ -61,7 +61,7 @@ def md_link(text, url: str) -> str:
     return f"[{md_text(text)}]({md_url(url)})"
 
 
-def ui_words(steps: list, screens: list, zh: bool) -> str:
+def ui_words(steps: list, screens: list, zh: bool, verb: str = "tap") -> str:
     """Words for an on-screen path in one language (see ui() in define_env)."""
     screen = None
     if steps and isinstance(steps[0], str) and steps[0] in screens:
@@ -83,7 +83,7 @@ def ui_words(steps: list, screens: list, zh: bool) -> str:
         elif zh:
             out += ("，再" if kind == "do" else "后，点") + text
         else:
-            out += ", then " + (text if kind == "do" else f"tap {text}")
+            out += ", then " + (text if kind == "do" else f"{verb} {text}")
     if screen:
         out = f"{screen}上的{out}" if zh else f"{out} on the {screen[0].lower()}{screen[1:]}"
     return out
@@ -168,7 +168,9 @@ def define_env(env) -> None:
         if ident not in data["ui_paths"]:
             raise PluginError(f"{env.page.file.src_path}: ui({ident!r}): unknown path; expected one of: "
                               + ", ".join(data["ui_paths"]))
-        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), lang() == "zh")
+        # A path on the website (id ending -web) is followed with a mouse: "click", not "tap".
+        verb = "click" if ident.endswith("-web") else "tap"
+        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), lang() == "zh", verb)
 
     @env.macro
     def call_policy() -> str:
