@@ -211,11 +211,13 @@ def define_env(env) -> None:
                           f"the numbers in the app under {ui(safe['app_ui'])}")
         if zh:
             where = "；".join(places)
-            return (f"能直接点来拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
-                    "短信、邮件、广告、搜索结果和网页文章里的号码，还有来电者报给你的号码，一律不要点，也不要回拨。")
+            return (f"可以直接点击拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
+                    "短信、邮件、广告、搜索结果和其他网站里的号码，还有来电者报给你的号码，都不要拨打。"
+                    "来电号码也不要回拨。")
         where = " and ".join(places)
-        return (f"The only numbers that are safe to tap are {where}. Never tap or call back a number from a "
-                "text, an email, an ad, a search result or an article, or one a caller gives you.")
+        return (f"The only numbers that are safe to tap are {where}. Never call a number from a text, an email, "
+                "an ad, a search result or any other website, or one a caller gives you, and never call back "
+                "a number that called you.")
 
     @env.macro
     def fee_table() -> str:
