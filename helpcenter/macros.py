@@ -305,6 +305,25 @@ def define_env(env) -> None:
         return "\n".join(rows)
 
     @env.macro
+    def limits_table() -> str:
+        """Limits per verification level (registry: limits)."""
+        limits, zh = data["limits"], lang() == "zh"
+        currency = t(limits["currency"])
+        rows = ["| 账户 | 单笔付款或转账 | 每日付款和转账 | 每日提现 |" if zh else
+                "| Account | Per payment or transfer | Payments and transfers per day | Withdrawals per day |",
+                "|---|---|---|---|"]
+        for item in limits["levels"]:
+            cells = [(f"{item[key]:,} {currency}" if item[key] else ("不可用" if zh else "Not available"))
+                     for key in ("per_payment", "daily", "daily_withdrawal")]
+            rows.append(f"| {t(item['name'])} | {' | '.join(cells)} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def limits_reset() -> str:
+        """When the daily limits start again: 每天 0:00（香港时间，UTC+8） / every day at midnight ...."""
+        return t(data["limits"]["resets"])
+
+    @env.macro
     def policy_link(ident: str) -> str:
         """A legal document (terms, privacy, fees) as a link named in the page's language."""
         item = by_id("policies", ident)

@@ -292,6 +292,7 @@ def load(path: Path | str | None = None) -> dict:
     _fee_schedule(r, data)
     _regions(r, data)
     _typical_times(r, data)
+    _limits(r, data)
     return data
 
 
@@ -408,6 +409,18 @@ def _typical_times(r: _Reader, data: dict) -> None:
         low = r.get(item, "min", field, int) if "min" in item else None
         if top <= 0 or (low is not None and not 0 < low < top):
             raise r.fail(field, f"got min {low}, max {top}", "whole numbers with 0 < min < max (min optional)")
+
+
+def _limits(r: _Reader, data: dict) -> None:
+    limits = r.get(data, "limits", "", dict)
+    r.localized(limits, "currency", "limits")
+    r.localized(limits, "resets", "limits")
+    for field, item in r.items(limits, "levels", "limits"):
+        r.localized(item, "name", field)
+        for key in ("per_payment", "daily", "daily_withdrawal"):
+            amount = r.get(item, key, field, int)
+            if isinstance(amount, bool) or amount < 0:
+                raise r.fail(f"{field}.{key}", f"got {amount!r}", "a whole number, 0 or more")
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:

@@ -134,3 +134,11 @@ def test_safe_to_tap_names_only_the_registry_places(page_macros):
     assert "(../contact/phone-hotline.md#hotline-numbers)" in text
     assert "**Call us**" in text
     assert "one a caller gives you" in text
+
+
+def test_limits_come_from_the_registry(page_macros):
+    table = page_macros("en", "limits_table")
+    assert "| Not verified | 150 USD | 300 USD | Not available |" in table
+    assert "| Verified | 5,000 USD | 20,000 USD | 20,000 USD |" in table
+    assert "| 未完成身份认证 | 150 美元 | 300 美元 | 不可用 |" in page_macros("zh", "limits_table")
+    assert page_macros("en", "limits_reset") == "every day at midnight Hong Kong Time (UTC+8)"
