@@ -349,15 +349,27 @@ def define_env(env) -> None:
         n = f"{n:g}"
         return f"{n} {zh_unit}内" if lang() == "zh" else f"within {n} {en_unit}"
 
+    def language_names(codes: list, last: str = "") -> str:
+        """中文、英文 / Chinese, English; with `last` (和 / and) before the final name."""
+        zh = lang() == "zh"
+        names = [{"zh": "中文" if zh else "Chinese", "en": "英文" if zh else "English"}[code] for code in codes]
+        if last and len(names) > 1:
+            return ("、" if zh else ", ").join(names[:-1]) + (last if zh else f" {last} ") + names[-1]
+        return ("、" if zh else ", ").join(names)
+
+    @env.macro
+    def chat_languages() -> str:
+        """The languages live chat answers in (registry: chat_languages): 中文和英文 / Chinese and English."""
+        return language_names(data["chat_languages"], "和" if lang() == "zh" else "and")
+
     @env.macro
     def hotline_table() -> str:
         zh = lang() == "zh"
         head = ("| 地区 | 号码 | 服务时间 | 费用 | 语言 |" if zh
                 else "| Region | Number | Hours | Cost | Languages |")
-        names = {"zh": "中文" if zh else "Chinese", "en": "英文" if zh else "English"}
         rows = [head, "|---|---|---|---|---|"]
         for item in data["hotlines"]:
-            langs = ("、" if zh else ", ").join(names[code] for code in item["languages"])
+            langs = language_names(item["languages"])
             rows.append(f"| {t(item['region'])} | {phone(item['id'])} | {t(item['hours'])} "
                         f"| {t(item['cost'])} | {langs} |")
         return "\n".join(rows)

@@ -293,6 +293,7 @@ def load(path: Path | str | None = None) -> dict:
     _regions(r, data)
     _typical_times(r, data)
     _limits(r, data)
+    _chat_languages(r, data)
     return data
 
 
@@ -421,6 +422,12 @@ def _limits(r: _Reader, data: dict) -> None:
             amount = r.get(item, key, field, int)
             if isinstance(amount, bool) or amount < 0:
                 raise r.fail(f"{field}.{key}", f"got {amount!r}", "a whole number, 0 or more")
+
+
+def _chat_languages(r: _Reader, data: dict) -> None:
+    codes = r.get(data, "chat_languages", "", list)
+    if set(codes) - set(LANGS):
+        raise r.fail("chat_languages", f"got {codes!r}", f"a list drawn from {list(LANGS)}")
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:

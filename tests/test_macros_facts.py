@@ -142,3 +142,8 @@ def test_limits_come_from_the_registry(page_macros):
     assert "| Verified | 5,000 USD | 20,000 USD | 20,000 USD |" in table
     assert "| 未完成身份认证 | 150 美元 | 300 美元 | 不可用 |" in page_macros("zh", "limits_table")
     assert page_macros("en", "limits_reset") == "every day at midnight Hong Kong Time (UTC+8)"
+
+
+def test_chat_languages_come_from_the_registry(page_macros):
+    assert page_macros("en", "chat_languages") == "Chinese and English"
+    assert page_macros("zh", "chat_languages") == "中文和英文"

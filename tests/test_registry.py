@@ -284,6 +284,7 @@ def _fee(d, ident):
     (lambda d: (d["safe_to_tap"].update(hotline_table=False), d["safe_to_tap"].pop("app_ui")), "safe_to_tap",
      "hotline_table: true"),
     (lambda d: d["safe_to_tap"].update(hotline_table="yes"), "safe_to_tap.hotline_table", "true/false"),
+    (lambda d: d.update(chat_languages=["zh", "fr"]), "chat_languages", "a list drawn from"),
     # limits per verification level
     (lambda d: d.pop("limits"), "limits", "missing"),
     (lambda d: d["limits"]["resets"].pop("en"), "limits.resets.en", "missing"),
