@@ -263,6 +263,16 @@ def define_env(env) -> None:
         return "\n".join(rows)
 
     @env.macro
+    def currency_table() -> str:
+        """The fiat currencies offered in each served region (registry: region_currencies)."""
+        zh = lang() == "zh"
+        rows = ["| 国家或地区 | 可用货币 |" if zh else "| Country or region | Currencies |", "|---|---|"]
+        names = {item["id"]: t(item["name"]) for item in data["regions"]}
+        rows += [f"| {names[region]} | {('、' if zh else ', ').join(codes)} |"
+                 for region, codes in data["region_currencies"].items()]
+        return "\n".join(rows)
+
+    @env.macro
     def region_statement(ident: str) -> str:
         """What is and isn't offered in one region, as a sentence."""
         item, zh = by_id_in(data["regions"], "regions", ident), lang() == "zh"

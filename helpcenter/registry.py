@@ -294,6 +294,7 @@ def load(path: Path | str | None = None) -> dict:
     _typical_times(r, data)
     _limits(r, data)
     _chat_languages(r, data)
+    _region_currencies(r, data)
     return data
 
 
@@ -428,6 +429,24 @@ def _chat_languages(r: _Reader, data: dict) -> None:
     codes = r.get(data, "chat_languages", "", list)
     if set(codes) - set(LANGS):
         raise r.fail("chat_languages", f"got {codes!r}", f"a list drawn from {list(LANGS)}")
+
+
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _region_currencies(r: _Reader, data: dict) -> None:
+    table = r.get(data, "region_currencies", "", dict)
+    served = {item["id"] for item in data["regions"] if item["services"]}
+    for region, codes in table.items():
+        field = f"region_currencies.{region}"
+        if region not in served:
+            raise r.fail(field, "not a served region", f"an id under regions with services: {sorted(served)}")
+        if not isinstance(codes, list) or not codes or not all(
+                isinstance(c, str) and CURRENCY_CODE.fullmatch(c) for c in codes):
+            raise r.fail(field, f"got {codes!r}", "a list of ISO 4217 codes such as [HKD, USD]")
+    missing = served - set(table)
+    if missing:
+        raise r.fail("region_currencies", f"no currencies for {sorted(missing)}", "one entry per served region")
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:

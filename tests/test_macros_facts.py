@@ -44,6 +44,7 @@ def registry(tmp_path):
         {"id": "beta", "name": {"zh": "乙地", "en": "Beta"}, "services": ["wallet"]},
         {"id": "gamma", "name": {"zh": "丙地", "en": "Gamma"}, "services": []},
     ]
+    data["region_currencies"] = {"alpha": ["AAA", "USD"], "beta": ["BBB"]}
     data["typical_times"] = [
         {"id": "withdraw-bank", "what": {"zh": "提现", "en": "Withdrawal"}, "min": 2, "max": 4, "unit": "business-days"},
         {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
@@ -147,3 +148,9 @@ def test_limits_come_from_the_registry(page_macros):
 def test_chat_languages_come_from_the_registry(page_macros):
     assert page_macros("en", "chat_languages") == "Chinese and English"
     assert page_macros("zh", "chat_languages") == "中文和英文"
+
+
+def test_currencies_per_region_come_from_the_registry(page_macros):
+    table = page_macros("en", "currency_table")
+    assert "| Alpha | AAA, USD |" in table and "| Beta | BBB |" in table and "Gamma" not in table
+    assert "| 甲地 | AAA、USD |" in page_macros("zh", "currency_table")

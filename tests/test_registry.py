@@ -285,6 +285,10 @@ def _fee(d, ident):
      "hotline_table: true"),
     (lambda d: d["safe_to_tap"].update(hotline_table="yes"), "safe_to_tap.hotline_table", "true/false"),
     (lambda d: d.update(chat_languages=["zh", "fr"]), "chat_languages", "a list drawn from"),
+    (lambda d: d["region_currencies"].update({"mainland-china": ["CNY"]}), "region_currencies.mainland-china",
+     "not a served region"),
+    (lambda d: d["region_currencies"].update({"malaysia": ["ringgit"]}), "region_currencies.malaysia", "ISO 4217"),
+    (lambda d: d["region_currencies"].pop("canada"), "region_currencies", "one entry per served region"),
     # limits per verification level
     (lambda d: d.pop("limits"), "limits", "missing"),
     (lambda d: d["limits"]["resets"].pop("en"), "limits.resets.en", "missing"),
