@@ -39,17 +39,13 @@ INLINE_CODE = re.compile(r"`[^`]*`")
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)(?:\(\s*[\"']([\w-]+))?.*?\}\}")
 MACRO_EDGES_ZH = {"ui": "「」", "app_name": "X 汉", "help_center_name": "X 汉", "chat_hours": "汉",
                   "response_time": "X 汉", "authority": "汉", "typical_time": "X 汉", "fee": "汉",
-                  "fee_effective": "X 汉", "policy_link": "汉"}
+                  "fee_effective": "X 汉", "policy_link": "汉", "hotline_hours": "汉", "limits_reset": "汉", "chat_languages": "汉"}
 PHONE_AUTHORITIES: set[str] = set()   # authority() ends in a number for these (set by lint())
 CJK_LATIN = re.compile(rf"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
 CJK_HALF_PUNCT = re.compile(rf"[{HAN}][,;:?!.(]|[,;:?!)][{HAN}]|\([{HAN}]|[{HAN}]\)")
 FULL_PUNCT = re.compile(r"[，。：；？！（）「」、]")
 CONTACT_MENTION = re.compile(r"contact/contact-channels\.md|contact-channels\.md|联系客服|联系我们|"
                              r"contact (?:our )?support|contact us", re.I)
-# The never-ask box is required where a reader may be dealing with a fake agent right now (articles
-# tagged with one of these). Ending every article with it taught readers to skip it (review of
-# 2026-12-07: the same red box ended 38 of 40 articles); other articles may still include it.
-NEVER_ASK_TAGS = {"scams", "fake-support"}
 # Emergency steps live in data/playbook.yml and reach pages only through {{ playbook("case") }}:
 # typed by hand, two pages drifted into opposite orders (freeze first or move assets first?).
 # A numbered item that freezes the account, moves assets to a new wallet or stops a bank payment
@@ -352,6 +348,13 @@ def rule_typography(page: Page) -> list[Finding]:
     return out
 
 
+# The never-ask box belongs where readers are about to reach "support" (the contact section) or may
+# be dealing with a fake agent right now (the scams section). At the end of every article (38 of 40,
+# review 2026-12-07) it was read as boilerplate and skipped; every other article that mentions
+# contacting us still links to the official channels, and may include the box where it helps.
+NEVER_ASK_SECTIONS = ("contact", "scams")
+
+
 def rule_never_ask(page: Page) -> list[Finding]:
     if not page.is_article or page.rel in ("scams/never-ask.md",):
         return []
@@ -360,7 +363,8 @@ def rule_never_ask(page: Page) -> list[Finding]:
     if not CONTACT_MENTION.search(without_reusables):
         return []
     out = []
-    if NEVER_ASK_TAGS & set(page.meta.get("tags") or ()) and not re.search(r"\{\{\s*reusable\(\s*[\"']never-ask[\"']\s*\)\s*\}\}", body):
+    box_here = page.rel.split("/")[0] in NEVER_ASK_SECTIONS
+    if box_here and not re.search(r"\{\{\s*reusable\(\s*[\"']never-ask[\"']\s*\)\s*\}\}", body):
         out.append(Finding(page.path, page.body_start, "never-ask-box",
                            "this article tells readers to contact support; include {{ reusable(\"never-ask\") }}"))
     if page.rel != "contact/contact-channels.md" and "contact-channels.md" not in without_reusables:

@@ -61,7 +61,7 @@ def md_link(text, url: str) -> str:
     return f"[{md_text(text)}]({md_url(url)})"
 
 
-def ui_words(steps: list, screens: list, zh: bool) -> str:
+def ui_words(steps: list, screens: list, zh: bool, verb: str = "tap") -> str:
     """Words for an on-screen path in one language (see ui() in define_env)."""
     screen = None
     if steps and isinstance(steps[0], str) and steps[0] in screens:
@@ -83,7 +83,7 @@ def ui_words(steps: list, screens: list, zh: bool) -> str:
         elif zh:
             out += ("，再" if kind == "do" else "后，点") + text
         else:
-            out += ", then " + (text if kind == "do" else f"tap {text}")
+            out += ", then " + (text if kind == "do" else f"{verb} {text}")
     if screen:
         out = f"{screen}上的{out}" if zh else f"{out} on the {screen[0].lower()}{screen[1:]}"
     return out
@@ -168,7 +168,9 @@ def define_env(env) -> None:
         if ident not in data["ui_paths"]:
             raise PluginError(f"{env.page.file.src_path}: ui({ident!r}): unknown path; expected one of: "
                               + ", ".join(data["ui_paths"]))
-        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), lang() == "zh")
+        # A path on the website (id ending -web) is followed with a mouse: "click", not "tap".
+        verb = "click" if ident.endswith("-web") else "tap"
+        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), lang() == "zh", verb)
 
     @env.macro
     def call_policy() -> str:
@@ -209,11 +211,13 @@ def define_env(env) -> None:
                           f"the numbers in the app under {ui(safe['app_ui'])}")
         if zh:
             where = "；".join(places)
-            return (f"能直接点来拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
-                    "短信、邮件、广告、搜索结果和网页文章里的号码，还有来电者报给你的号码，一律不要点，也不要回拨。")
+            return (f"可以直接点击拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
+                    "短信、邮件、广告、搜索结果和其他网站里的号码，还有来电者报给你的号码，都不要拨打。"
+                    "来电号码也不要回拨。")
         where = " and ".join(places)
-        return (f"The only numbers that are safe to tap are {where}. Never tap or call back a number from a "
-                "text, an email, an ad, a search result or an article, or one a caller gives you.")
+        return (f"The only numbers that are safe to tap are {where}. Never call a number from a text, an email, "
+                "an ad, a search result or any other website, or one a caller gives you, and never call back "
+                "a number that called you.")
 
     @env.macro
     def fee_table() -> str:
@@ -259,6 +263,16 @@ def define_env(env) -> None:
         return "\n".join(rows)
 
     @env.macro
+    def currency_table() -> str:
+        """The fiat currencies offered in each served region (registry: region_currencies)."""
+        zh = lang() == "zh"
+        rows = ["| 国家或地区 | 可用货币 |" if zh else "| Country or region | Currencies |", "|---|---|"]
+        names = {item["id"]: t(item["name"]) for item in data["regions"]}
+        rows += [f"| {names[region]} | {('、' if zh else ', ').join(codes)} |"
+                 for region, codes in data["region_currencies"].items()]
+        return "\n".join(rows)
+
+    @env.macro
     def region_statement(ident: str) -> str:
         """What is and isn't offered in one region, as a sentence."""
         item, zh = by_id_in(data["regions"], "regions", ident), lang() == "zh"
@@ -301,6 +315,25 @@ def define_env(env) -> None:
         return "\n".join(rows)
 
     @env.macro
+    def limits_table() -> str:
+        """Limits per verification level (registry: limits)."""
+        limits, zh = data["limits"], lang() == "zh"
+        currency = t(limits["currency"])
+        rows = ["| 账户 | 单笔付款或转账 | 每日付款和转账 | 每日提现 |" if zh else
+                "| Account | Per payment or transfer | Payments and transfers per day | Withdrawals per day |",
+                "|---|---|---|---|"]
+        for item in limits["levels"]:
+            cells = [(f"{item[key]:,} {currency}" if item[key] else ("不可用" if zh else "Not available"))
+                     for key in ("per_payment", "daily", "daily_withdrawal")]
+            rows.append(f"| {t(item['name'])} | {' | '.join(cells)} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def limits_reset() -> str:
+        """When the daily limits start again: 每天 0:00（香港时间，UTC+8） / every day at midnight ...."""
+        return t(data["limits"]["resets"])
+
+    @env.macro
     def policy_link(ident: str) -> str:
         """A legal document (terms, privacy, fees) as a link named in the page's language."""
         item = by_id("policies", ident)
@@ -326,18 +359,35 @@ def define_env(env) -> None:
         n = f"{n:g}"
         return f"{n} {zh_unit}内" if lang() == "zh" else f"within {n} {en_unit}"
 
+    def language_names(codes: list, last: str = "") -> str:
+        """中文、英文 / Chinese, English; with `last` (和 / and) before the final name."""
+        zh = lang() == "zh"
+        names = [{"zh": "中文" if zh else "Chinese", "en": "英文" if zh else "English"}[code] for code in codes]
+        if last and len(names) > 1:
+            return ("、" if zh else ", ").join(names[:-1]) + (last if zh else f" {last} ") + names[-1]
+        return ("、" if zh else ", ").join(names)
+
+    @env.macro
+    def chat_languages() -> str:
+        """The languages live chat answers in (registry: chat_languages): 中文和英文 / Chinese and English."""
+        return language_names(data["chat_languages"], "和" if lang() == "zh" else "and")
+
     @env.macro
     def hotline_table() -> str:
         zh = lang() == "zh"
         head = ("| 地区 | 号码 | 服务时间 | 费用 | 语言 |" if zh
                 else "| Region | Number | Hours | Cost | Languages |")
-        names = {"zh": "中文" if zh else "Chinese", "en": "英文" if zh else "English"}
         rows = [head, "|---|---|---|---|---|"]
         for item in data["hotlines"]:
-            langs = ("、" if zh else ", ").join(names[code] for code in item["languages"])
+            langs = language_names(item["languages"])
             rows.append(f"| {t(item['region'])} | {phone(item['id'])} | {t(item['hours'])} "
                         f"| {t(item['cost'])} | {langs} |")
         return "\n".join(rows)
+
+    @env.macro
+    def hotline_hours(ident: str) -> str:
+        """One hotline's opening hours, as a phrase: 每天 24 小时 / 24 hours a day, every day."""
+        return t(by_id("hotlines", ident)["hours"])
 
     @env.macro
     def email_table() -> str:

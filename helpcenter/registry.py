@@ -292,6 +292,9 @@ def load(path: Path | str | None = None) -> dict:
     _fee_schedule(r, data)
     _regions(r, data)
     _typical_times(r, data)
+    _limits(r, data)
+    _chat_languages(r, data)
+    _region_currencies(r, data)
     return data
 
 
@@ -408,6 +411,42 @@ def _typical_times(r: _Reader, data: dict) -> None:
         low = r.get(item, "min", field, int) if "min" in item else None
         if top <= 0 or (low is not None and not 0 < low < top):
             raise r.fail(field, f"got min {low}, max {top}", "whole numbers with 0 < min < max (min optional)")
+
+
+def _limits(r: _Reader, data: dict) -> None:
+    limits = r.get(data, "limits", "", dict)
+    r.localized(limits, "currency", "limits")
+    r.localized(limits, "resets", "limits")
+    for field, item in r.items(limits, "levels", "limits"):
+        r.localized(item, "name", field)
+        for key in ("per_payment", "daily", "daily_withdrawal"):
+            amount = r.get(item, key, field, int)
+            if isinstance(amount, bool) or amount < 0:
+                raise r.fail(f"{field}.{key}", f"got {amount!r}", "a whole number, 0 or more")
+
+
+def _chat_languages(r: _Reader, data: dict) -> None:
+    codes = r.get(data, "chat_languages", "", list)
+    if set(codes) - set(LANGS):
+        raise r.fail("chat_languages", f"got {codes!r}", f"a list drawn from {list(LANGS)}")
+
+
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _region_currencies(r: _Reader, data: dict) -> None:
+    table = r.get(data, "region_currencies", "", dict)
+    served = {item["id"] for item in data["regions"] if item["services"]}
+    for region, codes in table.items():
+        field = f"region_currencies.{region}"
+        if region not in served:
+            raise r.fail(field, "not a served region", f"an id under regions with services: {sorted(served)}")
+        if not isinstance(codes, list) or not codes or not all(
+                isinstance(c, str) and CURRENCY_CODE.fullmatch(c) for c in codes):
+            raise r.fail(field, f"got {codes!r}", "a list of ISO 4217 codes such as [HKD, USD]")
+    missing = served - set(table)
+    if missing:
+        raise r.fail("region_currencies", f"no currencies for {sorted(missing)}", "one entry per served region")
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:

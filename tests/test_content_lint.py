@@ -77,6 +77,7 @@ def test_a_good_pair_passes(project):
     ("en", "it takes about two minutes.", "it takes about two minutes.\n\n```\nsupport: +1 (202) 555-0143\n```",
      "contact-detail"),
     ("en", "Open {{ app_name() }}", "Open the OKPay app", "brand-literal"),
+    ("zh", "见[官方客服渠道](../contact/contact-channels.md)。", "见官方客服渠道。", "never-ask-box"),
 ])
 def test_each_rule_fails_a_page_that_breaks_it(project, lang, old, new, rule):
     edit(project, lang, old, new)
@@ -84,11 +85,19 @@ def test_each_rule_fails_a_page_that_breaks_it(project, lang, old, new, rule):
     assert (rule, f"{lang}/account/password-reset.md") in found, found
 
 
-def test_never_ask_box_is_required_only_where_a_fake_agent_is_the_topic(project):
+def test_the_never_ask_box_is_required_on_contact_pages(project):
+    # An article outside the contact section, on another topic, may mention support without the box ...
     edit(project, "zh", '{{ reusable("never-ask") }}', "")
     assert "never-ask-box" not in {rule for rule, _ in rules(project)}
-    edit(project, "zh", "tags: [account, password]", "tags: [account, password, fake-support]")
-    assert ("never-ask-box", "zh/account/password-reset.md") in rules(project)
+    # ... but a contact page, where readers are about to reach "support", must show it.
+    for lang in ("zh", "en"):
+        src = project / "docs" / lang / "account" / "password-reset.md"
+        page = project / "docs" / lang / "contact" / "password-help.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(src.read_text(encoding="utf-8").replace("id: password-reset", "id: password-help"),
+                        encoding="utf-8")
+    assert ("never-ask-box", "zh/contact/password-help.md") in rules(project)
+    assert ("never-ask-box", "en/contact/password-help.md") not in rules(project)
 
 
 def test_missing_translation(project):

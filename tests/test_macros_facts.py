@@ -44,6 +44,7 @@ def registry(tmp_path):
         {"id": "beta", "name": {"zh": "乙地", "en": "Beta"}, "services": ["wallet"]},
         {"id": "gamma", "name": {"zh": "丙地", "en": "Gamma"}, "services": []},
     ]
+    data["region_currencies"] = {"alpha": ["AAA", "USD"], "beta": ["BBB"]}
     data["typical_times"] = [
         {"id": "withdraw-bank", "what": {"zh": "提现", "en": "Withdrawal"}, "min": 2, "max": 4, "unit": "business-days"},
         {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
@@ -134,3 +135,22 @@ def test_safe_to_tap_names_only_the_registry_places(page_macros):
     assert "(../contact/phone-hotline.md#hotline-numbers)" in text
     assert "**Call us**" in text
     assert "one a caller gives you" in text
+
+
+def test_limits_come_from_the_registry(page_macros):
+    table = page_macros("en", "limits_table")
+    assert "| Not verified | 150 USD | 300 USD | Not available |" in table
+    assert "| Verified | 5,000 USD | 20,000 USD | 20,000 USD |" in table
+    assert "| 未完成身份认证 | 150 美元 | 300 美元 | 不可用 |" in page_macros("zh", "limits_table")
+    assert page_macros("en", "limits_reset") == "every day at midnight Hong Kong Time (UTC+8)"
+
+
+def test_chat_languages_come_from_the_registry(page_macros):
+    assert page_macros("en", "chat_languages") == "Chinese and English"
+    assert page_macros("zh", "chat_languages") == "中文和英文"
+
+
+def test_currencies_per_region_come_from_the_registry(page_macros):
+    table = page_macros("en", "currency_table")
+    assert "| Alpha | AAA, USD |" in table and "| Beta | BBB |" in table and "Gamma" not in table
+    assert "| 甲地 | AAA、USD |" in page_macros("zh", "currency_table")

@@ -284,6 +284,16 @@ def _fee(d, ident):
     (lambda d: (d["safe_to_tap"].update(hotline_table=False), d["safe_to_tap"].pop("app_ui")), "safe_to_tap",
      "hotline_table: true"),
     (lambda d: d["safe_to_tap"].update(hotline_table="yes"), "safe_to_tap.hotline_table", "true/false"),
+    (lambda d: d.update(chat_languages=["zh", "fr"]), "chat_languages", "a list drawn from"),
+    (lambda d: d["region_currencies"].update({"mainland-china": ["CNY"]}), "region_currencies.mainland-china",
+     "not a served region"),
+    (lambda d: d["region_currencies"].update({"malaysia": ["ringgit"]}), "region_currencies.malaysia", "ISO 4217"),
+    (lambda d: d["region_currencies"].pop("canada"), "region_currencies", "one entry per served region"),
+    # limits per verification level
+    (lambda d: d.pop("limits"), "limits", "missing"),
+    (lambda d: d["limits"]["resets"].pop("en"), "limits.resets.en", "missing"),
+    (lambda d: d["limits"]["levels"][0].update(daily=-5), "limits.levels[0].daily", "0 or more"),
+    (lambda d: d["limits"]["levels"][1].update(per_payment="5000 USD"), "limits.levels[1].per_payment", "got str"),
     # fee schedule
     (lambda d: d["fee_schedule"].update(effective="soon"), "fee_schedule.effective", "got str"),
     (lambda d: d["fee_schedule"]["currency"].pop("zh"), "fee_schedule.currency.zh", "missing"),

@@ -164,6 +164,7 @@ const FAKES = [
   [HANDLE.slice(0, -1), "lookalike", "handle-lookalike"],
   [HANDLE.replace(/(.)/, "$1$1"), "lookalike", "handle-lookalike"],
   ["@" + swapFirstO(HANDLE, CYR_O), "lookalike", "confusable"],
+  ["@" + BRAND + "官方客服", "lookalike", "handle-lookalike"],
   [`https://t.me/${HANDLE}_help`, "lookalike", "handle-lookalike"],
   [`https://x.com/${BRAND}_support_team`, "lookalike", "handle-lookalike"],
   ["@randomperson", "unknown", "unknown-handle"],

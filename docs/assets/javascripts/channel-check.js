@@ -300,7 +300,10 @@
       const o = squash(skeleton(a.value));
       return s.includes(o) || near(s, o);
     });
-    if (lookalike) return result("lookalike", "handle", /[^\x00-\x7f]/.test(h) ? "confusable" : "handle-lookalike", h);
+    // Look-alike letters (a Cyrillic о for o) are "confusable"; our name plus Chinese words
+    // ("OKPay官方客服") is a made-up name, not a letter swap.
+    const swapped = /[^\x00-\x7f]/.test(h) && !/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(h);
+    if (lookalike) return result("lookalike", "handle", swapped ? "confusable" : "handle-lookalike", h);
     // Telegram, X and WeChat names are ASCII: other text is not an account name at all.
     if (/[^\x00-\x7f]/.test(h)) return result("invalid", null, "unrecognized", "");
     return result("unknown", "handle", "unknown-handle", h);
