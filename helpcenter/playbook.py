@@ -155,7 +155,7 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
         if kind == "authority":
             return product.authority(next(a for a in registry["authorities"] if a["id"] == ident))
         if kind == "authorities":
-            return " " + product.authorities_by_region()
+            return "\n" + product.authorities_by_region()
         if kind in ("unfreeze", "hold", "sessions"):
             return product.sentence(kind)
         if kind == "feature":
@@ -262,7 +262,7 @@ class Renderer:
         # A real heading first: the theme's "skip to content" link and the table of contents point
         # at the first heading, which must be the choice, never a case.
         heading = f"## {g['heading']} {{#what-happened}}\n\n"
-        head = (f'<div class="okp-guide" data-emergency-guide data-search-exclude '
+        head = (f'<div class="okp-guide" data-emergency-guide data-guide-heading="what-happened" data-search-exclude '
                 f'data-status-shown="{e(g["status-shown"])}" data-status-all="{e(g["status-all"])}">'
                 f'<fieldset class="okp-guide__choices" data-guide-choices hidden>'
                 f'<legend>{e(g["legend"])}</legend><ul>{buttons}</ul></fieldset>'
