@@ -41,10 +41,17 @@ class ProductText:
         holders = self.labels["held_by"]
         head = (f"| {self.label('asset')} | {self.label('held')} | {self.label('controlled')} "
                 f"| {self.label('when-frozen')} |\n|---|---|---|---|")
-        rows = [f"| {self.fill(a['name'][self.lang])} | {holders[a['held_by']][self.lang]} "
+        rows = [f"| {self.fill(a['name'][self.lang])} | {self.fill(holders[a['held_by']][self.lang])} "
                 f"| {self.fill(a['controlled_by'][self.lang])} | {self.fill(a['when_frozen'][self.lang])} |"
                 for a in self.data["product"]["assets"]]
         return "\n".join([head, *rows])
+
+    def custody_summary(self) -> str:
+        """Each kind of asset and who holds it, in one line."""
+        holders = self.labels["held_by"]
+        return self.label("list-sep").join(
+            f"{self.fill(a['name'][self.lang])}{self.label('colon')}{self.fill(holders[a['held_by']][self.lang])}"
+            for a in self.data["product"]["assets"])
 
     def when_frozen(self, asset: str) -> str:
         item = next(a for a in self.data["product"]["assets"] if a["id"] == asset)
@@ -125,6 +132,21 @@ def register(env, data: dict, labels: dict, lang, ui) -> None:
     def custody_table() -> str:
         """What each kind of asset is, who holds it, what controls it and what a freeze does to it."""
         return text().custody_table()
+
+    @env.macro
+    def custody_summary() -> str:
+        """Each kind of asset and who holds it, in one line (for the glossary)."""
+        return text().custody_summary()
+
+    @env.macro
+    def when_frozen(asset: str) -> str:
+        """What a freeze does to one kind of asset (registry: product.assets)."""
+        ids = [a["id"] for a in data["product"]["assets"]]
+        if asset not in ids:
+            from mkdocs.exceptions import PluginError
+            raise PluginError(f"{env.page.file.src_path}: when_frozen({asset!r}): unknown; expected one of: "
+                              + ", ".join(ids))
+        return text().when_frozen(asset)
 
     @env.macro
     def freeze_lift() -> str:
