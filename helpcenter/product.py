@@ -116,9 +116,9 @@ class ProductText:
             lines.append(f"{indent}- **{md_text(region['name'][self.lang])}**{self.label('colon')}{text}")
         return "\n".join(lines)
 
-    def authority_sources(self) -> str:
+    def authority_sources(self, indent: str = "") -> str:
         """Where each published number was checked: one link per authority, for the curious."""
-        return "\n".join(f"- {md_text(a['name'][self.lang])}{self.label('colon')}"
+        return "\n".join(f"{indent}- {md_text(a['name'][self.lang])}{self.label('colon')}"
                          f"[{md_text(a['source'])}]({md_url(a['source'])})"
                          for a in self.data["authorities"] if "source" in a)
 
@@ -185,6 +185,7 @@ def register(env, data: dict, labels: dict, lang, ui) -> None:
         return text().authorities_by_region()
 
     @env.macro
-    def authority_sources() -> str:
-        """The public page each authority's number or address was checked against."""
-        return text().authority_sources()
+    def authority_sources(indent: int = 0) -> str:
+        """The public page each authority's number or address was checked against (indent: spaces,
+        for a list inside an admonition)."""
+        return text().authority_sources(" " * indent)
