@@ -445,6 +445,7 @@ def _product(r: _Reader, data: dict, paths: dict) -> None:
     """The product model: what each asset is and what a freeze does to it, how a freeze is
     lifted, and which protective features exist. Pages explain these only from here."""
     product = r.get(data, "product", "", dict)
+    r.get(product, "demo", "product", bool)
     for field, item in r.items(product, "assets", "product"):
         r.localized(item, "name", field)
         if r.get(item, "held_by", field) not in ASSET_HOLDERS:
@@ -502,6 +503,9 @@ def demo_values(data: dict) -> list[DemoValue]:
     for i, item in enumerate(data["social"]):
         if item["handle"].lower().endswith(DEMO_HANDLE_SUFFIX):
             found.append(DemoValue(f"social[{i}].handle", item["handle"]))
+    # The product model is the operator's to state: shipped as demo figures until they confirm it.
+    if data.get("product", {}).get("demo"):
+        found.append(DemoValue("product.demo", "true (the product model holds demo figures)"))
     return found
 
 

@@ -44,6 +44,9 @@ def registry(tmp_path):
         {"id": "beta", "name": {"zh": "乙地", "en": "Beta"}, "services": ["wallet"]},
         {"id": "gamma", "name": {"zh": "丙地", "en": "Gamma"}, "services": []},
     ]
+    # Authorities belong to regions: the ones with a checked source to a served one, the rest not.
+    for item in data["authorities"]:
+        item["region"] = "alpha" if "source" in item else "gamma"
     data["typical_times"] = [
         {"id": "withdraw-bank", "what": {"zh": "提现", "en": "Withdrawal"}, "min": 2, "max": 4, "unit": "business-days"},
         {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
@@ -134,3 +137,20 @@ def test_safe_to_tap_names_only_the_registry_places(page_macros):
     assert "(../contact/phone-hotline.md#hotline-numbers)" in text
     assert "**Call us**" in text
     assert "one a caller gives you" in text
+
+
+def test_product_model_and_authorities_come_from_the_registry(page_macros):
+    """What a freeze does per asset, the unfreeze time, the features and the authorities: each
+    from the registry, and no authority number as a tap-to-call link (tap: false)."""
+    table = page_macros("en", "custody_table")
+    assert table.splitlines()[0] == "| What | Held by | Controlled by | When your account is frozen |"
+    assert "Your bank" in table and "You (self-custody)" in table
+    assert page_macros("en", "freeze_lift").endswith("We usually finish within 24 hours.")
+    assert "24 小时" in page_macros("zh", "freeze_lift")
+    assert page_macros("en", "feature", "address-allowlist").startswith("**Address allowlist**: ")
+    assert "24 hours" in page_macros("en", "feature", "address-allowlist")
+    assert page_macros("en", "authority", "sg-scamshield") == "ScamShield Helpline 1799"
+    assert "tel:" not in page_macros("en", "authorities_by_region")
+    lines = page_macros("zh", "authorities_by_region").splitlines()
+    assert [line.split("**")[1] for line in lines] == ["甲地", "乙地"]
+    assert "联系当地警方" in lines[1]
