@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from helpcenter.macros import md_link, md_text, md_url   # macros imports this module lazily
+from helpcenter.macros import md_link, md_text, md_url  # macros imports this module lazily
 
 
 class ProductText:
