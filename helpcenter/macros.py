@@ -428,15 +428,6 @@ def define_env(env) -> None:
         return f'<a href="{html.escape(up + OFFLINE_ZIP)}" download>{html.escape(ui["offline_download"][lang()])}</a>'
 
     @env.macro
-    def authority(ident: str) -> str:
-        """A public body that takes fraud reports: its name with a call or web link."""
-        item = by_id("authorities", ident)
-        name = t(item["name"])
-        if "phone" in item:
-            return f"{name} {md_link(item['phone'], 'tel:' + str(item['phone']))}"
-        return f"[{name}]({md_url(item['url'])})"
-
-    @env.macro
     def reusable(name: str) -> str:
         """A shared block (reusables/<lang>/<name>.md), rendered with these same macros."""
         path = REUSABLES / lang() / f"{name}.md"

@@ -2,7 +2,7 @@
 
 One source for every emergency step, so no two pages can give a frightened customer a different
 order again. Writers call `{{ playbook("phrase-shared") }}` (one case as a numbered list),
-`{{ playbook_freezing() }}` (what a freeze stops and what it doesn't) and, on
+`{{ playbook_freezing() }}` (what a freeze does to each kind of asset, from the registry) and, on
 scams/emergency-guide only, `{{ emergency_guide() }}`. Placeholders in the steps are resolved with
 the same macros pages use, so a value is still typed only once, in data/registry.yml.
 """
@@ -23,13 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "playbook.yml"
 SHOWN_PATH = "data/playbook.yml"
 PATH_ENV = "OKPAY_PLAYBOOK"
-CASES = ("sent-bank-transfer", "sent-crypto", "phrase-shared", "password-or-code-shared",
-         "screen-sharing-app", "lost-phone-or-sim", "contacted-by-support", "account-frozen")
+# Routed by what was shared or done: the first matching case is the one to open, so a phrase read
+# out to "support" finds the phrase case before the call case.
+CASES = ("phrase-shared", "sent-bank-transfer", "paid-from-okpay", "sent-crypto", "approval-drained",
+         "password-or-code-shared", "screen-sharing-app", "lost-phone-or-sim", "lost-phone-only-device",
+         "contacted-by-support", "account-frozen")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
 # Placeholder kind -> the registry list (or mapping) its id must be in; None: takes no id.
 KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone": "hotlines",
-         "page": None, "brand": None, "app": None, "txid": None}
-GUIDE_STRINGS = ("legend", "show-all", "status-start", "status-shown", "status-all")
+         "feature": "features", "page": None, "brand": None, "app": None, "txid": None,
+         "authorities": None, "unfreeze": None, "hold": None, "sessions": None}
+# Kinds that take an id although their list is not a top-level registry key.
+ID_KINDS = {"page"}
+GUIDE_STRINGS = ("heading", "legend", "show-all", "status-start", "status-shown", "status-all")
+# Words the product-model and authority macros print around registry values (helpcenter/product.py).
+LABELS = ("asset", "held", "controlled", "when-frozen", "unfreeze-time", "set-at", "colon", "list-sep",
+          "open", "close", "local-police")
+HOLDERS = ("okpay", "self", "bank")
 GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
 GUIDE_PAGE = "scams/emergency-guide.md"
 
@@ -57,8 +67,8 @@ def _check_placeholders(text: str, where: str, fail, registry: dict | None) -> N
         kind, ident = m.group(1), m.group(2)
         if kind not in KINDS:
             fail(where, f"unknown placeholder {m.group(0)!r}; expected one of: "
-                 + ", ".join("{" + k + (":<id>}" if KINDS[k] or k == "page" else "}") for k in KINDS))
-        needs_id = KINDS[kind] is not None or kind == "page"
+                 + ", ".join("{" + k + (":<id>}" if KINDS[k] or k in ID_KINDS else "}") for k in KINDS))
+        needs_id = KINDS[kind] is not None or kind in ID_KINDS
         if needs_id and not ident:
             fail(where, f"placeholder {m.group(0)!r} needs an id, e.g. {{{kind}:...}}")
         if not needs_id and ident:
@@ -66,7 +76,7 @@ def _check_placeholders(text: str, where: str, fail, registry: dict | None) -> N
         if kind == "page" and not ident.split("#")[0].endswith(".md"):
             fail(where, f"placeholder {m.group(0)!r}: expected a page path like contact/contact-channels.md")
         if registry is not None and KINDS[kind]:
-            known = registry[KINDS[kind]]
+            known = registry["product"]["features"] if kind == "feature" else registry[KINDS[kind]]
             ids = list(known) if isinstance(known, dict) else [item["id"] for item in known]
             if ident not in ids:
                 fail(where, f"placeholder {m.group(0)!r}: no {KINDS[kind]} id {ident!r} in the registry; "
@@ -79,7 +89,7 @@ def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dic
         raise PlaybookError(f"{shown}: {where}: {message}")
 
     if not isinstance(data, dict) or not isinstance(data.get("cases"), dict):
-        fail("top level", "expected a mapping with 'cases', 'freezing' and 'guide'")
+        fail("top level", "expected a mapping with 'cases', 'labels' and 'guide'")
     cases = data["cases"]
     for ident in CASES:
         if ident not in cases:
@@ -104,18 +114,14 @@ def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dic
                 _check_placeholders(case["note"][lang], f"{here}, field 'note.{lang}'", fail, registry)
         for lang in reg.LANGS:
             for text in [case["title"][lang]]:
-                if PLACEHOLDER.search(text):
-                    fail(f"{here}, field 'title.{lang}'", "titles are plain text; expected no placeholder")
-    freezing = data.get("freezing")
-    for part in ("stops", "does_not_stop"):
-        node = freezing.get(part) if isinstance(freezing, dict) else None
-        if not isinstance(node, dict):
-            fail(f"freezing, field '{part}'", "missing; expected 'label' and 'items'")
-        _texts(node.get("label"), f"freezing, field '{part}.label'", fail)
-        _texts(node.get("items"), f"freezing, field '{part}.items'", fail, lists=True)
-        for lang in reg.LANGS:
-            for i, text in enumerate(node["items"][lang], start=1):
-                _check_placeholders(text, f"freezing, field '{part}.items.{lang}[{i}]'", fail, registry)
+                if any(m.group(0) != "{brand}" for m in PLACEHOLDER.finditer(text)):
+                    fail(f"{here}, field 'title.{lang}'", "titles are plain text; expected no placeholder but {brand}")
+    labels = data.get("labels")
+    for key in LABELS:
+        _texts(labels.get(key) if isinstance(labels, dict) else None, f"labels, field '{key}'", fail)
+    for key in HOLDERS:
+        held = labels.get("held_by") if isinstance(labels, dict) else None
+        _texts(held.get(key) if isinstance(held, dict) else None, f"labels, field 'held_by.{key}'", fail)
     guide = data.get("guide")
     for key in GUIDE_STRINGS:
         _texts(guide.get(key) if isinstance(guide, dict) else None, f"guide, field '{key}'", fail)
@@ -133,17 +139,27 @@ def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
 
 # ---- plain text: what a reader sees, for tests and for the guide's status line ----------------
 
-def plain(text: str, lang: str, registry: dict) -> str:
+def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> str:
     """A step as the reader sees it on the page: placeholders resolved, Markdown marks removed."""
+    from helpcenter.macros import ui_words  # one wording for pages and for this plain text
+    from helpcenter.product import ProductText
+
+    def ui(ident):
+        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], lang == "zh")
+    product = ProductText(registry, labels or {}, lang, ui)
+
     def sub(m):
         kind, ident = m.group(1), m.group(2)
         if kind == "ui":
-            from helpcenter.macros import ui_words  # one wording for pages and for this plain text
-            return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], lang == "zh")
+            return ui(ident)
         if kind == "authority":
-            item = next(a for a in registry["authorities"] if a["id"] == ident)
-            name = item["name"][lang]
-            return f"{name} {item['phone']}" if "phone" in item else name
+            return product.authority(next(a for a in registry["authorities"] if a["id"] == ident))
+        if kind == "authorities":
+            return "\n" + product.authorities_by_region()
+        if kind in ("unfreeze", "hold", "sessions"):
+            return product.sentence(kind)
+        if kind == "feature":
+            return product.feature(ident)["name"][lang]
         if kind == "email":
             return next(e for e in registry["emails"] if e["id"] == ident)["address"]
         if kind == "phone":
@@ -157,11 +173,12 @@ def plain(text: str, lang: str, registry: dict) -> str:
         return ident   # page: only ever a link target, dropped with the link below
     text = PLACEHOLDER.sub(sub, text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return " ".join(text.replace("**", "").split())
+    text = re.sub(r"^\s*- ", " ", text, flags=re.M)
+    return " ".join(text.replace("**", "").replace("\\", "").split())
 
 
 def plain_steps(data: dict, case: str, lang: str, registry: dict) -> list[str]:
-    return [plain(step[lang], lang, registry) for step in data["cases"][case]["steps"]]
+    return [plain(step[lang], lang, registry, data.get("labels")) for step in data["cases"][case]["steps"]]
 
 
 # ---- Markdown for pages ----------------------------------------------------------------------
@@ -169,8 +186,8 @@ def plain_steps(data: dict, case: str, lang: str, registry: dict) -> list[str]:
 class Renderer:
     """Renders playbook text for one page, resolving placeholders with the page's own macros."""
 
-    def __init__(self, data: dict, macros: dict, lang: str, page_src: str):
-        self.data, self.macros, self.lang = data, macros, lang
+    def __init__(self, data: dict, macros: dict, lang: str, page_src: str, product=None):
+        self.data, self.macros, self.lang, self.product = data, macros, lang, product
         # The page's folder inside its language tree, for relative links: "scams" for
         # zh/scams/if-scammed.md (folder structure) or scams/if-scammed.md.
         parts = page_src.split("/")
@@ -185,6 +202,13 @@ class Renderer:
                 return self.macros["ui"](ident)
             if kind == "authority":
                 return self.macros["authority"](ident)
+            if kind == "authorities":
+                # A nested list under the step: one line per served region.
+                return "\n\n" + self.product.authorities_by_region(indent="    ") + "\n\n   "
+            if kind in ("unfreeze", "hold", "sessions"):
+                return self.product.sentence(kind)
+            if kind == "feature":
+                return f"**{self.product.feature(ident)['name'][self.lang]}**"
             if kind == "email":
                 return self.macros["email"](ident)
             if kind == "phone":
@@ -200,6 +224,10 @@ class Renderer:
             return rel + (f"#{anchor}" if anchor else "")
         return PLACEHOLDER.sub(sub, text)
 
+    def title(self, ident: str) -> str:
+        """A case's title as the reader sees it ({brand} is the one placeholder titles may hold)."""
+        return self.data["cases"][ident]["title"][self.lang].replace("{brand}", self.macros["brand"])
+
     def case(self, ident: str) -> str:
         """One case as a numbered list (and its note), marked so tests can compare pages."""
         case = self.data["cases"][ident]
@@ -210,16 +238,13 @@ class Renderer:
 
     def menu(self) -> str:
         """Every case's title as a link to its steps in the guide, in playbook order."""
-        return "\n".join(f"- [{case['title'][self.lang]}]({self.text('{page:' + GUIDE_PAGE + '#' + ident + '}')})"
-                         for ident, case in self.data["cases"].items())
+        return "\n".join(f"- [{self.title(ident)}]({self.text('{page:' + GUIDE_PAGE + '#' + ident + '}')})"
+                         for ident in self.data["cases"])
 
     def freezing(self) -> str:
-        out = []
-        for part, kind in (("stops", "info"), ("does_not_stop", "warning")):
-            node = self.data["freezing"][part]
-            items = "\n".join(f"    - {self.text(item)}" for item in node["items"][self.lang])
-            out.append(f'!!! {kind} "{node["label"][self.lang]}"\n\n{items}')
-        return "\n\n".join(out)
+        """What a freeze does to each kind of asset, and how it is lifted (registry: product)."""
+        return (f"{self.product.custody_table()}\n\n{self.product.sentence('sessions')}\n\n"
+                f"{self.product.sentence('unfreeze')}")
 
     def guide(self, page_url: str) -> str:
         """The "what happened?" guide: every case in order (all visible without JavaScript),
@@ -229,24 +254,27 @@ class Renderer:
         e = html.escape
         buttons = "".join(
             f'<li><button type="button" class="md-button" data-guide-show="{ident}" '
-            f'aria-controls="case-{ident}" aria-expanded="false">{e(case["title"][self.lang])}</button></li>'
-            for ident, case in self.data["cases"].items())
+            f'aria-controls="case-{ident}" aria-expanded="false">{e(self.title(ident))}</button></li>'
+            for ident in self.data["cases"])
         every = " ".join(f"case-{ident}" for ident in self.data["cases"])
         buttons += (f'<li><button type="button" class="md-button" data-guide-show="" '
                     f'aria-controls="{every}" aria-expanded="false">{e(g["show-all"])}</button></li>')
-        head = (f'<div class="okp-guide" data-emergency-guide data-search-exclude '
+        # A real heading first: the theme's "skip to content" link and the table of contents point
+        # at the first heading, which must be the choice, never a case.
+        heading = f"## {g['heading']} {{#what-happened}}\n\n"
+        head = (f'<div class="okp-guide" data-emergency-guide data-guide-heading="what-happened" data-search-exclude '
                 f'data-status-shown="{e(g["status-shown"])}" data-status-all="{e(g["status-all"])}">'
                 f'<fieldset class="okp-guide__choices" data-guide-choices hidden>'
                 f'<legend>{e(g["legend"])}</legend><ul>{buttons}</ul></fieldset>'
                 f'<p class="okp-guide__status" role="status" aria-live="polite" data-guide-status '
                 f'data-status-start="{e(g["status-start"])}"></p></div>')
         sections = []
-        for ident, case in self.data["cases"].items():
+        for ident in self.data["cases"]:
             sections.append(
                 f'<section class="okp-guide__case" id="case-{ident}" data-guide-case="{ident}" markdown="1">\n\n'
-                f'## {case["title"][self.lang]} {{#{ident}}}\n\n{self.case(ident)}\n\n</section>')
+                f'## {self.title(ident)} {{#{ident}}}\n\n{self.case(ident)}\n\n</section>')
         script = f'<script src="{e(relative_to(page_url, GUIDE_SCRIPT))}"></script>'
-        return head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
+        return heading + head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
 
 
 def register(env, registry: dict) -> None:
@@ -258,10 +286,16 @@ def register(env, registry: dict) -> None:
     except PlaybookError as exc:
         raise PluginError(str(exc)) from None
 
+    def lang() -> str:
+        return getattr(env.page.file, "locale", None) or env.conf["theme"]["language"]
+
+    from helpcenter import product
+    product.register(env, registry, data["labels"], lang, lambda ident: env.macros["ui"](ident))
+
     def renderer() -> Renderer:
         page = env.page
-        lang = getattr(page.file, "locale", None) or env.conf["theme"]["language"]
-        return Renderer(data, {**env.macros, "brand": registry["brand"]["name"]}, lang, page.file.src_uri)
+        text = product.ProductText(registry, data["labels"], lang(), env.macros["ui"])
+        return Renderer(data, {**env.macros, "brand": registry["brand"]["name"]}, lang(), page.file.src_uri, text)
 
     @env.macro
     def playbook(ident: str) -> str:
@@ -278,7 +312,7 @@ def register(env, registry: dict) -> None:
 
     @env.macro
     def playbook_freezing() -> str:
-        """What freezing the account stops and what it doesn't, and what the phrase controls."""
+        """What a freeze does to each kind of asset (registry: product), and how it is lifted."""
         return renderer().freezing()
 
     @env.macro

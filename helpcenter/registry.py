@@ -269,17 +269,6 @@ def load(path: Path | str | None = None) -> dict:
         _url(r, item, field)
         r.get(item, "dm_support", field, bool)
 
-    for field, item in r.items(data, "authorities"):
-        r.localized(item, "region", field)
-        r.localized(item, "name", field)
-        if "phone" in item:
-            if not re.fullmatch(r"\d{3,6}", str(r.get(item, "phone", field))):
-                raise r.fail(f"{field}.phone", f"got {item['phone']!r}", "a short national service number like 96110")
-        elif "url" in item:
-            _url(r, item, field)
-        else:
-            raise r.fail(field, "neither phone nor url", "one of them")
-
     # Where a number typed without a country code is from (the checker reads it): an ISO 3166
     # region code such as CN, else the first hotline's country.
     region = data.get("default_region") or data["hotlines"][0]["region_code"]
@@ -295,6 +284,8 @@ def load(path: Path | str | None = None) -> dict:
     _limits(r, data)
     _chat_languages(r, data)
     _region_currencies(r, data)
+    _authorities(r, data)
+    _product(r, data, paths)
     return data
 
 
@@ -447,6 +438,76 @@ def _region_currencies(r: _Reader, data: dict) -> None:
     missing = served - set(table)
     if missing:
         raise r.fail("region_currencies", f"no currencies for {sorted(missing)}", "one entry per served region")
+# ---- Authorities (emergency helper) ----------------------------------------------------------
+AUTHORITY_KINDS = ("police", "anti-scam", "report")
+# A public number as its authority prints it: digits with spaces or hyphens (999, 0300 123 2040,
+# 1-888-495-8501). No "+": these are dialed inside their own country.
+AUTHORITY_PHONE = re.compile(r"\d[\d -]{1,14}\d")
+
+
+def _authorities(r: _Reader, data: dict) -> None:
+    """Every authority names its region, what it is, how to reach it, whether a page may make its
+    number tappable, and (in a served region) the public page its value was checked against."""
+    regions = {item["id"]: item for item in data["regions"]}
+    for field, item in r.items(data, "authorities"):
+        region = r.get(item, "region", field)
+        if region not in regions:
+            raise r.fail(f"{field}.region", f"got {region!r}", f"a regions id: {', '.join(regions)}")
+        if r.get(item, "kind", field) not in AUTHORITY_KINDS:
+            raise r.fail(f"{field}.kind", f"got {item['kind']!r}", f"one of {', '.join(AUTHORITY_KINDS)}")
+        r.localized(item, "name", field)
+        if "hours" in item:
+            r.localized(item, "hours", field)
+        r.get(item, "tap", field, bool)
+        if "phone" not in item and "url" not in item:
+            raise r.fail(field, "neither phone nor url", "a phone, a url or both")
+        if "phone" in item and not AUTHORITY_PHONE.fullmatch(str(r.get(item, "phone", field, (str, int)))):
+            raise r.fail(f"{field}.phone", f"got {item['phone']!r}",
+                         "a public number as dialed in its country, digits with spaces or hyphens, like 1799")
+        if "url" in item:
+            _url(r, item, field)
+        if regions[region]["services"] or "source" in item:
+            source = r.get(item, "source", field)
+            parts = urlsplit(source)
+            if parts.scheme not in ("http", "https") or not parts.hostname or not URL_CHARS.fullmatch(source):
+                raise r.fail(f"{field}.source", f"got {source!r}",
+                             "the address of the authority's own public page this value was checked against")
+
+
+# ---- Product model (emergency helper) ---------------------------------------------------------
+ASSET_HOLDERS = ("okpay", "self", "bank")
+
+
+def _product(r: _Reader, data: dict, paths: dict) -> None:
+    """The product model: what each asset is and what a freeze does to it, how a freeze is
+    lifted, and which protective features exist. Pages explain these only from here."""
+    product = r.get(data, "product", "", dict)
+    r.get(product, "demo", "product", bool)
+    for field, item in r.items(product, "assets", "product"):
+        r.localized(item, "name", field)
+        if r.get(item, "held_by", field) not in ASSET_HOLDERS:
+            raise r.fail(f"{field}.held_by", f"got {item['held_by']!r}", f"one of {', '.join(ASSET_HOLDERS)}")
+        r.localized(item, "controlled_by", field)
+        r.localized(item, "when_frozen", field)
+    r.localized(product, "freeze_sessions", "product")
+    r.localized(product, "recipient_hold", "product")
+    unfreeze = r.get(product, "unfreeze", "product", dict)
+    _ui_ref(r, unfreeze, "ui", "product.unfreeze", paths)
+    _number(r, unfreeze, "max_hours", "product.unfreeze", upper=24 * 30)
+    r.localized(unfreeze, "how", "product.unfreeze")
+    hotline = r.get(r.get(product, "freeze_without_device", "product", dict), "hotline",
+                    "product.freeze_without_device")
+    if hotline not in [h["id"] for h in data["hotlines"]]:
+        raise r.fail("product.freeze_without_device.hotline", f"got {hotline!r}", "a hotlines id")
+    for field, item in r.items(product, "features", "product"):
+        r.localized(item, "name", field)
+        r.localized(item, "what", field)
+        if "ui" in item:
+            _ui_ref(r, item, "ui", field, paths)
+        if "hold_hours" in item:
+            _number(r, item, "hold_hours", field, upper=24 * 30)
+        if any("{hours}" in text for text in item["what"].values()) and "hold_hours" not in item:
+            raise r.fail(f"{field}.what", "uses {hours} but has no hold_hours", "hold_hours: <number>")
 
 
 def _url(r: _Reader, item: dict, field: str) -> None:
@@ -479,6 +540,9 @@ def demo_values(data: dict) -> list[DemoValue]:
     for i, item in enumerate(data["social"]):
         if item["handle"].lower().endswith(DEMO_HANDLE_SUFFIX):
             found.append(DemoValue(f"social[{i}].handle", item["handle"]))
+    # The product model is the operator's to state: shipped as demo figures until they confirm it.
+    if data.get("product", {}).get("demo"):
+        found.append(DemoValue("product.demo", "true (the product model holds demo figures)"))
     return found
 
 

@@ -67,6 +67,96 @@ def test_keyboard_choice_shows_exactly_that_case_in_order(site, visit, expected,
 
 
 @pytest.mark.parametrize("prefix, lang", LANGS)
+def test_every_case_shows_its_own_steps_in_order(site, visit, expected, prefix, lang):
+    """Walks every case of the playbook through its button, in one page, as a reader would."""
+    page = open_page(visit, site.url + prefix + PAGE)
+    for case in pb.CASES:
+        page.locator(f'[data-guide-show="{case}"]').click()
+        assert visible_cases(page) == [case]
+        assert visible_steps(page) == expected[(lang, case)], case
+        assert page.evaluate("document.activeElement.id") == case
+    assert_clean(visit, site.url)
+
+
+@pytest.fixture
+def phone(browser):
+    """A 375 x 667 phone (iPhone SE size), the smallest screen the guide must fit."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 667}, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
+def test_first_choice_is_above_the_fold_on_a_375_px_phone(site, phone, prefix, lang):
+    phone.goto(site.url + prefix + PAGE)
+    phone.wait_for_load_state("networkidle")
+    box = phone.locator("[data-guide-show]").first.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 667, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+
+
+# From page load to the first choice: the skip link, the header's controls, the section tabs, the
+# breadcrumbs and the heading's own two links; measured 20 on a desktop and on a phone (was 38).
+MAX_TABS_TO_FIRST_CHOICE = 20
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_few_tab_presses_reach_the_first_choice(site, visit, prefix, lang, width):
+    page = open_page(visit, site.url + prefix + PAGE)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    first = pb.CASES[0]
+    for presses in range(1, 40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset && document.activeElement.dataset.guideShow") == first:
+            break
+    assert presses <= MAX_TABS_TO_FIRST_CHOICE, f"{presses} Tab presses before the first choice"
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
+def test_skip_to_content_does_not_open_a_case(site, visit, prefix, lang):
+    page = open_page(visit, site.url + prefix + PAGE)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    assert visible_cases(page) == []
+    assert page.evaluate("location.hash") == "#what-happened"
+    page.wait_for_function("document.activeElement.dataset.guideShow !== undefined")
+    assert page.evaluate("document.activeElement.dataset.guideShow") == pb.CASES[0]
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
+def test_a_repeated_link_to_a_case_works_again(site, visit, prefix, lang):
+    page = open_page(visit, site.url + prefix + PAGE)
+    link = '[data-guide-case="screen-sharing-app"] a[href$="#phrase-shared"]'
+    for _ in range(2):
+        page.locator('[data-guide-show="screen-sharing-app"]').click()
+        assert visible_cases(page) == ["screen-sharing-app"]
+        page.locator(link).first.click()
+        assert visible_cases(page) == ["phrase-shared"]
+        assert page.evaluate("document.activeElement.id") == "phrase-shared"
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
+def test_back_returns_to_the_previous_choice_then_to_the_start(site, visit, prefix, lang):
+    url = site.url + prefix + PAGE
+    page = open_page(visit, url)
+    page.locator('[data-guide-show="sent-crypto"]').click()
+    page.locator('[data-guide-show="lost-phone-only-device"]').click()
+    assert visible_cases(page) == ["lost-phone-only-device"]
+    page.go_back()
+    assert visible_cases(page) == ["sent-crypto"]
+    page.go_back()
+    assert page.url == url, "Back must return to the choices, not leave the guide"
+    assert visible_cases(page) == []
+    page.go_forward()
+    assert visible_cases(page) == ["sent-crypto"]
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
 def test_show_all_and_a_link_to_a_case(site, visit, expected, prefix, lang):
     page = open_page(visit, site.url + prefix + PAGE + "#contacted-by-support")
     assert visible_cases(page) == ["contacted-by-support"]

@@ -45,6 +45,9 @@ def registry(tmp_path):
         {"id": "gamma", "name": {"zh": "丙地", "en": "Gamma"}, "services": []},
     ]
     data["region_currencies"] = {"alpha": ["AAA", "USD"], "beta": ["BBB"]}
+    # Authorities belong to regions: the ones with a checked source to a served one, the rest not.
+    for item in data["authorities"]:
+        item["region"] = "alpha" if "source" in item else "gamma"
     data["typical_times"] = [
         {"id": "withdraw-bank", "what": {"zh": "提现", "en": "Withdrawal"}, "min": 2, "max": 4, "unit": "business-days"},
         {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
@@ -154,3 +157,18 @@ def test_currencies_per_region_come_from_the_registry(page_macros):
     table = page_macros("en", "currency_table")
     assert "| Alpha | AAA, USD |" in table and "| Beta | BBB |" in table and "Gamma" not in table
     assert "| 甲地 | AAA、USD |" in page_macros("zh", "currency_table")
+def test_product_model_and_authorities_come_from_the_registry(page_macros):
+    """What a freeze does per asset, the unfreeze time, the features and the authorities: each
+    from the registry, and no authority number as a tap-to-call link (tap: false)."""
+    table = page_macros("en", "custody_table")
+    assert table.splitlines()[0] == "| What | Held by | Controlled by | When your account is frozen |"
+    assert "Your bank" in table and "You (self-custody)" in table
+    assert page_macros("en", "freeze_lift").endswith("We usually finish within 24 hours.")
+    assert "24 小时" in page_macros("zh", "freeze_lift")
+    assert page_macros("en", "feature", "address-allowlist").startswith("**Address allowlist**: ")
+    assert "24 hours" in page_macros("en", "feature", "address-allowlist")
+    assert page_macros("en", "authority", "sg-scamshield") == "ScamShield Helpline 1799"
+    assert "tel:" not in page_macros("en", "authorities_by_region")
+    lines = page_macros("zh", "authorities_by_region").splitlines()
+    assert [line.split("**")[1] for line in lines] == ["甲地", "乙地"]
+    assert "联系当地警方" in lines[1]

@@ -28,8 +28,8 @@ def minimal() -> dict:
     both = {"zh": "甲", "en": "A"}
     return {
         "cases": {ident: {"title": dict(both), "steps": [dict(step)]} for ident in pb.CASES},
-        "freezing": {part: {"label": dict(both), "items": {"zh": ["甲"], "en": ["A"]}}
-                     for part in ("stops", "does_not_stop")},
+        "labels": {**{key: dict(both) for key in pb.LABELS},
+                   "held_by": {key: dict(both) for key in pb.HOLDERS}},
         "guide": {key: dict(both) for key in pb.GUIDE_STRINGS},
     }
 
@@ -68,8 +68,17 @@ def _break(change):
      "data/playbook.yml: case 'screen-sharing-app', field 'steps': empty"),
     (lambda d: d["cases"].pop("contacted-by-support"),
      "data/playbook.yml: case 'contacted-by-support': missing"),
-    (lambda d: d["freezing"]["does_not_stop"]["items"].update(en=[]),
-     "data/playbook.yml: freezing, field 'does_not_stop.items': missing en"),
+    (lambda d: d["labels"]["colon"].pop("en"),
+     "data/playbook.yml: labels, field 'colon': missing en"),
+    (lambda d: d["labels"]["held_by"].pop("self"),
+     "data/playbook.yml: labels, field 'held_by.self': got None; expected zh and en"),
+    (lambda d: d["cases"]["sent-crypto"]["steps"][0].update(en="Report it:{authorities:hk}"),
+     "data/playbook.yml: case 'sent-crypto', field 'steps[1].en': placeholder '{authorities:hk}' takes no id"),
+    (lambda d: d["cases"]["contacted-by-support"]["steps"][0].update(en="The {feature:no-such-feature}."),
+     "data/playbook.yml: case 'contacted-by-support', field 'steps[1].en': placeholder '{feature:no-such-feature}': "
+     "no features id 'no-such-feature'"),
+    (lambda d: d["cases"]["account-frozen"]["title"].update(en="Frozen at {app}"),
+     "data/playbook.yml: case 'account-frozen', field 'title.en': titles are plain text"),
 ])
 def test_validation_errors_name_the_file_case_and_field(sample_registry, change, message):
     with pytest.raises(pb.PlaybookError) as err:
@@ -135,7 +144,21 @@ def test_the_real_pages_type_no_emergency_step():
 # ---- the built site: one order everywhere ------------------------------------------------------
 
 CASE_BLOCK = re.compile(r'<div[^>]*\bdata-playbook-case="([\w-]+)"[^>]*>(.*?)</div>', re.S)
-ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+
+
+def top_items(ol: str) -> list[str]:
+    """The text of each top-level <li> of a list (a step may hold a list of its own)."""
+    items, depth, start = [], 0, 0
+    for m in re.finditer(r"<(/?)li\b[^>]*>", ol):
+        if not m.group(1):
+            depth += 1
+            if depth == 1:
+                start = m.end()
+        else:
+            depth -= 1
+            if depth == 0:
+                items.append(ol[start:m.start()])
+    return items
 
 
 def text_of(fragment: str) -> str:
@@ -149,10 +172,10 @@ def rendered_cases(site_dir):
         rel = path.relative_to(site_dir).as_posix()
         lang = "en" if rel.startswith("en/") else "zh"
         for case, body in CASE_BLOCK.findall(path.read_text(encoding="utf-8")):
-            ol = body.split("</ol>")[0]
+            ol = body.rsplit("</ol>", 1)[0]
             out.setdefault((lang, case), {}).setdefault(rel, [])
             assert not out[(lang, case)][rel], f"{rel} renders {case} twice"
-            out[(lang, case)][rel] = [text_of(item) for item in ITEM.findall(ol)]
+            out[(lang, case)][rel] = [text_of(item) for item in top_items(ol)]
     return out
 
 
@@ -178,11 +201,58 @@ def test_every_page_renders_each_case_in_the_playbook_order(site):
             assert prefix + rel in found.get((lang, case), {}), f"{prefix + rel} does not render {case}"
 
 
-def test_if_scammed_opens_with_money_already_sent(site):
+def test_if_scammed_routes_by_what_was_shared_first(site):
+    """A leaked phrase is a race, whatever else happened: its steps come first on the page."""
     for prefix in ("", "en/"):
         text = (site.dir / prefix / "scams/if-scammed/index.html").read_text(encoding="utf-8")
         first = CASE_BLOCK.search(text)
-        assert first and first.group(1) == "sent-bank-transfer"
+        assert first and first.group(1) == "phrase-shared"
+
+
+def test_the_phrase_case_comes_before_every_case_that_can_expose_the_phrase():
+    """Cases that can end with a leaked phrase send the reader to the phrase case, and the phrase
+    case is first in the guide, so nobody who read it out starts by waiting on a freeze."""
+    data = pb.load(registry=reg.load())
+    assert pb.CASES[0] == "phrase-shared"
+    for case in ("password-or-code-shared", "screen-sharing-app", "lost-phone-or-sim",
+                 "lost-phone-only-device", "contacted-by-support", "approval-drained"):
+        for lang in reg.LANGS:
+            steps = " ".join(step[lang] for step in data["cases"][case]["steps"])
+            assert "emergency-guide.md#phrase-shared" in steps, (case, lang)
+
+
+def test_no_case_sends_an_urgent_report_to_email_only():
+    """Urgent reports go to the 24-hour line or chat; email answers in days."""
+    data = pb.load(registry=reg.load())
+    for case in ("sent-bank-transfer", "paid-from-okpay", "sent-crypto", "approval-drained",
+                 "password-or-code-shared", "screen-sharing-app", "phrase-shared"):
+        for lang in reg.LANGS:
+            steps = " ".join(step[lang] for step in data["cases"][case]["steps"])
+            assert "{ui:live-chat}" in steps and "phone-hotline.md#hotline-numbers" in steps, (case, lang)
+
+
+def test_no_authority_number_is_a_tap_to_call_link(site):
+    """The registry says no authority number may be tapped (tap: false): the site's one rule is
+    that only the hotline table and the app are safe to tap."""
+    registry = reg.load()
+    numbers = {"".join(ch for ch in str(a["phone"]) if ch.isdigit())
+               for a in registry["authorities"] if "phone" in a and not a["tap"]}
+    for path in site.dir.rglob("*.html"):
+        links = re.findall(r'href="tel:\+?(\d+)"', path.read_text(encoding="utf-8"))
+        assert not numbers & set(links), f"{path}: tappable authority number {numbers & set(links)}"
+
+
+def test_every_served_region_has_its_police_line_on_the_report_section(site):
+    registry = reg.load()
+    for prefix, lang in (("", "zh"), ("en/", "en")):
+        text = (site.dir / prefix / "scams/if-scammed/index.html").read_text(encoding="utf-8")
+        section = text_of(text.split('id="report-to-police"')[1].split("<h2")[0])
+        for region in registry["regions"]:
+            name = region["name"][lang]
+            assert (name in section) == bool(region["services"]), (lang, name)
+        for item in registry["authorities"]:
+            served = next(r for r in registry["regions"] if r["id"] == item["region"])["services"]
+            assert (item["name"][lang] in section) == bool(served), (lang, item["id"])
 
 
 def test_the_home_page_routes_by_what_happened(site):
@@ -193,20 +263,28 @@ def test_the_home_page_routes_by_what_happened(site):
         assert targets == list(pb.CASES), targets
 
 
-def test_freezing_explained_in_both_languages(site):
+def test_what_a_freeze_does_comes_from_the_registry_on_every_page_that_explains_it(site):
+    """One statement per asset of what a freeze does, word for word on each page that explains
+    freezing, so "a freeze stops everything" and "you can still move your crypto" can't both ship."""
     registry = reg.load()
-    data = pb.load(registry=registry)
+    brand = registry["brand"]["name"]
+    pages = ("scams/emergency-guide", "scams/if-scammed", "about/glossary", "about/protecting-your-money")
     for prefix, lang in (("", "zh"), ("en/", "en")):
-        text = text_of((site.dir / prefix / "scams/emergency-guide/index.html").read_text(encoding="utf-8"))
-        for part in ("stops", "does_not_stop"):
-            for item in data["freezing"][part]["items"][lang]:
-                assert pb.plain(item, lang, registry) in text
+        for page in pages:
+            text = text_of((site.dir / prefix / page / "index.html").read_text(encoding="utf-8"))
+            for asset in registry["product"]["assets"]:
+                if page == "about/glossary" and asset["id"] == "linked-cards":
+                    continue   # the glossary entry names the balance and the crypto only
+                assert asset["when_frozen"][lang].replace("{brand}", brand) in text, (lang, page, asset["id"])
+        locked = text_of((site.dir / prefix / "account/account-locked/index.html").read_text(encoding="utf-8"))
+        how = registry["product"]["unfreeze"]["how"][lang].split("{ui}")[-1].replace("{brand}", brand)
+        assert how in locked, lang
 
 
 @pytest.mark.parametrize("old, new, rule", [
     ("**先冻结账户**：进入{ui:freeze-account}。", "**先冻结账户**：进入App设置。", "cjk-spacing"),
-    ("**告诉我们**：进入{ui:report-scam}", "**告诉我们**：发邮件到 help@okpay-support.example", "contact-detail"),
-    ("go to {ui:report-scam} or email {email:security}, with", "go to {ui:report-scam}， with", "en-punctuation"),
+    ("**告诉我们**：打[客服热线表]", "**告诉我们**：发邮件到 help@okpay-support.example [客服热线表]", "contact-detail"),
+    ("and add the evidence at {ui:report-scam}.", "and add the evidence at {ui:report-scam}。", "en-punctuation"),
 ])
 def test_playbook_text_obeys_the_page_rules(project, old, new, rule):
     path = project / "data" / "playbook.yml"

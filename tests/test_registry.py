@@ -59,7 +59,19 @@ def test_shipped_registry_loads_and_is_all_demo_values():
     (lambda d: d["ui_paths"]["withdraw"].pop("zh"), "ui_paths.withdraw.zh", "missing"),
     (lambda d: d["hotlines"].append(copy.deepcopy(d["hotlines"][0])), "hotlines[3].id", "duplicate"),
     (lambda d: d["apps"][0].update(url="http://apps.example.com/x"), "apps[0].url", "https://"),
-    (lambda d: d["authorities"][0].update(phone="96-110"), "authorities[0].phone", "96110"),
+    (lambda d: d["authorities"][0].update(phone="+852 18222"), "authorities[0].phone", "like 1799"),
+    (lambda d: d["authorities"][0].pop("source"), "authorities[0].source", "missing"),
+    (lambda d: d["authorities"][0].update(source="adcc.gov.hk"), "authorities[0].source", "own public page"),
+    (lambda d: d["authorities"][0].update(region="hongkong"), "authorities[0].region", "a regions id"),
+    (lambda d: d["authorities"][0].update(kind="hotline"), "authorities[0].kind", "police, anti-scam, report"),
+    (lambda d: d["authorities"][0].pop("tap"), "authorities[0].tap", "missing"),
+    (lambda d: d["product"]["assets"][2].update(held_by="exchange"), "product.assets[2].held_by", "okpay, self, bank"),
+    (lambda d: d["product"]["assets"][0]["when_frozen"].pop("en"), "product.assets[0].when_frozen.en", "missing"),
+    (lambda d: d["product"]["unfreeze"].update(ui="no-such-screen"), "product.unfreeze.ui", "unknown ui path"),
+    (lambda d: d["product"]["features"][1].update(what={"zh": "{hours} 小时", "en": "{hours} hours"}),
+     "product.features[1].what", "hold_hours"),
+    (lambda d: d["product"]["freeze_without_device"].update(hotline="nowhere"),
+     "product.freeze_without_device.hotline", "a hotlines id"),
     # possible (right length) but not valid: no area code 111 in the NANP
     (lambda d: d["hotlines"][0].update(number="+1 111-111-1111"), "hotlines[0].number", "not a valid number"),
     (lambda d: d["hotlines"][0].update(number="+1 202-555-0143 <b>"), "hotlines[0].number", "extension like"),
@@ -89,6 +101,7 @@ def test_production_check_refuses_demo_values_naming_each_field():
         reg.check_production(data)
     assert "hotlines[0].number: '+1 202-555-0143'" in str(err.value)
     assert "social[0].handle" in str(err.value)
+    assert "product.demo" in str(err.value)
 
 
 def test_production_check_passes_real_looking_values(tmp_path):

@@ -1,0 +1,191 @@
+"""The operator's product model (registry: product) and the fraud authorities (registry:
+authorities), rendered into pages.
+
+One place says what each kind of asset is, who holds it, what a freeze does to it, how a freeze is
+lifted and which protective features exist; the glossary, protecting-your-money, account-locked
+and the playbook all print them from here, so no two pages can disagree about what a freeze
+protects again. Table headings are words of the page's language, kept in data/playbook.yml
+(`labels`), not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpcenter.macros import md_link, md_text, md_url  # macros imports this module lazily
+
+
+class ProductText:
+    """Registry product and authority text for one page language."""
+
+    def __init__(self, data: dict, labels: dict, lang: str, ui):
+        self.data, self.labels, self.lang, self.ui = data, labels, lang, ui
+
+    def label(self, key: str) -> str:
+        return self.labels[key][self.lang]
+
+    def fill(self, text: str, **values) -> str:
+        """{brand}, {ui} and {hours} in a registry text (values are Markdown already); the rest is
+        escaped as literal text."""
+        values = {"brand": md_text(self.data["brand"]["name"]), **values}
+
+        def part(m):
+            key = m.group(1)
+            return str(values[key]) if key in values else md_text(m.group(0))
+        pieces = re.split(r"(\{\w+\})", text)
+        return "".join(re.sub(r"^\{(\w+)\}$", part, p) if p.startswith("{") else md_text(p) for p in pieces)
+
+    # ---- custody and freezing ----------------------------------------------------------------
+    def custody_table(self) -> str:
+        """Per kind of asset: who holds it, what controls it, what a freeze does to it."""
+        holders = self.labels["held_by"]
+        head = (f"| {self.label('asset')} | {self.label('held')} | {self.label('controlled')} "
+                f"| {self.label('when-frozen')} |\n|---|---|---|---|")
+        rows = [f"| {self.fill(a['name'][self.lang])} | {self.fill(holders[a['held_by']][self.lang])} "
+                f"| {self.fill(a['controlled_by'][self.lang])} | {self.fill(a['when_frozen'][self.lang])} |"
+                for a in self.data["product"]["assets"]]
+        return "\n".join([head, *rows])
+
+    def custody_summary(self) -> str:
+        """Each kind of asset and who holds it, in one line."""
+        holders = self.labels["held_by"]
+        return self.label("list-sep").join(
+            f"{self.fill(a['name'][self.lang])}{self.label('colon')}{self.fill(holders[a['held_by']][self.lang])}"
+            for a in self.data["product"]["assets"])
+
+    def when_frozen(self, asset: str) -> str:
+        item = next(a for a in self.data["product"]["assets"] if a["id"] == asset)
+        return self.fill(item["when_frozen"][self.lang])
+
+    def unfreeze(self) -> str:
+        """How a freeze is lifted and how fast, as one sentence."""
+        node = self.data["product"]["unfreeze"]
+        how = self.fill(node["how"][self.lang], ui=self.ui(node["ui"]))
+        return how + self.fill(self.label("unfreeze-time"), hours=f"{node['max_hours']:g}")
+
+    def sentence(self, kind: str) -> str:
+        """One product sentence for a playbook placeholder: {unfreeze}, {hold} or {sessions}."""
+        if kind == "unfreeze":
+            return self.unfreeze()
+        key = {"hold": "recipient_hold", "sessions": "freeze_sessions"}[kind]
+        return self.fill(self.data["product"][key][self.lang])
+
+    # ---- protective features -----------------------------------------------------------------
+    def feature(self, ident: str) -> dict:
+        for item in self.data["product"]["features"]:
+            if item["id"] == ident:
+                return item
+        raise KeyError(ident)
+
+    def feature_text(self, ident: str) -> str:
+        item = self.feature(ident)
+        text = self.fill(item["what"][self.lang], hours=f"{item.get('hold_hours', 0):g}")
+        where = self.fill(self.label("set-at"), ui=self.ui(item["ui"])) if "ui" in item else ""
+        return f"**{md_text(item['name'][self.lang])}**{self.label('colon')}{text}{where}"
+
+    def feature_list(self) -> str:
+        return "\n".join(f"- {self.feature_text(item['id'])}" for item in self.data["product"]["features"])
+
+    # ---- authorities ---------------------------------------------------------------------------
+    def authority(self, item: dict) -> str:
+        """Name, then number as plain text (a link only where the registry says it may be tapped),
+        then the reporting site."""
+        name = md_text(item["name"][self.lang])
+        parts = [md_link(item["name"][self.lang], item["url"]) if "url" in item else name]
+        if "phone" in item:
+            number = str(item["phone"])
+            tel = "tel:" + "".join(ch for ch in number if ch.isdigit())
+            parts.append(md_link(number, tel) if item["tap"] else md_text(number))
+        return " ".join(parts)
+
+    def served_regions(self) -> list[dict]:
+        return [r for r in self.data["regions"] if r["services"]]
+
+    def authorities_by_region(self, indent: str = "") -> str:
+        """Each served region on one line: its verified authorities, or "your local police"."""
+        lines = []
+        for region in self.served_regions():
+            found = [a for a in self.data["authorities"] if a["region"] == region["id"]]
+            if found:
+                text = self.label("list-sep").join(
+                    self.authority(a) + (f"{self.label('open')}{md_text(a['hours'][self.lang])}"
+                                         f"{self.label('close')}" if "hours" in a else "")
+                    for a in found)
+            else:
+                text = self.label("local-police")
+            lines.append(f"{indent}- **{md_text(region['name'][self.lang])}**{self.label('colon')}{text}")
+        return "\n".join(lines)
+
+    def authority_sources(self, indent: str = "") -> str:
+        """Where each published number was checked: one link per authority, for the curious."""
+        return "\n".join(f"{indent}- {md_text(a['name'][self.lang])}{self.label('colon')}"
+                         f"[{md_text(a['source'])}]({md_url(a['source'])})"
+                         for a in self.data["authorities"] if "source" in a)
+
+
+def register(env, data: dict, labels: dict, lang, ui) -> None:
+    """Adds the product-model and authority macros to mkdocs-macros."""
+    def text() -> ProductText:
+        return ProductText(data, labels, lang(), ui)
+
+    @env.macro
+    def custody_table() -> str:
+        """What each kind of asset is, who holds it, what controls it and what a freeze does to it."""
+        return text().custody_table()
+
+    @env.macro
+    def custody_summary() -> str:
+        """Each kind of asset and who holds it, in one line (for the glossary)."""
+        return text().custody_summary()
+
+    @env.macro
+    def when_frozen(asset: str) -> str:
+        """What a freeze does to one kind of asset (registry: product.assets)."""
+        ids = [a["id"] for a in data["product"]["assets"]]
+        if asset not in ids:
+            from mkdocs.exceptions import PluginError
+            raise PluginError(f"{env.page.file.src_path}: when_frozen({asset!r}): unknown; expected one of: "
+                              + ", ".join(ids))
+        return text().when_frozen(asset)
+
+    @env.macro
+    def freeze_lift() -> str:
+        """How a freeze is lifted and how fast."""
+        return text().unfreeze()
+
+    @env.macro
+    def feature_list() -> str:
+        """Every protective feature the app has, with where to turn it on."""
+        return text().feature_list()
+
+    @env.macro
+    def feature(ident: str) -> str:
+        """One protective feature, named and explained."""
+        try:
+            return text().feature_text(ident)
+        except KeyError:
+            from mkdocs.exceptions import PluginError
+            raise PluginError(f"{env.page.file.src_path}: feature({ident!r}): unknown; expected one of: "
+                              + ", ".join(f["id"] for f in data["product"]["features"])) from None
+
+    @env.macro
+    def authority(ident: str) -> str:
+        """A public body that takes fraud reports: its name, its number as text (tappable only
+        where the registry says so) and its reporting site."""
+        for item in data["authorities"]:
+            if item["id"] == ident:
+                return text().authority(item)
+        from mkdocs.exceptions import PluginError
+        raise PluginError(f"{env.page.file.src_path}: authority({ident!r}): unknown; expected one of: "
+                          + ", ".join(a["id"] for a in data["authorities"]))
+
+    @env.macro
+    def authorities_by_region() -> str:
+        """Police and anti-scam contacts for every region the service is offered in."""
+        return text().authorities_by_region()
+
+    @env.macro
+    def authority_sources(indent: int = 0) -> str:
+        """The public page each authority's number or address was checked against (indent: spaces,
+        for a list inside an admonition)."""
+        return text().authority_sources(" " * indent)
