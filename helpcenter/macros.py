@@ -469,7 +469,14 @@ def define_env(env) -> None:
     def company_registration() -> str:
         """Where the company is registered and its registration number."""
         company = data["company"]
-        return f"{t(company['registered_in'])}, {md_text(company['registration'])}"
+        return words("facts_registered").format(place=t(company["registered_in"]),
+                                                number=md_text(company["registration"]))
+
+    @env.macro
+    def brand_aliases() -> str:
+        """The names customers use for us, quoted and listed (company.known_as)."""
+        return words("facts_list_separator").join(words("facts_quoted").format(name=name)
+                                                   for name in t(data["company"]["known_as"]))
 
     @env.macro
     def not_affiliated_list() -> str:

@@ -482,6 +482,7 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
     r.get(company, "legal_name", "company")
     r.get(company, "registration", "company")
     r.localized(company, "registered_in", "company")
+    r.localized(company, "known_as", "company", list)
 
     for field, item in r.items(data, "not_affiliated"):
         r.get(item, "name", field)
