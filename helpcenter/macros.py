@@ -419,8 +419,12 @@ def define_env(env) -> None:
         """Every coin and network with minimums, confirmations and the withdrawal network fee (assets)."""
         head = [words(k) for k in ("facts_coin", "facts_network", "facts_min_deposit", "facts_min_withdrawal",
                                    "facts_confirmations", "facts_network_fee")]
-        rows = [[md_text(a["coin"]), words("facts_network_on_chain").format(network=md_text(a["network"]),
-                                                                            chain=t(a["chain"])),
+        def network(a: dict) -> str:
+            # "TRON (TRON)" says nothing twice: the chain is named only when it differs.
+            name, chain = md_text(a["network"]), t(a["chain"])
+            return name if chain == name else words("facts_network_on_chain").format(network=name, chain=chain)
+
+        rows = [[md_text(a["coin"]), network(a),
                  amount(a["min_deposit"], md_text(a["coin"])), amount(a["min_withdrawal"], md_text(a["coin"])),
                  str(a["confirmations"]), amount(a["network_fee"], md_text(a["coin"]))] for a in data["assets"]]
         return table(head, rows)
