@@ -39,7 +39,9 @@ INLINE_CODE = re.compile(r"`[^`]*`")
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)(?:\(\s*[\"']([\w-]+))?.*?\}\}")
 MACRO_EDGES_ZH = {"ui": "「」", "app_name": "X 汉", "help_center_name": "X 汉", "chat_hours": "汉",
                   "response_time": "X 汉", "authority": "汉", "typical_time": "X 汉", "fee": "汉",
-                  "fee_effective": "X 汉", "policy_link": "汉", "hotline_hours": "汉", "limits_reset": "汉", "chat_languages": "汉"}
+                  "fee_effective": "X 汉", "policy_link": "汉", "hotline_hours": "汉", "limits_reset": "汉", "chat_languages": "汉",
+                  # issue 19 (articles): what the fact macros print first and last in Chinese
+                  "complaint_times": "X 汉", "complaint_ui": "「」", "company_registration": "汉 X", "brand_aliases": "汉"}
 PHONE_AUTHORITIES: set[str] = set()   # authority() ends in a number for these (set by lint())
 CJK_LATIN = re.compile(rf"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
 CJK_HALF_PUNCT = re.compile(rf"[{HAN}][,;:?!.(]|[,;:?!)][{HAN}]|\([{HAN}]|[{HAN}]\)")

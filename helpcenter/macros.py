@@ -442,4 +442,126 @@ def define_env(env) -> None:
         from helpcenter import channel_checker as checker
         return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()))
 
+    # ---- Issue 19 (articles): supported assets, funding methods, merchants, company, complaints.
+    # Headings and fixed words come from data/ui.yml (facts_*), so no language is spelled here.
+
+    def words(key: str) -> str:
+        return env.conf["extra"]["ui_strings"][key][lang()]
+
+    def table(head: list[str], rows: list[list[str]]) -> str:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+    def amount(value, unit: str) -> str:
+        return f"{value:,g} {unit}"
+
+    @env.macro
+    def asset_table() -> str:
+        """Every coin and network with minimums, confirmations and the withdrawal network fee (assets)."""
+        head = [words(k) for k in ("facts_coin", "facts_network", "facts_min_deposit", "facts_min_withdrawal",
+                                   "facts_confirmations", "facts_network_fee")]
+        def network(a: dict) -> str:
+            # "TRON (TRON)" says nothing twice: the chain is named only when it differs.
+            name, chain = md_text(a["network"]), t(a["chain"])
+            return name if chain == name else words("facts_network_on_chain").format(network=name, chain=chain)
+
+        rows = [[md_text(a["coin"]), network(a),
+                 amount(a["min_deposit"], md_text(a["coin"])), amount(a["min_withdrawal"], md_text(a["coin"])),
+                 str(a["confirmations"]), amount(a["network_fee"], md_text(a["coin"]))] for a in data["assets"]]
+        return table(head, rows)
+
+    @env.macro
+    def funding_table(direction: str) -> str:
+        """The ways to top up or to withdraw, with fee, usual time and limits (funding_methods)."""
+        if direction not in reg.FUNDING_DIRECTIONS:
+            raise PluginError(f"{env.page.file.src_path}: funding_table({direction!r}); expected one of "
+                              f"{', '.join(reg.FUNDING_DIRECTIONS)}")
+        currency = t(data["fee_schedule"]["currency"])
+        head = [words(k) for k in ("facts_method", "facts_fee", "facts_time", "facts_min", "facts_daily_max")]
+        rows = []
+        for item in data["funding_methods"]:
+            if item["direction"] != direction:
+                continue
+            fee_item = next((f for f in data["fee_schedule"]["items"] if f["id"] == item.get("fee")), None)
+            name = t(item["method"]) if "method" in item else t(fee_item["method"])
+            charge = fee(item["fee"]) if fee_item else words("facts_network_fee_only")
+            if "min" in item:
+                limits = [amount(item["min"], currency), amount(item["daily_max"], currency)]
+            else:
+                limits = [words("facts_per_coin")] * 2
+            rows.append([name, charge, typical_time(item["time"]), *limits])
+        return table(head, rows)
+
+    @env.macro
+    def merchant_docs() -> str:
+        """The merchant (developer) documentation as a link."""
+        url = data["merchant"]["docs_url"]
+        return md_link(url, url)
+
+    @env.macro
+    def merchant_support() -> str:
+        return email(data["merchant"]["support_email"])
+
+    @env.macro
+    def merchant_offers() -> str:
+        return "\n".join(f"- {item}" for item in t(data["merchant"]["offers"]))
+
+    @env.macro
+    def company_name() -> str:
+        return md_text(data["company"]["legal_name"])
+
+    @env.macro
+    def company_registration() -> str:
+        """Where the company is registered and its registration number."""
+        company = data["company"]
+        return words("facts_registered").format(place=t(company["registered_in"]),
+                                                number=md_text(company["registration"]))
+
+    @env.macro
+    def brand_aliases() -> str:
+        """The names customers use for us, quoted and listed (company.known_as)."""
+        return words("facts_list_separator").join(words("facts_quoted").format(name=name)
+                                                   for name in t(data["company"]["known_as"]))
+
+    @env.macro
+    def not_affiliated_list() -> str:
+        """Similarly named brands that are not us, one line each."""
+        return "\n".join("- " + words("facts_named").format(name=f"**{md_text(item['name'])}**", what=t(item["what"]))
+                         for item in data["not_affiliated"])
+
+    def regulator_link(ident: str) -> str:
+        body = by_id("regulators", ident)
+        return f"[{t(body['name'])}]({md_url(body['url'])})"
+
+    @env.macro
+    def licence_table() -> str:
+        """Our licences and registrations per region, with the regulator's public register."""
+        head = [words(k) for k in ("facts_region", "facts_licence", "facts_licence_number", "facts_regulator")]
+        rows = [[t(by_id("regions", item["region"])["name"]), t(item["kind"]), md_text(item["number"]),
+                 regulator_link(item["regulator"])] for item in data["licences"]]
+        return table(head, rows)
+
+    @env.macro
+    def complaint_times() -> str:
+        """How fast a complaint is acknowledged and answered, in words."""
+        c = data["complaints"]
+        return words("facts_complaint_times").format(ack=f"{c['acknowledge_business_days']:g}",
+                                                     final=f"{c['final_response_business_days']:g}")
+
+    @env.macro
+    def complaint_email() -> str:
+        return email(data["complaints"]["email"])
+
+    @env.macro
+    def complaint_ui() -> str:
+        return ui(data["complaints"]["ui"])
+
+    @env.macro
+    def escalation_table() -> str:
+        """Per region, the body a customer can take an unresolved complaint to."""
+        head = [words("facts_region"), words("facts_escalate_to")]
+        rows = [[t(by_id("regions", item["region"])["name"]), regulator_link(item["body"])]
+                for item in data["complaints"]["escalation"]]
+        return table(head, rows)
+
     playbook.register(env, data)   # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}

@@ -286,6 +286,7 @@ def load(path: Path | str | None = None) -> dict:
     _region_currencies(r, data)
     _authorities(r, data)
     _product(r, data, paths)
+    _company_and_money(r, data, paths)
     return data
 
 
@@ -438,6 +439,8 @@ def _region_currencies(r: _Reader, data: dict) -> None:
     missing = served - set(table)
     if missing:
         raise r.fail("region_currencies", f"no currencies for {sorted(missing)}", "one entry per served region")
+
+
 # ---- Authorities (emergency helper) ----------------------------------------------------------
 AUTHORITY_KINDS = ("police", "anti-scam", "report")
 # A public number as its authority prints it: digits with spaces or hyphens (999, 0300 123 2040,
@@ -510,6 +513,110 @@ def _product(r: _Reader, data: dict, paths: dict) -> None:
             raise r.fail(f"{field}.what", "uses {hours} but has no hold_hours", "hold_hours: <number>")
 
 
+# ---- Issue 19 (articles): assets, funding methods, merchants, company, licences, complaints ----
+
+FUNDING_DIRECTIONS = ("top-up", "withdraw")
+# What a network name may look like (TRC-20, ERC-20, TRON, BNB Smart Chain): shown as is.
+NETWORK = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .-]{1,30}")
+COIN = re.compile(r"[A-Z0-9]{2,10}")
+# An operator's placeholder in a name or number: refused by the production guard.
+DEMO_WORD = re.compile(r"(?<![a-z])demo(?![a-z])", re.I)
+
+
+def _ref(r: _Reader, node: dict, key: str, field: str, items: list, where: str) -> dict:
+    ident = r.get(node, key, field)
+    for item in items:
+        if item["id"] == ident:
+            return item
+    raise r.fail(f"{field}.{key}", f"unknown id {ident!r}",
+                 f"an id under {where}: {', '.join(item['id'] for item in items)}")
+
+
+def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
+    """The facts of payments/supported-assets, top-up-and-withdraw, merchant-payments and
+    about/who-we-are and complaints: every cross-reference is checked here, so a page never
+    renders an id that isn't there."""
+    for field, item in r.items(data, "assets"):
+        coin = r.get(item, "coin", field)
+        if not COIN.fullmatch(coin):
+            raise r.fail(f"{field}.coin", f"got {coin!r}", "a ticker in capitals like USDT")
+        network = r.get(item, "network", field)
+        if not NETWORK.fullmatch(network):
+            raise r.fail(f"{field}.network", f"got {network!r}", "a network name like TRC-20 or ERC-20")
+        r.localized(item, "chain", field)
+        for key in ("min_deposit", "min_withdrawal", "network_fee"):
+            _number(r, item, key, field)
+        confirmations = r.get(item, "confirmations", field, int)
+        if confirmations <= 0:
+            raise r.fail(f"{field}.confirmations", f"got {confirmations}", "a whole number above 0")
+        if item["min_withdrawal"] <= item["network_fee"]:
+            raise r.fail(f"{field}.min_withdrawal", f"{item['min_withdrawal']:g} is not above the network fee "
+                         f"({item['network_fee']:g})", "a minimum withdrawal larger than network_fee")
+
+    fees = data["fee_schedule"]["items"]
+    for field, item in r.items(data, "funding_methods"):
+        direction = r.get(item, "direction", field)
+        if direction not in FUNDING_DIRECTIONS:
+            raise r.fail(f"{field}.direction", f"got {direction!r}", f"one of {list(FUNDING_DIRECTIONS)}")
+        if "fee" in item:
+            _ref(r, item, "fee", field, fees, "fee_schedule.items")
+        if "method" in item or "fee" not in item:
+            r.localized(item, "method", field)
+        _ref(r, item, "time", field, data["typical_times"], "typical_times")
+        low = _number(r, item, "min", field, required=False)
+        top = _number(r, item, "daily_max", field, required=False)
+        if (low is None) != (top is None) or (low is not None and not 0 < low < top):
+            raise r.fail(field, f"got min {low}, daily_max {top}",
+                         "both or neither (a crypto method's limits are per coin), with 0 < min < daily_max")
+
+    merchant = r.get(data, "merchant", "", dict)
+    docs = r.get(merchant, "docs_url", "merchant")
+    _url(r, {"url": docs}, "merchant.docs_url")
+    host = urlsplit(docs).hostname or ""
+    domains = [item["domain"] for item in data["domains"]]
+    if not on_domain(host, domains):
+        raise r.fail("merchant.docs_url", f"host {host!r} is not a registry domain",
+                     f"an https:// address on one of the domains: {', '.join(domains)}")
+    _ref(r, merchant, "support_email", "merchant", data["emails"], "emails")
+    r.localized(merchant, "offers", "merchant", list)
+
+    company = r.get(data, "company", "", dict)
+    r.get(company, "legal_name", "company")
+    r.get(company, "registration", "company")
+    r.localized(company, "registered_in", "company")
+    r.localized(company, "known_as", "company", list)
+
+    for field, item in r.items(data, "not_affiliated"):
+        r.get(item, "name", field)
+        r.localized(item, "what", field)
+        _url(r, {"url": r.get(item, "source", field)}, f"{field}.source")
+
+    for field, item in r.items(data, "regulators"):
+        r.localized(item, "name", field)
+        _url(r, item, field)
+        # Real public bodies: the page each one was checked against travels with the value.
+        _url(r, {"url": r.get(item, "source", field)}, f"{field}.source")
+
+    for field, item in r.items(data, "licences"):
+        _ref(r, item, "region", field, data["regions"], "regions")
+        _ref(r, item, "regulator", field, data["regulators"], "regulators")
+        r.localized(item, "kind", field)
+        r.get(item, "number", field)
+
+    complaints = r.get(data, "complaints", "", dict)
+    _ref(r, complaints, "email", "complaints", data["emails"], "emails")
+    _ui_ref(r, complaints, "ui", "complaints", paths)
+    first = _number(r, complaints, "acknowledge_business_days", "complaints")
+    final = _number(r, complaints, "final_response_business_days", "complaints")
+    if not 0 < first <= final:
+        raise r.fail("complaints", f"got acknowledge {first}, final response {final}",
+                     "0 < acknowledge_business_days <= final_response_business_days")
+    seq = r.get(complaints, "escalation", "complaints", list)
+    for i, item in enumerate(seq):
+        _ref(r, item, "region", f"complaints.escalation[{i}]", data["regions"], "regions")
+        _ref(r, item, "body", f"complaints.escalation[{i}]", data["regulators"], "regulators")
+
+
 def _url(r: _Reader, item: dict, field: str) -> None:
     url = r.get(item, "url", field)
     parts = urlsplit(url)
@@ -543,6 +650,14 @@ def demo_values(data: dict) -> list[DemoValue]:
     # The product model is the operator's to state: shipped as demo figures until they confirm it.
     if data.get("product", {}).get("demo"):
         found.append(DemoValue("product.demo", "true (the product model holds demo figures)"))
+    # Issue 19 (articles): the merchant docs, the company and its licence numbers.
+    host("merchant.docs_url", data["merchant"]["docs_url"], urlsplit(data["merchant"]["docs_url"]).hostname or "")
+    for key in ("legal_name", "registration"):
+        if DEMO_WORD.search(data["company"][key]):
+            found.append(DemoValue(f"company.{key}", data["company"][key]))
+    for i, item in enumerate(data["licences"]):
+        if DEMO_WORD.search(item["number"]):
+            found.append(DemoValue(f"licences[{i}].number", item["number"]))
     return found
 
 
@@ -568,7 +683,8 @@ def check_production(data: dict, path: Path | str | None = None) -> None:
         raise RegistryError(
             f"{path}: production build refused: {len(demo)} field(s) still hold demo values on "
             f"reserved ranges (example.com-style domains, 555-01xx numbers, handles ending in "
-            f"'{DEMO_HANDLE_SUFFIX}'); replace them with the real official values:\n{lines}")
+            f"'{DEMO_HANDLE_SUFFIX}', names and numbers saying 'Demo'); replace them with the real "
+            f"official values:\n{lines}")
     off = unofficial_hosts(data)
     if off:
         lines = "\n".join(f"  - {d.field}: {d.value}" for d in off)

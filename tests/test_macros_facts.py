@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
 from helpcenter import macros
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
@@ -53,6 +54,28 @@ def registry(tmp_path):
         {"id": "top-up-card", "what": {"zh": "卡充值", "en": "Card top-up"}, "max": 1, "unit": "hours"},
         {"id": "document-age", "what": {"zh": "文件时限", "en": "Document age"}, "max": 6, "unit": "months"},
     ]
+    # Issue 19 (articles): facts that refer to the fees, times and regions chosen above.
+    data["assets"] = [
+        {"id": "usdt-tron", "coin": "USDT", "network": "TRC-20", "chain": {"zh": "波场", "en": "TRON"},
+         "min_deposit": 2, "min_withdrawal": 15, "confirmations": 19, "network_fee": 1.5},
+        {"id": "trx", "coin": "TRX", "network": "TRON", "chain": {"zh": "波场", "en": "TRON"},
+         "min_deposit": 0.5, "min_withdrawal": 25000, "confirmations": 3, "network_fee": 0.25},
+    ]
+    data["funding_methods"] = [
+        {"id": "card-in", "direction": "top-up", "fee": "card", "time": "top-up-card", "min": 5, "daily_max": 1500},
+        {"id": "bank-out", "direction": "withdraw", "fee": "withdraw-bank", "time": "withdraw-bank", "min": 20,
+         "daily_max": 12000},
+        {"id": "coin-out", "direction": "withdraw", "method": {"zh": "提币", "en": "Coins out"}, "fee": "send-crypto",
+         "time": "top-up-card"},
+    ]
+    data["regulators"] = [{"id": "alpha-authority", "name": {"zh": "甲地监管局", "en": "Alpha Authority"},
+                           "url": "https://register.alpha-authority.example.org/firms",
+                           "source": "https://register.alpha-authority.example.org/about"}]
+    data["licences"] = [{"id": "alpha-emi", "region": "alpha", "regulator": "alpha-authority",
+                         "kind": {"zh": "电子货币牌照", "en": "E-money license"}, "number": "EMI-777"}]
+    data["complaints"].update(acknowledge_business_days=3, final_response_business_days=12,
+                              escalation=[{"region": "beta", "body": "alpha-authority"}])
+    data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet"]}
     path = tmp_path / "registry.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -172,3 +195,49 @@ def test_product_model_and_authorities_come_from_the_registry(page_macros):
     lines = page_macros("zh", "authorities_by_region").splitlines()
     assert [line.split("**")[1] for line in lines] == ["甲地", "乙地"]
     assert "联系当地警方" in lines[1]
+# Issue 19 (articles): the fact tables of the six new articles.
+
+def rows(table: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in table.splitlines()]
+
+
+def test_the_asset_table_has_every_coin_with_its_figures(page_macros):
+    en = rows(page_macros("en", "asset_table"))
+    assert en[0] == ["Coin", "Network", "Minimum deposit", "Minimum withdrawal", "Confirmations before it's credited",
+                     "Network fee to withdraw"]
+    assert en[2] == ["USDT", "TRC-20 (TRON)", "2 USDT", "15 USDT", "19", "1.5 USDT"]
+    # the chain is not repeated when it is the network's own name; thousands are grouped
+    assert en[3] == ["TRX", "TRON", "0.5 TRX", "25,000 TRX", "3", "0.25 TRX"]
+    zh = rows(page_macros("zh", "asset_table"))
+    assert zh[0][:2] == ["币种", "网络"] and zh[2][1] == "TRC-20（波场）"
+
+
+def test_the_funding_tables_join_fees_times_and_limits(page_macros):
+    out = rows(page_macros("en", "funding_table", "withdraw"))
+    assert out[0] == ["Method", "Fee", "Usually takes", "Minimum per transaction", "Daily maximum"]
+    assert out[2] == ["Withdraw", "2 USD per transaction", "2–4 business days", "20 USD", "12,000 USD"]
+    assert out[3][0] == "Coins out" and out[3][3] == out[3][4] == "Varies by coin (see the coin table)"
+    assert len(out) == 4                       # the top-up method is not in the withdrawal table
+    into = rows(page_macros("zh", "funding_table", "top-up"))
+    assert into[2] == ["卡", "金额的 1.25%", "1 小时内", "5 美元", "1,500 美元"]
+
+
+def test_an_unknown_funding_direction_names_the_choices(page_macros):
+    with pytest.raises(PluginError, match="top-up, withdraw"):
+        page_macros("en", "funding_table", "sideways")
+
+
+def test_licences_and_escalation_link_the_regulators_own_page(page_macros):
+    licence = rows(page_macros("en", "licence_table"))
+    assert licence[2] == ["Alpha", "E-money license", "EMI-777",
+                          "[Alpha Authority](https://register.alpha-authority.example.org/firms)"]
+    escalation = rows(page_macros("zh", "escalation_table"))
+    assert escalation[2] == ["乙地", "[甲地监管局](https://register.alpha-authority.example.org/firms)"]
+
+
+def test_complaint_times_and_aliases_are_worded_per_language(page_macros):
+    assert page_macros("zh", "complaint_times") == "3 个工作日内确认收到投诉，12 个工作日内给出最终答复"
+    assert page_macros("en", "complaint_times") == ("we confirm we've received it within 3 business days and send "
+                                                    "our final answer within 12 business days")
+    assert page_macros("zh", "brand_aliases") == "“甲钱包”、“乙钱包”"
+    assert page_macros("en", "brand_aliases") == "“A Wallet”"

@@ -331,3 +331,80 @@ def _fee(d, ident):
 def test_malformed_fact_fields_name_file_and_field(tmp_path, sample, mutate, field, expected):
     mutate(sample)
     assert_refused(tmp_path, sample, field, expected)
+
+
+# Issue 19 (articles): assets, funding methods, merchants, company, licences, regulators, complaints.
+
+def _by_id(items, ident):
+    return next(item for item in items if item["id"] == ident)
+
+
+@pytest.mark.parametrize("mutate, field, expected", [
+    (lambda d: d["assets"][0].update(network="TRC 20 <b>"), "assets[0].network", "TRC-20 or ERC-20"),
+    (lambda d: d["assets"][0].update(coin="usdt"), "assets[0].coin", "ticker in capitals"),
+    (lambda d: d["assets"][0].update(confirmations=0), "assets[0].confirmations", "above 0"),
+    (lambda d: d["assets"][0].update(min_withdrawal=1, network_fee=1), "assets[0].min_withdrawal",
+     "larger than network_fee"),
+    (lambda d: d["assets"][1].pop("min_deposit"), "assets[1].min_deposit", "missing"),
+    (lambda d: d["assets"][0]["chain"].pop("en"), "assets[0].chain.en", "missing"),
+    (lambda d: _by_id(d["funding_methods"], "withdraw-bank").update(fee="wire"), "funding_methods[3].fee",
+     "an id under fee_schedule.items"),
+    (lambda d: _by_id(d["funding_methods"], "withdraw-bank").update(time="soon"), "funding_methods[3].time",
+     "an id under typical_times"),
+    (lambda d: _by_id(d["funding_methods"], "withdraw-bank").pop("daily_max"), "funding_methods[3]",
+     "both or neither"),
+    (lambda d: _by_id(d["funding_methods"], "withdraw-bank").update(direction="out"), "funding_methods[3].direction",
+     "top-up"),
+    (lambda d: d["merchant"].update(docs_url="https://okpay-docs.example.net/api"), "merchant.docs_url",
+     "not a registry domain"),
+    (lambda d: d["merchant"].update(docs_url="http://developers.okpay.example.com/"), "merchant.docs_url.url",
+     "https://"),
+    (lambda d: d["merchant"].update(support_email="sales"), "merchant.support_email", "an id under emails"),
+    (lambda d: d["company"].pop("legal_name"), "company.legal_name", "missing"),
+    (lambda d: d["company"]["known_as"].pop("en"), "company.known_as.en", "missing"),
+    (lambda d: d["regulators"][0].pop("source"), "regulators[0].source", "missing"),
+    (lambda d: d["regulators"][0].update(source="hkma.gov.hk"), "regulators[0].source.url", "https://"),
+    (lambda d: d["licences"][0].update(region="atlantis"), "licences[0].region", "an id under regions"),
+    (lambda d: d["licences"][0].update(regulator="sec"), "licences[0].regulator", "an id under regulators"),
+    (lambda d: d["complaints"].update(email="boss"), "complaints.email", "an id under emails"),
+    (lambda d: d["complaints"].update(ui="complain-here"), "complaints.ui", "an id under ui_paths"),
+    (lambda d: d["complaints"].update(acknowledge_business_days=20), "complaints", "<= final_response"),
+    (lambda d: d["complaints"]["escalation"][0].update(body="judge"), "complaints.escalation[0].body",
+     "an id under regulators"),
+])
+def test_malformed_company_and_money_fields_name_file_and_field(tmp_path, raw, mutate, field, expected):
+    mutate(raw)
+    assert_refused(tmp_path, raw, field, expected)
+
+
+def test_production_refuses_the_demo_company_licences_and_merchant_docs():
+    data = reg.load(FIXTURE_REGISTRY)
+    with pytest.raises(reg.RegistryError) as err:
+        reg.check_production(data)
+    message = str(err.value)
+    assert f"merchant.docs_url: {data['merchant']['docs_url']!r}" in message
+    assert f"company.legal_name: {data['company']['legal_name']!r}" in message
+    assert f"company.registration: {data['company']['registration']!r}" in message
+    for i, item in enumerate(data["licences"]):
+        assert f"licences[{i}].number: {item['number']!r}" in message
+
+
+@pytest.mark.parametrize("field, value", [
+    ("legal_name", "OKPay DEMO Ltd."), ("legal_name", "Demo Payments Inc."), ("registration", "demo-1")])
+def test_a_demo_word_anywhere_in_a_company_value_is_refused(tmp_path, field, value):
+    data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    data["company"][field] = value
+    demo = reg.demo_values(reg.load(write(tmp_path, data)))
+    assert [d.field for d in demo] == [f"company.{field}"]
+
+
+def test_words_that_merely_contain_demo_are_not_refused(tmp_path):
+    data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    data["company"]["legal_name"] = "Demographic Pay Ltd."
+    assert reg.demo_values(reg.load(write(tmp_path, data))) == []
+
+
+def test_every_regulator_carries_the_page_it_was_checked_against():
+    for path in (reg.DEFAULT_PATH, FIXTURE_REGISTRY):
+        for item in reg.load(path)["regulators"]:
+            assert item["source"].startswith("https://"), (path, item["id"])

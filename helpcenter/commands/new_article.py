@@ -70,7 +70,8 @@ def main(argv=None, root: Path = ROOT) -> int:
         created.append(target.relative_to(root))
     mkdocs.write_text("\n".join(lines), encoding="utf-8")
     print("created " + " and ".join(map(str, created)) + f"; added {args.section}/{args.id}.md to the nav in mkdocs.yml")
-    print("next: write every language (CONTRIBUTING.md), `make test`, then after `make build` "
+    print("next: add the id and its scope to data/content-plan.yml, write every language (CONTRIBUTING.md), "
+          "`make test`, then after `make build` "
           "run `helpcenter update-manifest` to record the new addresses")
     return 0
 
