@@ -178,10 +178,21 @@
     return "+" + digits;
   }
 
+  /** The official hotline that text, typed without a country code, names in that hotline's own
+   * country's national format ("(202) 555-0143" or "1-202-555-0143" for +1 202-555-0143): people
+   * copy a number as it is printed in its country, whatever the default region. */
+  function nationalHit(text, data) {
+    const s = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "");
+    if (/^(\+|00)/.test(s)) return null;
+    return data.phones.find((p) => p.national && (s === p.national || (p.trunk && s === p.trunk + p.national)));
+  }
+
   function checkPhone(text, data) {
     const digits = text.replace(/\D/g, "");
     if (digits.length < 3 || digits.length > 15) return result("invalid", null, "unrecognized", "");
     const e164 = toE164(text, data);
+    const national = !(e164 && data.phones.some((p) => p.value === e164)) && nationalHit(text, data);
+    if (national) return result("official", "phone", "official-phone", national.value, national);
     const hit = e164 && data.phones.find((p) => p.value === e164);
     if (hit) return result("official", "phone", "official-phone", e164, hit);
     return result("unknown", "phone", "unknown-phone", e164 || digits);
@@ -386,7 +397,9 @@
     const main = withoutExtension(s);
     if (main !== s && phoneShape(main)) return checkPhone(main, data);
     if (/^([a-z][a-z0-9+.-]*:)?[/\\]{2}/i.test(s)) return checkUrl(raw, data);
-    if (/^[^\s/@]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
+    // Not an email when the part before "@" ends a host (":", "\\", "?", "#"): that is a link
+    // with a user part, "okpay.example.com:@evil.test", and the browser reads it.
+    if (/^[^\s/@:\\?#]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
     if (s.startsWith("@") && HANDLE.test(s)) return checkHandle(s.slice(1), data.handles, data);
     if (!/\s/.test(s) && /^[^.\s]+(\.[^.\s]+)+\.?([/?#:\\]|$)/.test(s)) return checkUrl(raw, data);
     if (HANDLE.test(s)) return checkHandle(s, data.handles, data);
