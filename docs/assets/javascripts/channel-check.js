@@ -409,13 +409,14 @@
   function check(input, data) {
     if (typeof input !== "string") return result("invalid", null, "empty", "");
     if (input.length > MAX_LENGTH) return result("invalid", null, "too-long", "");
-    const raw = trimEdges(input);
-    if (!raw) return result("invalid", null, "empty", "");
+    // What the URL parser itself strips from the edges (C0 controls and spaces): an invisible
+    // character at the end of a link stays in its path, which can name another account.
+    const raw = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
     // NFKC only to tell what kind of contact this is and to compare numbers, emails and
     // accounts: full-width digits, "＋" and "＠" become what a phone or person would use.
     // Ideographic full stops separate domain labels for browsers too (IDNA). Where a link goes
     // is decided on `raw` (checkUrl), never on this folded copy.
-    const folded = trimEdges(raw.normalize("NFKC").replace(/[\u3002\uff61]/g, "."));
+    const folded = trimEdges(input.normalize("NFKC").replace(/[\u3002\uff61]/g, "."));
     if (!folded) return result("invalid", null, "empty", "");
     const s = folded.replace(INVISIBLE, "");
     const answer = classify(s, raw, data);
