@@ -29,7 +29,6 @@ from helpcenter import registry as reg
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS = ROOT / "data" / "channel-check.yml"
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
-PLATFORM_HOSTS = official_channels.PLATFORM_HOSTS
 
 
 class CheckerError(ValueError):

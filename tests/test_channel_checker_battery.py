@@ -99,7 +99,8 @@ def battery(data: dict) -> list[str]:
         for port in PORTS:
             out += [f"{host}:{port}{path}", f"https://{host}:{port}{path}"]
         for user in USERINFO:
-            out += [f"https://{user}{host}{path}", f"{user}{host}{path}", f"https://{host}{path.replace('/', '/' + user, 1) if path else '/' + user}"]
+            in_path = path.replace("/", "/" + user, 1) if path else "/" + user
+            out += [f"https://{user}{host}{path}", f"{user}{host}{path}", f"https://{host}{in_path}"]
         out += [value.upper(), host + "." + path, host + ".." + path, "https://" + host + "./" + OTHER,
                 "https://" + host + "." + OTHER, "https://" + OTHER + "." + host]
     return list(dict.fromkeys(out))
