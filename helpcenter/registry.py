@@ -396,11 +396,18 @@ def _typical_times(r: _Reader, data: dict) -> None:
 
 def _url(r: _Reader, item: dict, field: str) -> None:
     url = r.get(item, "url", field)
-    parts = urlsplit(url)
-    if (parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname)
+    try:
+        parts = urlsplit(url)
+        # reading .port fails for one that is not a number from 0 to 65535 ("host:evil.test"),
+        # where browsers refuse the whole link
+        _ = parts.port
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname)
             or not URL_CHARS.fullmatch(url) or parts.username or parts.password):
         raise r.fail(f"{field}.url", f"got {url!r}",
-                     "an https:// address with a host name, no user part, spaces, quotes or angle brackets")
+                     "an https:// address with a host name, no user part, spaces, quotes or angle brackets, "
+                     "and no port other than a number")
 
 
 def demo_values(data: dict) -> list[DemoValue]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -190,3 +192,24 @@ def test_a_full_width_delimiter_before_another_host_is_not_official(verdicts, da
             assert v is not None, text
             assert v[3] is None or v[3][1] == OTHER, (text, v)
             assert v[0] == "lookalike", (text, v)
+
+
+def registry_host(url: str) -> str | None:
+    """The host helpcenter/registry.py checks for a registry link (policies, apps, social), or
+    None when its link rule (_url) refuses the link."""
+    try:
+        reg._url(reg._Reader(Path("battery.yml")), {"url": url}, "battery")
+    except (reg.RegistryError, ValueError):
+        return None
+    return urlsplit(url).hostname.rstrip(".")
+
+
+def test_the_registry_reads_a_link_host_as_the_browser_does(verdicts):
+    """The Python side: a link the registry accepts (and then checks against the platform hosts
+    and registry domains) opens the host the registry checked, on the same battery."""
+    accepted = {text: registry_host(text) for text in verdicts if text.startswith(("https://", "HTTPS://"))}
+    accepted = {text: host for text, host in accepted.items() if host is not None}
+    differ = [(text, host, verdicts[text][3]) for text, host in accepted.items()
+              if verdicts[text][3] is None or verdicts[text][3][1] != host]
+    assert len(accepted) > 1000
+    assert differ == [], differ[:20]

@@ -76,6 +76,10 @@ def test_shipped_registry_loads_and_is_all_demo_values():
     (lambda d: d["apps"][0].update(url='https://apps.example.com/a"onmouseover="x'), "apps[0].url", "quotes"),
     (lambda d: d["social"][0].update(url="https://t.example.com/a b"), "social[0].url", "spaces"),
     (lambda d: d["apps"][1].update(url="https://okpay.example.com@evil.test/"), "apps[1].url", "no user part"),
+    # a port that is not a number: Python reads the host before ":", the browser opens nothing
+    (lambda d: d["apps"][0].update(url="https://apps.example.com:evil.test/app"), "apps[0].url", "no port"),
+    (lambda d: d["social"][0].update(url="https://t.example.com:99999/okpay_demo"), "social[0].url", "no port"),
+    (lambda d: d["policies"][0].update(url="https://[okpay.example.com/legal"), "policies[0].url", "https://"),
     (lambda d: d.update(default_region="China"), "default_region", "two-letter region code"),
     (lambda d: d.update(default_region="cn"), "default_region", "two-letter region code"),
 ])

@@ -123,6 +123,16 @@
     return s.slice(start, end);
   }
 
+  /** A link's edges as the browser sees them: spaces and invisible characters before it are
+   * dropped, spaces after it too (\s includes the ideographic space), but an invisible character
+   * (U+FEFF too, which \s counts as a space) after it stays: the URL parser keeps it in the path, where it can name another account. */
+  function trimLink(s) {
+    let start = 0, end = s.length;
+    while (start < end && (EDGE_CHAR.test(s[start]) || s[start] <= " ")) start++;
+    while (end > start && (/\s/.test(s[end - 1]) && s[end - 1] !== "\ufeff" || s[end - 1] <= " ")) end--;
+    return s.slice(start, end);
+  }
+
   /** Is s shaped like a phone number: "(" and spaces, an optional "+", then digits and
    * separators? The same language as /^[(\s]*\+?[\d\s().\-/]+$/, which backtracked
    * quadratically on "((((…x"; this reads each character at most twice, and counts the reads in
@@ -275,8 +285,13 @@
     const profileHost = host.replace(/^(www|m|mobile)\./, "");
     const accounts = data.profiles.filter((p) => p.host === profileHost);
     if (accounts.length) {
-      const handle = decode(u.pathname.split("/")[1] || "").replace(/^@/, "");
+      const segment = decode(u.pathname.split("/")[1] || "").replace(/^@/, "");
+      const handle = segment.replace(INVISIBLE, "");
       const answer = HANDLE.test(handle) && checkHandle(handle, accounts, data);
+      // t.me/okpay_demo<zero-width space> opens another account than ours, however it renders.
+      if (answer && answer.verdict === "official" && handle !== segment) {
+        return result("lookalike", "handle", "hidden-characters", handle);
+      }
       if (answer && answer.verdict !== "invalid") return answer;
     }
     const verdict = checkHost(host, data, typed);
@@ -409,9 +424,7 @@
   function check(input, data) {
     if (typeof input !== "string") return result("invalid", null, "empty", "");
     if (input.length > MAX_LENGTH) return result("invalid", null, "too-long", "");
-    // What the URL parser itself strips from the edges (C0 controls and spaces): an invisible
-    // character at the end of a link stays in its path, which can name another account.
-    const raw = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
+    const raw = trimLink(input);
     // NFKC only to tell what kind of contact this is and to compare numbers, emails and
     // accounts: full-width digits, "＋" and "＠" become what a phone or person would use.
     // Ideographic full stops separate domain labels for browsers too (IDNA). Where a link goes
