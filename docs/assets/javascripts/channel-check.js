@@ -5,6 +5,11 @@
  * Pure and synchronous: no DOM, no network. `data` is built from data/registry.yml by
  * helpcenter/channel_checker.py and inlined in the page, so the checker also works from file://.
  * A classic script (window.OKPayChannelCheck) that Node can also require (tests/js/).
+ *
+ * A link is official only when the host the browser's own URL parser (`new URL`) reads from the
+ * text as pasted is ours, over http(s), and for a profile link the path names our account.
+ * tests/test_channel_checker_battery.py holds it to that in Chromium on tens of thousands of
+ * generated delimiter, look-alike and encoding tricks.
  */
 (function (root) {
   "use strict";
