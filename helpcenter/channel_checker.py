@@ -29,7 +29,6 @@ from helpcenter import registry as reg
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS = ROOT / "data" / "channel-check.yml"
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
-PLATFORM_HOSTS = official_channels.PLATFORM_HOSTS
 
 
 class CheckerError(ValueError):
@@ -83,9 +82,13 @@ def checker_data(registry: dict, lang: str, strings: dict | None = None) -> dict
 
     phones, codes = [], []
     for item in doc["phones"]:
+        parsed = phonenumbers.parse(item["e164"], None)
+        # How the number is written inside its own country: national digits and trunk prefix.
+        home = official_channels.default_region(phonenumbers.region_code_for_number(parsed))
         phones.append({"kind": "phone", "id": item["id"], "value": item["e164"], "display": item["number"],
+                       "national": str(parsed.national_number), "trunk": home["trunk"],
                        "label": s["phone"].replace("{region}", item["region"][lang])})
-        code = str(phonenumbers.parse(item["e164"], None).country_code)
+        code = str(parsed.country_code)
         if code not in codes:
             codes.append(code)
     emails = [{"kind": "email", "id": item["id"], "value": item["address"].lower(), "display": item["address"],

@@ -11,14 +11,20 @@ query time, so a cold call is a fraction of a second. The message's language dec
 the Chinese vocabulary knows the English words customers mix in). The best three articles
 answer, each with its best question heading when that heading clearly beats the article as a
 whole. A message that matches nothing meaningful (random keys, emoji, a bare greeting) gets no
-answer at all, never three weak links.
+answer at all, never three weak links; so does text that is not text (invalid UTF-8, control
+characters) or mostly symbols. A message holding a link or an email address (any, suspicious or
+not) is answered first with the article that holds the "Is this really OKPay?" checker: whoever
+pastes one is asking whether it is us.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
+import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -29,6 +35,30 @@ ROOT = Path(__file__).resolve().parent.parent
 # A heading answers instead of its article when its score beats the article's by this factor:
 # "提现" alone matches the withdrawal article's title, and every heading under it equally.
 HEADING_LEAD = 1.15
+# The article with the "Is this really OKPay?" checker ({{ channel_checker() }}); a pasted link
+# or email address is answered with it first (tests/test_chatlink.py checks that it holds it).
+CHECKER_ARTICLE = "verify-official-channel"
+# A link (scheme:// or www.), an email address, or a bare host name with a path or a letter TLD
+# ("okpay-help.net/login", "t.me/x"), read on the NFKC-folded message so full-width forms count.
+LINK = re.compile(r"(?i)[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+"
+                  r"|(?<![\w.@-])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,63}(?![\w-])\S*")
+# More symbols than this share of a message's visible characters is keyboard noise, not a question
+# ("f=SaLiMZBtfm} Q~a0", ">m{^1jf-I%"); real ones stay well under it ("为什么我被封号了？？？" 0.27).
+MAX_SYMBOL_SHARE = 0.3
+
+
+def is_text(message: str) -> bool:
+    """False for what no person types: undecodable bytes (lone surrogates from argv, U+FFFD
+    from a replacing decoder) and control characters other than tab and line breaks."""
+    return not any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n\r" or ch == "\ufffd"
+                   for ch in message)
+
+
+def is_noise(message: str) -> bool:
+    """Mostly symbols: punctuation and signs outweigh letters and digits."""
+    visible = [ch for ch in message if not ch.isspace()]
+    symbols = sum(not ch.isalnum() for ch in visible)
+    return not visible or symbols > MAX_SYMBOL_SHARE * len(visible)
 
 
 class SiteNotBuilt(FileNotFoundError):
@@ -83,8 +113,18 @@ class Catalog:
         out_lang = lang or match_lang
         if out_lang not in LANGS:
             raise ValueError(f"unknown language {out_lang!r}; expected one of {', '.join(LANGS)}")
-        engine = self.engine(match_lang)
+        if not is_text(message):
+            return []
+        folded = unicodedata.normalize("NFKC", message)
         picked: list[Answer] = []
+        if LINK.search(folded):
+            checker = self.by_key.get((out_lang, CHECKER_ARTICLE, ""))
+            if checker is not None:
+                picked.append(self._answer(checker, out_lang, 0.0))
+            message = LINK.sub(" ", folded)     # the rest of the message asks the rest
+        if is_noise(message):
+            return picked
+        engine = self.engine(match_lang)
         for group in engine.search(message)["groups"]:
             if len(picked) >= limit:
                 break
@@ -95,12 +135,16 @@ class Catalog:
             if best != group["page"] and best_score > HEADING_LEAD * page_score:
                 anchor = engine.sections[best - len(engine.pages)][1]
             target = self.by_key.get((out_lang, page[5], anchor)) or self.by_key.get((out_lang, page[5], ""))
-            if target is None:
-                continue    # not in the reply language (a translation missing from this build)
-            picked.append(Answer(id=target["id"], anchor=target["anchor"], lang=out_lang, title=target["title"],
-                                 article_title=target["article_title"], url=target["url"],
-                                 short_url=target["short_url"], score=round(group["score"] / 1e6, 3)))
+            if target is None or any(a.id == target["id"] for a in picked):
+                continue    # not in the reply language (a translation missing from this build), or given
+            picked.append(self._answer(target, out_lang, round(group["score"] / 1e6, 3)))
         return picked
+
+    @staticmethod
+    def _answer(record: dict, lang: str, score: float) -> Answer:
+        return Answer(id=record["id"], anchor=record["anchor"], lang=lang, title=record["title"],
+                      article_title=record["article_title"], url=record["url"], short_url=record["short_url"],
+                      score=score)
 
 
 def load(site: Path) -> Catalog:
@@ -109,7 +153,12 @@ def load(site: Path) -> Catalog:
     if not links.is_file():
         raise SiteNotBuilt(f"no links.json in {site}: run `make build` first (it writes site/), "
                            "or pass --site with a built site folder")
-    return Catalog(Path(site), json.loads(links.read_text(encoding="utf-8"))["records"])
+    try:
+        records = json.loads(links.read_text(encoding="utf-8"))["records"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SiteNotBuilt(f"{links} cannot be read as a built site's links.json ({exc}); "
+                           "run `make build` again") from None
+    return Catalog(Path(site), records)
 
 
 JSON_KEYS = ("id", "anchor", "lang", "title", "short_url", "url", "score")
@@ -121,6 +170,46 @@ def render(answers: list[Answer], fmt: str) -> str:
     if fmt == "markdown":
         return "\n".join(f"- [{a.title}]({a.short_url})" for a in answers)
     return "\n".join(f"{n}. {a.reply()}" for n, a in enumerate(answers, 1))
+
+
+def write(text: str) -> None:
+    """One line on stdout, always UTF-8 whatever the locale (LANG=C, a pipe on Windows)."""
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+    sys.stdout.flush()
+
+
+def batch_lines():
+    """(message, readable) per non-blank stdin line; invalid UTF-8 is shown with U+FFFD and is
+    not readable. A closed stdin reads as no lines."""
+    if sys.stdin is None:
+        print("chatlink: stdin is closed; no messages read", file=sys.stderr)
+        return
+    for raw in sys.stdin.buffer:
+        raw = raw.rstrip(b"\r\n")
+        try:
+            yield raw.decode("utf-8"), True
+        except UnicodeDecodeError:
+            yield raw.decode("utf-8", "replace"), False
+
+
+def run(args, catalog: Catalog) -> int:
+    if args.batch:
+        for message, readable in batch_lines():
+            if not message.strip():
+                continue
+            answers = catalog.answer(message, lang=args.lang, limit=args.limit) if readable else []
+            write(json.dumps({"message": message, "lang": args.lang or detect_lang(message),
+                              "answers": [{k: a.as_dict()[k] for k in JSON_KEYS} for a in answers]},
+                             ensure_ascii=False))
+        return 0
+    answers = catalog.answer(" ".join(args.message), lang=args.lang, limit=args.limit)
+    if not answers:
+        if args.format == "json":
+            write("[]")
+        print("chatlink: no answer matches this message; try other words", file=sys.stderr)
+        return 1
+    write(render(answers, args.format))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,29 +233,25 @@ def main(argv: list[str] | None = None) -> int:
                         help="the built site folder holding links.json (default: site/ of this project)")
     parser.add_argument("--limit", type=int, default=3, help="how many answers (default: 3)")
     args = parser.parse_args(argv)
-    if not args.batch and not args.message:
+    if args.batch and args.message:
+        parser.error("give either a message or --batch (messages on stdin), not both")
+    if not args.batch and not " ".join(args.message).strip():
         parser.error("give a message, or --batch to read messages from stdin")
+    if args.limit < 1:
+        parser.error(f"--limit: got {args.limit}; expected 1 or more")
+    if sys.stdout is None:
+        print("chatlink: stdout is closed; nowhere to write the answers", file=sys.stderr)
+        return 2
     try:
-        catalog = load(args.site)
-        if args.batch:
-            for line in sys.stdin:
-                message = line.rstrip("\n")
-                if not message.strip():
-                    continue
-                answers = catalog.answer(message, lang=args.lang, limit=args.limit)
-                print(json.dumps({"message": message, "lang": args.lang or detect_lang(message),
-                                  "answers": [{k: a.as_dict()[k] for k in JSON_KEYS} for a in answers]},
-                                 ensure_ascii=False), flush=True)
-            return 0
-        answers = catalog.answer(" ".join(args.message), lang=args.lang, limit=args.limit)
+        return run(args, load(args.site))
     except SiteNotBuilt as exc:
         print(f"chatlink: {exc}", file=sys.stderr)
         return 2
-    if not answers:
-        print("chatlink: no answer matches this message; try other words", file=sys.stderr)
-        return 1
-    print(render(answers, args.format))
-    return 0
+    except BrokenPipeError:
+        # The reader stopped (`| head -1`): not an error of ours. Point stdout at /dev/null so the
+        # interpreter's final flush does not fail again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -94,7 +94,8 @@ def define_env(env) -> None:
     try:
         data = reg.load(registry_path)
         if os.environ.get(PRODUCTION_ENV) == "1":
-            reg.check_production(data, registry_path)
+            # SITE_URL, not mkdocs.yml's fallback (the demo host): a production build names its address.
+            reg.check_production(data, registry_path, site_url=os.environ.get("SITE_URL"))
     except reg.RegistryError as exc:
         raise PluginError(str(exc)) from None
     demo = reg.demo_values(data)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from helpcenter import platforms
 from helpcenter import registry as reg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,14 +22,6 @@ SCHEMA = ROOT / "schemas" / "official-channels.schema.json"
 FILENAME = "official-channels.json"
 SCHEMA_FILENAME = "official-channels.schema.json"
 VERSION = 1
-# The platforms' real hosts, besides the registry's own profile URL, by social id: a profile
-# link pasted from the app names the same account whichever of these hosts it uses.
-PLATFORM_HOSTS = {
-    "telegram": ("t.me", "telegram.me", "telegram.dog"),
-    "x": ("x.com", "twitter.com"),
-}
-
-
 def _both(value) -> dict:
     """A registry text in every site language (a plain value is the same in each)."""
     return dict(value) if isinstance(value, dict) else {lang: value for lang in reg.LANGS}
@@ -42,14 +35,23 @@ def default_region(region: str) -> dict:
             "trunk": (meta.national_prefix or "") if meta else ""}
 
 
+def profile_hosts(ident: str, host: str) -> list[str]:
+    """Where a pasted profile link names this account: the registry link's own host, and the
+    platform's other hosts when its links name the account in the path (t.me/<name>). The
+    platform is the one the link is on, else the one the entry's id names (the demo registry's
+    links are on reserved look-alike hosts)."""
+    platform = platforms.for_host(host) or platforms.BY_ID.get(ident)
+    extra = platform.hosts if platform is not None and platform.account_in_path else ()
+    return list(dict.fromkeys((host, *extra)))
+
+
 def document(registry: dict, site_url: str = "") -> dict:
     """The published document: registry values only, normalised, both languages side by side."""
     social = []
     for item in registry["social"]:
         host = urlsplit(item["url"]).hostname.lower()
         social.append({"id": item["id"], "platform": _both(item["platform"]), "handle": item["handle"],
-                       "url": item["url"], "hosts": list(dict.fromkeys((host, *PLATFORM_HOSTS.get(item["id"], ())))),
-                       "dm_support": item["dm_support"]})
+                       "url": item["url"], "hosts": profile_hosts(item["id"], host), "dm_support": item["dm_support"]})
     doc = {
         "version": VERSION,
         "brand": registry["brand"]["name"],

@@ -11,6 +11,7 @@ registry this way), else data/registry.yml. `configured_path()` is the one place
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 import yaml
+from publicsuffixlist import PublicSuffixList
 
+from helpcenter import platforms
 from helpcenter.layout import Layout
 
 # Every localized registry value has one text per site language (helpcenter/layout.py).
@@ -53,27 +56,9 @@ PHONE_TEXT = re.compile(r"\+[0-9 ().-]+?(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?")
 # RFC 3986 unreserved, reserved and '%': no space, quote, backtick or angle bracket can end a
 # Markdown link or an HTML attribute early.
 URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-# Each platform's own rule for account names; the id of a `social:` entry names the platform.
-PLATFORM_HANDLES = {
-    # Telegram: a-z, 0-9 and underscores, at least 5 characters (telegram.org/faq "What can I use
-    # as my username?"); at most 32 (core.telegram.org/method/account.updateUsername).
-    "telegram": (re.compile(r"[A-Za-z0-9_]{5,32}"), "5-32 letters, digits or '_' (Telegram's rule)"),
-    # X: at most 15 characters, letters, digits and underscores
-    # (help.x.com/en/managing-your-account/x-username-rules).
-    "x": (re.compile(r"[A-Za-z0-9_]{1,15}"), "1-15 letters, digits or '_' (X's rule)"),
-    # WeChat ID (微信号): the app's own prompt when setting one reads "微信号仅支持6-20个字母、
-    # 数字、下划线或减号，以字母开头" (6-20 letters, digits, '_' or '-', starting with a letter).
-    "wechat": (re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}"), "6-20 letters, digits, '_' or '-', starting with a letter (WeChat's rule)"),
-}
-# The hosts a production registry's store and profile links must be on, by entry id: a link
-# elsewhere (a look-alike store, a mirror) would be published as "official".
-OFFICIAL_HOSTS = {
-    "ios": ("apps.apple.com",),
-    "android": ("play.google.com",),
-    "telegram": ("t.me",),
-    "x": ("x.com", "twitter.com"),
-    "wechat": ("weixin.qq.com", "mp.weixin.qq.com"),
-}
+# Each platform's own rule for account names, by the id of a `social:` entry (one platform
+# table for the whole project: helpcenter/platforms.py).
+PLATFORM_HANDLES = {p.id: (p.handle, p.handle_rule) for p in platforms.PLATFORMS if p.handle is not None}
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -150,8 +135,7 @@ def is_reserved_host(host: str) -> bool:
 
 def on_domain(host: str, domains: list[str]) -> bool:
     """host is one of `domains` or a name under one of them."""
-    host = host.lower().rstrip(".")
-    return any(host == d or host.endswith("." + d) for d in domains)
+    return platforms.on_host(host, domains)
 
 
 def load(path: Path | str | None = None) -> dict:
@@ -619,11 +603,18 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
 
 def _url(r: _Reader, item: dict, field: str) -> None:
     url = r.get(item, "url", field)
-    parts = urlsplit(url)
-    if (parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname)
+    try:
+        parts = urlsplit(url)
+        # reading .port fails for one that is not a number from 0 to 65535 ("host:evil.test"),
+        # where browsers refuse the whole link
+        _ = parts.port
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme != "https" or not parts.hostname or not HOSTNAME.match(parts.hostname)
             or not URL_CHARS.fullmatch(url) or parts.username or parts.password):
         raise r.fail(f"{field}.url", f"got {url!r}",
-                     "an https:// address with a host name, no user part, spaces, quotes or angle brackets")
+                     "an https:// address with a host name, no user part, spaces, quotes or angle brackets, "
+                     "and no port other than a number")
 
 
 def demo_values(data: dict) -> list[DemoValue]:
@@ -661,21 +652,49 @@ def demo_values(data: dict) -> list[DemoValue]:
     return found
 
 
-def unofficial_hosts(data: dict) -> list[DemoValue]:
-    """Store and profile links that are not on their platform's own host (production only:
-    the demo registry uses reserved look-alikes such as t.example.com on purpose)."""
+@functools.cache
+def _public_suffixes() -> PublicSuffixList:
+    return PublicSuffixList()    # parses the whole list: once per process
+
+
+def channel_problems(data: dict, site_url: str | None) -> list[DemoValue]:
+    """What would publish an unofficial channel as official (production only: the demo registry
+    uses reserved look-alike hosts such as t.example.com on purpose).
+
+    - site_url (SITE_URL) must be set, https, and on a registry domain: canonical links,
+      security.txt and official-channels.json name it.
+    - No registry domain may be a public suffix (github.io, co.uk): the checker would then trust
+      every site anyone registers under it. The list is the Public Suffix List as shipped by the
+      pinned publicsuffixlist package (offline).
+    - Every app and social entry, whatever its id, links to a host of helpcenter/platforms.py,
+      and a profile link names the same account as the handle beside it.
+    """
     found = []
+    domains = [item["domain"] for item in data["domains"]]
+    suffixes = _public_suffixes()
+    for i, domain in enumerate(domains):
+        if suffixes.is_public(domain):
+            found.append(DemoValue(f"domains[{i}].domain", f"{domain!r} is a public suffix, under which anyone can "
+                                   "register a site; expected a domain you own, like help.yourcompany.com"))
+    if not site_url:
+        found.append(DemoValue("SITE_URL", "not set; expected the address the site is published at, on a registry "
+                               f"domain ({', '.join(domains)}), like https://{domains[0]}/"))
+    else:
+        parts = urlsplit(site_url)
+        if parts.scheme != "https" or not on_domain(parts.hostname or "", domains):
+            found.append(DemoValue("SITE_URL", f"{site_url!r} is not an https:// address on a registry domain; "
+                                   f"expected one on {', '.join(domains)} (or a name under one)"))
     for key in ("apps", "social"):
         for i, item in enumerate(data[key]):
-            hosts = OFFICIAL_HOSTS.get(item["id"])
-            host = (urlsplit(item["url"]).hostname or "").lower()
-            if hosts is not None and not on_domain(host, list(hosts)):
-                found.append(DemoValue(f"{key}[{i}].url", f"{item['url']} (expected a link on {' or '.join(hosts)})"))
+            for field, problem, expected in platforms.check_entry(key, item["id"], item["url"], item.get("handle")):
+                found.append(DemoValue(f"{key}[{i}].{field}", f"{problem}; expected {expected}"))
     return found
 
 
-def check_production(data: dict, path: Path | str | None = None) -> None:
-    """Refuse to go live with demo values or off-platform links, naming every offending field."""
+def check_production(data: dict, path: Path | str | None = None, site_url: str | None = None) -> None:
+    """Refuse to go live with demo values or unofficial channels, naming every offending field.
+
+    site_url: the address the site is published at ($SITE_URL); required."""
     path = path if path is not None else configured_path()
     demo = demo_values(data)
     if demo:
@@ -685,8 +704,7 @@ def check_production(data: dict, path: Path | str | None = None) -> None:
             f"reserved ranges (example.com-style domains, 555-01xx numbers, handles ending in "
             f"'{DEMO_HANDLE_SUFFIX}', names and numbers saying 'Demo'); replace them with the real "
             f"official values:\n{lines}")
-    off = unofficial_hosts(data)
+    off = channel_problems(data, site_url)
     if off:
         lines = "\n".join(f"  - {d.field}: {d.value}" for d in off)
-        raise RegistryError(f"{path}: production build refused: {len(off)} link(s) not on the platform's "
-                            f"own host:\n{lines}")
+        raise RegistryError(f"{path}: production build refused: {len(off)} channel problem(s):\n{lines}")

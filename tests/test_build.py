@@ -133,6 +133,28 @@ def test_production_build_passes_with_real_values(tmp_path):
     assert "data-demo-notice" not in html
 
 
+@pytest.mark.parametrize("site_url, extra_domain, refused", [
+    ("", None, ["SITE_URL: not set"]),
+    # GitHub Pages' own address, with github.io listed as "ours": the checker would trust every site on it
+    ("https://okpay.github.io/help/", "github.io", ["domains[3].domain: 'github.io' is a public suffix"]),
+    ("https://okpay.github.io/help/", None, ["SITE_URL: 'https://okpay.github.io/help/' is not"]),
+])
+def test_production_build_checks_the_site_address_and_the_domains(tmp_path, site_url, extra_domain, refused):
+    registry = PRODUCTION_SAMPLE
+    if extra_domain:
+        raw = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+        raw["domains"].append({"id": "pages", "domain": extra_domain})
+        registry = tmp_path / "registry.yml"
+        registry.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    result = build(tmp_path / "out", None, SITE_URL=site_url, OKPAY_PRODUCTION="1", OKPAY_REGISTRY=str(registry))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{registry}: production build refused" in output
+    for text in refused:
+        assert text in output
+    assert "Traceback" not in output
+
+
 @pytest.mark.parametrize("old, new, field", [
     ('number: "+1 202-555-0143"', 'number: "+1 202-555"', "hotlines[0].number"),
     ("domain: okpay.example.com", "domain: https://okpay.example.com", "domains[0].domain"),

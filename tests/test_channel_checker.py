@@ -152,11 +152,16 @@ CASES = {
     "zh": [("＋1（202）555.0143", "official", "official-phone", "官方电话热线"),
            ("okpay-support.example.net", "lookalike", "brand-in-domain", "仿冒"),
            ("someone@mail.example.net", "unknown", "unknown-email", "不在我们的官方名单上"),
-           ("<img src=x onerror=alert(1)>", "", "markup", "网页代码")],
+           ("<img src=x onerror=alert(1)>", "", "markup", "网页代码"),
+           # a full-width slash is no delimiter to the browser: it opens the host after "@"
+           ("okpay.example.com／@evil.test", "lookalike", "userinfo", "evil.test"),
+           ("(202) 555-0143", "official", "official-phone", "官方电话热线")],
     "en": [("+1 (202) 555.0143", "official", "official-phone", "Official phone hotline"),
            ("okpay-support.example.net", "lookalike", "brand-in-domain", "look-alike"),
            ("someone@mail.example.net", "unknown", "unknown-email", "Not on our official list"),
-           ("<img src=x onerror=alert(1)>", "", "markup", "web page code")],
+           ("<img src=x onerror=alert(1)>", "", "markup", "web page code"),
+           ("https://okpay.example.com？@evil.test", "lookalike", "userinfo", "evil.test"),
+           ("1-202-555-0143", "official", "official-phone", "Official phone hotline")],
 }
 
 

@@ -3,6 +3,7 @@
 import copy
 import html
 import re
+from urllib.parse import urlsplit
 
 import markdown
 import pytest
@@ -87,6 +88,10 @@ def test_shipped_registry_loads_and_is_all_demo_values():
     (lambda d: d["apps"][0].update(url='https://apps.example.com/a"onmouseover="x'), "apps[0].url", "quotes"),
     (lambda d: d["social"][0].update(url="https://t.example.com/a b"), "social[0].url", "spaces"),
     (lambda d: d["apps"][1].update(url="https://okpay.example.com@evil.test/"), "apps[1].url", "no user part"),
+    # a port that is not a number: Python reads the host before ":", the browser opens nothing
+    (lambda d: d["apps"][0].update(url="https://apps.example.com:evil.test/app"), "apps[0].url", "no port"),
+    (lambda d: d["social"][0].update(url="https://t.example.com:99999/okpay_demo"), "social[0].url", "no port"),
+    (lambda d: d["policies"][0].update(url="https://[okpay.example.com/legal"), "policies[0].url", "https://"),
     (lambda d: d.update(default_region="China"), "default_region", "two-letter region code"),
     (lambda d: d.update(default_region="cn"), "default_region", "two-letter region code"),
 ])
@@ -104,11 +109,13 @@ def test_production_check_refuses_demo_values_naming_each_field():
     assert "product.demo" in str(err.value)
 
 
+SAMPLE_SITE = "https://help.okpay-wallet-sample.io/"
+
+
 def test_production_check_passes_real_looking_values(tmp_path):
-    from tests.helpers.paths import PRODUCTION_SAMPLE
     data = reg.load(PRODUCTION_SAMPLE)
     assert reg.demo_values(data) == []
-    reg.check_production(data, PRODUCTION_SAMPLE)
+    reg.check_production(data, PRODUCTION_SAMPLE, site_url=SAMPLE_SITE)
 
 
 @pytest.mark.parametrize("host, reserved", [
@@ -154,18 +161,143 @@ def test_the_environment_variable_chooses_the_registry(tmp_path, raw, monkeypatc
     assert reg.configured_path() == reg.DEFAULT_PATH
 
 
-def test_production_refuses_store_and_profile_links_off_the_platforms_hosts(tmp_path):
-    raw = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
-    raw["apps"][0]["url"] = "https://apps.apple.com.download-okpay.io/app/okpay-wallet"
-    raw["social"][0]["url"] = "https://telegram-okpay.io/okpaywalletsample"
+# ---- the production guard checks channels, not just values ----------------------------------
+
+def real_sample():
+    return yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+
+
+def production_refusal(tmp_path, raw, site_url=SAMPLE_SITE) -> str:
+    """The production guard's message for `raw` ("" when it passes); loading itself must pass."""
     path = write(tmp_path, raw)
-    data = reg.load(path)   # a demo build accepts it: the demo registry uses look-alike hosts on purpose
-    with pytest.raises(reg.RegistryError) as err:
-        reg.check_production(data, path)
-    message = str(err.value)
-    assert "production build refused: 2 link(s)" in message
-    assert "apps[0].url" in message and "apps.apple.com" in message
-    assert "social[0].url" in message and "t.me" in message
+    return refusal(path, reg.load(path), site_url)
+
+
+def refusal(path, data, site_url=SAMPLE_SITE) -> str:
+    """The production guard's message for loaded registry data ("" when it passes)."""
+    try:
+        reg.check_production(data, path, site_url=site_url)
+    except reg.RegistryError as err:
+        assert str(path) in str(err)
+        return str(err)
+    return ""
+
+
+PUBLIC_SUFFIXES = ["github.io", "co.uk", "com.cn", "org.uk", "net.cn", "com.hk", "blogspot.com", "herokuapp.com",
+                   "netlify.app", "vercel.app", "pages.dev", "gov.uk", "appspot.com", "azurewebsites.net"]
+
+
+@pytest.mark.parametrize("suffix", PUBLIC_SUFFIXES)
+def test_production_refuses_a_public_suffix_as_an_official_domain(tmp_path, suffix):
+    raw = real_sample()
+    raw["domains"].append({"id": "extra", "domain": suffix})
+    message = production_refusal(tmp_path, raw)
+    assert f"domains[{len(raw['domains']) - 1}].domain: '{suffix}' is a public suffix" in message
+    # a name registered under it is somebody's own domain, and may be ours
+    raw["domains"][-1]["domain"] = "okpaywalletsample." + suffix
+    assert production_refusal(tmp_path, raw) == ""
+
+
+@pytest.mark.parametrize("site_url", [None, "", "http://help.okpay-wallet-sample.io/", "https://okpay.github.io/help/",
+                                      "https://help.okpay-wallet-sample.io.evil.test/", "https://evil.test/",
+                                      "https://okpay-wallet-sample.io@evil.test/", "https://okpay-wallet-sample.iox/",
+                                      "https://help.okpay.example.com/", "help.okpay-wallet-sample.io"])
+def test_production_requires_site_url_on_a_registry_domain(tmp_path, site_url):
+    message = production_refusal(tmp_path, real_sample(), site_url=site_url)
+    assert "  - SITE_URL: " in message
+    assert ("not set" in message) if not site_url else ("not an https:// address on a registry domain" in message)
+
+
+@pytest.mark.parametrize("site_url", ["https://help.okpay-wallet-sample.io/", "https://okpay-wallet-sample.io/help/",
+                                      "https://HELP.okpay-wallet-sample.io/", "https://docs.help.okpay-wallet-sample.io/"])
+def test_production_accepts_site_url_on_a_registry_domain(tmp_path, site_url):
+    assert production_refusal(tmp_path, real_sample(), site_url=site_url) == ""
+
+
+# Hosts no app or social entry may use, whatever its id: look-alikes and other sites.
+WRONG_HOSTS = ["okpay-help.net", "apps.apple.com.download-okpay.io", "telegram-okpay.io", "t.me.okpay-help.net", "tme-join.net",
+               "x.co", "xcom.io", "play.google.com.apk-okpay.io", "weixin-qq.com", "okpay-wallet-sample.io"]
+ENTRIES = [("apps", 0), ("apps", 1), ("social", 0), ("social", 1), ("social", 2)]
+
+
+@pytest.mark.parametrize("key, index", ENTRIES)
+@pytest.mark.parametrize("ident", [None, "facebook", "telegram-cn", "line"])
+def test_production_checks_every_entry_against_the_platform_hosts_whatever_its_id(tmp_path, key, index, ident):
+    raw = real_sample()
+    entry = raw[key][index]
+    if ident:
+        entry["id"] = ident
+    path = urlsplit(entry["url"]).path
+    where = write(tmp_path, raw)
+    data = reg.load(where)
+    for host in WRONG_HOSTS:
+        data[key][index]["url"] = f"https://{host}{path}"
+        message = refusal(where, data)
+        assert f"  - {key}[{index}].url: 'https://{host}" in message and "no known platform's host" in message, host
+    # another platform's host: refused under its own id, and under a list it does not belong to
+    others = {"apps": "https://t.me/okpaywalletsample", "social": "https://apps.apple.com/app/okpay-wallet"}
+    data[key][index]["url"] = others[key]
+    assert f"  - {key}[{index}].url: " in refusal(where, data)
+
+
+@pytest.mark.parametrize("ident, url", [
+    ("telegram", "https://x.com/okpaywalletsample"),          # an id names one platform, the link another
+    ("x", "https://t.me/okpaywallet_io"),
+    ("ios", "https://play.google.com/store/apps/details?id=io.okpaywalletsample.app"),
+])
+def test_production_refuses_an_id_that_names_another_platform(tmp_path, ident, url):
+    raw = real_sample()
+    key = "apps" if ident == "ios" else "social"
+    entry = next(e for e in raw[key] if e["id"] == ident)
+    entry["url"] = url
+    assert f"id {ident!r} names" in production_refusal(tmp_path, raw)
+
+
+@pytest.mark.parametrize("index", [0, 1])           # Telegram and X name the account in the link
+def test_production_refuses_a_profile_link_to_another_account(tmp_path, index):
+    where = PRODUCTION_SAMPLE
+    data = reg.load(where)
+    entry = data["social"][index]
+    handle = entry["handle"]
+    host = urlsplit(entry["url"]).hostname
+    for account in ["someone_else", handle + "_x", handle[:-1], "", "joinchat", f"{handle}x/{handle}", "s"]:
+        entry["url"] = f"https://{host}/{account}"
+        message = refusal(where, data)
+        assert f"  - social[{index}].url: " in message and "names the account" in message, account
+    for same in [handle, handle.upper(), "@" + handle, handle + "/", handle + "?start=1"]:
+        entry["url"] = f"https://{host}/{same}"
+        assert refusal(where, data) == "", same
+
+
+def test_production_accepts_an_unfamiliar_id_on_a_platform_host(tmp_path):
+    raw = real_sample()
+    raw["social"].append({"id": "telegram-news", "platform": "Telegram", "handle": "okpaywalletnews",
+                          "url": "https://telegram.me/okpaywalletnews", "dm_support": False})
+    assert production_refusal(tmp_path, raw) == ""
+    # and holds it to the platform's own rule for names (Telegram: 5 characters or more)
+    raw["social"][-1].update(handle="okpw", url="https://t.me/okpw")
+    assert "social[3].handle: got 'okpw'; expected 5-32 letters" in production_refusal(tmp_path, raw)
+
+
+def test_production_lists_every_problem_at_once(tmp_path):
+    raw = real_sample()
+    raw["domains"].append({"id": "pages", "domain": "github.io"})
+    raw["apps"][0]["url"] = "https://apps.apple.com.download-okpay.io/app/okpay-wallet"
+    raw["social"][0]["url"] = "https://t.me/someone_else"
+    message = production_refusal(tmp_path, raw, site_url=None)
+    assert "production build refused: 4 channel problem(s)" in message
+    for field in ("domains[3].domain", "SITE_URL", "apps[0].url", "social[0].url"):
+        assert f"  - {field}: " in message
+
+
+def test_one_platform_table_feeds_the_guard_and_the_checker():
+    from helpcenter import official_channels, platforms
+    doc = official_channels.document(reg.load(PRODUCTION_SAMPLE))
+    hosts = {item["id"]: item["hosts"] for item in doc["social"]}
+    assert hosts["telegram"] == list(platforms.BY_ID["telegram"].hosts)
+    assert hosts["x"] == list(platforms.BY_ID["x"].hosts)
+    assert hosts["wechat"] == ["mp.weixin.qq.com"]       # WeChat links name no account
+    assert reg.PLATFORM_HANDLES["telegram"][0] is platforms.BY_ID["telegram"].handle
 
 
 # ---- values in Markdown and HTML ------------------------------------------------------------

@@ -51,11 +51,14 @@ function phoneShapes(e164) {
   shapes.push(`+${cc} ${groups.join(" ")}`, `+${cc}-${groups.join("-")}`, `+${cc} (${groups[0]}) ${groups.slice(1).join("-")}`,
     `+${cc} (0)${groups.join(" ")}`, `00${cc}.${groups.join(".")}`, `tel:+${cc}-${groups.join("-")}`,
     fullWidth(`+${cc} ${groups.join(" ")}`), `(+${cc}) ${groups.join(" ")}`);
-  if (cc === DATA.defaultRegion.code && cc === "1") {
-    // Without a country code a number is read in the default region's numbering plan.
-    shapes.push(nat, `(${groups[0]}) ${groups[1]}-${groups[2]}`, groups.join("."), `1-${groups.join("-")}`,
-      `1 (${groups[0]}) ${groups[1]} ${groups[2]}`, `011 1 ${groups.join(" ")}`, fullWidth(groups.join("-")));
-  }
+  // Without a country code, as printed in the hotline's own country (its national digits, with
+  // or without its trunk prefix), whatever the registry's default region.
+  const phone = DATA.phones.find((p) => p.value === e164);
+  const trunk = phone.trunk ? [phone.trunk + "-", phone.trunk + " ", phone.trunk] : [""];
+  shapes.push(nat, groups.join("-"), groups.join("."), groups.join(" "), fullWidth(groups.join("-")));
+  if (groups.length === 3) shapes.push(`(${groups[0]}) ${groups[1]}-${groups[2]}`, `（${groups[0]}）${groups[1]}-${groups[2]}`);
+  for (const t of trunk) shapes.push(t + groups.join("-"), `${t}(${groups[0]}) ${groups.slice(1).join(" ")}`);
+  if (cc === DATA.defaultRegion.code && cc === "1") shapes.push(`011 1 ${groups.join(" ")}`);
   return shapes;
 }
 

@@ -5,6 +5,11 @@
  * Pure and synchronous: no DOM, no network. `data` is built from data/registry.yml by
  * helpcenter/channel_checker.py and inlined in the page, so the checker also works from file://.
  * A classic script (window.OKPayChannelCheck) that Node can also require (tests/js/).
+ *
+ * A link is official only when the host the browser's own URL parser (`new URL`) reads from the
+ * text as pasted is ours, over http(s), and for a profile link the path names our account.
+ * tests/test_channel_checker_battery.py holds it to that in Chromium on tens of thousands of
+ * generated delimiter, look-alike and encoding tricks.
  */
 (function (root) {
   "use strict";
@@ -20,6 +25,7 @@
   // Invisible characters people paste by accident, and scammers insert to defeat exact matching.
   const HIDDEN = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff";
   const INVISIBLE = new RegExp("[" + HIDDEN + "]", "g");
+  const HAS_INVISIBLE = new RegExp("[" + HIDDEN + "]");
   const EDGE_CHAR = new RegExp("[\\s" + HIDDEN + "]");
   const MARKUP = /<\s*[!/]?[a-z][^<>@]*(>|$)|^(javascript|data|vbscript):/i;
   const PHONE_CHAR = /[\d\s().\-/]/;
@@ -122,6 +128,16 @@
     return s.slice(start, end);
   }
 
+  /** A link's edges as the browser sees them: spaces and invisible characters before it are
+   * dropped, spaces after it too (\s includes the ideographic space), but an invisible character
+   * (U+FEFF too, which \s counts as a space) after it stays: the URL parser keeps it in the path, where it can name another account. */
+  function trimLink(s) {
+    let start = 0, end = s.length;
+    while (start < end && (EDGE_CHAR.test(s[start]) || s[start] <= " ")) start++;
+    while (end > start && (/\s/.test(s[end - 1]) && s[end - 1] !== "\ufeff" || s[end - 1] <= " ")) end--;
+    return s.slice(start, end);
+  }
+
   /** Is s shaped like a phone number: "(" and spaces, an optional "+", then digits and
    * separators? The same language as /^[(\s]*\+?[\d\s().\-/]+$/, which backtracked
    * quadratically on "((((…x"; this reads each character at most twice, and counts the reads in
@@ -177,24 +193,56 @@
     return "+" + digits;
   }
 
+  /** The official hotline that text, typed without a country code, names in that hotline's own
+   * country's national format ("(202) 555-0143" or "1-202-555-0143" for +1 202-555-0143): people
+   * copy a number as it is printed in its country, whatever the default region. */
+  function nationalHit(text, data) {
+    const s = text.replace(/\(0\)/g, "").replace(/[^\d+]/g, "");
+    if (/^(\+|00)/.test(s)) return null;
+    return data.phones.find((p) => p.national && (s === p.national || (p.trunk && s === p.trunk + p.national)));
+  }
+
   function checkPhone(text, data) {
     const digits = text.replace(/\D/g, "");
     if (digits.length < 3 || digits.length > 15) return result("invalid", null, "unrecognized", "");
     const e164 = toE164(text, data);
+    const national = !(e164 && data.phones.some((p) => p.value === e164)) && nationalHit(text, data);
+    if (national) return result("official", "phone", "official-phone", national.value, national);
     const hit = e164 && data.phones.find((p) => p.value === e164);
     if (hit) return result("official", "phone", "official-phone", e164, hit);
     return result("unknown", "phone", "unknown-phone", e164 || digits);
   }
 
   // ---- hosts, links and emails -------------------------------------------------------------
+  //
+  // The host is always the one the browser reads: the WHATWG URL parser (`new URL`) on the text
+  // as pasted. Nothing is folded first: "okpay.example.com／@evil.test" opens evil.test, because
+  // "／" is no delimiter to the parser ("okpay.example.com／" is the user part), while NFKC
+  // would have turned it into "/" and read our host. Folding serves only to spot look-alikes.
 
-  /** Lower case, full-width dots as dots, no trailing dot, percent-escapes decoded; null if not a host. */
-  function cleanHost(host) {
-    try { host = decodeURIComponent(host); } catch (e) { return null; }
-    host = host.replace(/[\u3002\uff0e\uff61]/g, ".").toLowerCase().replace(/\.+$/, ""); // again: %-escaped
-    if (host.startsWith("[") && host.endsWith("]")) return host; // IPv6 literal: never ours
-    return HOST.test(host) ? host : null;
+  /** The URL a browser opens for text pasted into its address bar, or null. An explicit scheme
+   * ("https:", "intent:") is read as one; a "scheme" with a dot in it or followed by digits is a
+   * host and port ("okpay.example.com:443", "okpay.example.com:@evil.test") and, like a bare
+   * host, gets "https://" in front, as the address bar does. */
+  function browserUrl(text) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text);
+    let candidate = text;
+    if (!scheme || scheme[1].includes(".") || /^(\d+([/?#\\]|$)|$)/.test(text.slice(scheme[0].length))) {
+      candidate = (/^[/\\]{2}/.test(text) ? "https:" : "https://") + text;
+    }
+    try { return new URL(candidate); } catch (e) { return null; }
   }
+
+  /** The host a browser reads from `text` alone (IDNA-mapped, lower case, no trailing dot), or
+   * null when text is more than a host: a path, port, user part or anything the parser refuses. */
+  function hostOnly(text) {
+    if (/[%/\\?#@:]/.test(text)) return null;
+    let u;
+    try { u = new URL("https://" + text + "/"); } catch (e) { return null; }
+    return u.pathname === "/" && !u.username && !u.port ? u.hostname.replace(/\.+$/, "") : null;
+  }
+
+  const decode = (s) => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
   function officialDomain(host, data) {
     const domains = data.domains.slice().sort((a, b) => b.value.length - a.value.length);
@@ -211,8 +259,9 @@
     return hasBrand(skel, data.brand) ? "brand-in-domain" : null;
   }
 
-  /** Why a host that is not ours would still pass for ours, or null. */
-  function lookalikeReason(host, data) {
+  /** Why a host that is not ours would still pass for ours, or null. `typed`: the text as pasted,
+   * to tell a name typed as xn-- (punycode) from one typed in another alphabet (confusable). */
+  function lookalikeReason(host, data, typed) {
     let decoded = host;
     if (/(^|\.)xn--/.test(host)) {
       decoded = host.split(".").map((l) => (l.startsWith("xn--") ? punyDecode(l.slice(4)) || l : l)).join(".");
@@ -220,65 +269,85 @@
     const why = resemble(decoded, data);
     const mixed = decoded.split(".").some((l) => /\p{Script=Latin}/u.test(l) && OTHER_SCRIPT.test(l));
     if (!why) return mixed ? "mixed-script" : null;
-    if (decoded !== host) return "punycode";
+    if (decoded === host) return why;
+    if (/xn--/i.test(typed)) return "punycode";
     // A letter from another alphabet (or with an accent) standing in for a Latin one.
-    const swapped = [...decoded].some((ch) => ch > "\x7f" && /^[\x00-\x7f]+$/.test(skeleton(ch)));
-    return swapped || mixed ? "confusable" : why;
+    return "confusable";
   }
 
-  function checkHost(host, data) {
+  function checkHost(host, data, typed) {
     const ours = officialDomain(host, data);
     if (ours) return result("official", "url", host === ours.value ? "official-domain" : "official-subdomain", host, ours);
-    const why = lookalikeReason(host, data);
+    const why = lookalikeReason(host, data, typed);
     return why ? result("lookalike", "url", why, host) : result("unknown", "url", "unknown-domain", host);
   }
 
-  function checkUrl(text, data) {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
-    if (scheme && !OFFICIAL_SCHEMES.has(scheme[1].toLowerCase())) {
-      const answer = checkUrl(text.slice(scheme[0].length - 2), data);
-      // Our host behind another scheme is dressed up as us; anything else stays what it was.
-      if (answer.verdict === "official" || answer.verdict === "lookalike") {
-        return result("lookalike", "url", "other-scheme", answer.normalized);
-      }
-      return answer;
-    }
-    const rest = text.replace(/^([a-z][a-z0-9+.-]*:)?\/\//i, "");
-    const authority = rest.split(/[/?#\\]/)[0];
-    const path = rest.slice(authority.length);
-    const at = authority.lastIndexOf("@");
-    const userinfo = at >= 0 ? authority.slice(0, at) : "";
-    const host = cleanHost(authority.slice(at + 1).replace(/:\d*$/, ""));
-    if (!host) return result("invalid", null, "unrecognized", "");
+  /** The verdict on what a parsed http(s) URL opens: its host, and for a profile host the
+   * account its first path segment names. */
+  function checkWebUrl(u, data, typed) {
+    const host = u.hostname.replace(/\.+$/, "");
+    if (!host) return null;
     const profileHost = host.replace(/^(www|m|mobile)\./, "");
     const accounts = data.profiles.filter((p) => p.host === profileHost);
     if (accounts.length) {
-      const segment = /^[/\\]/.test(path) ? path.slice(1).split(/[/?#\\]/)[0] : "";
-      let handle = "";
-      try { handle = decodeURIComponent(segment).replace(/^@/, ""); } catch (e) { /* stays empty */ }
+      const segment = decode(u.pathname.split("/")[1] || "").replace(/^@/, "");
+      const handle = segment.replace(INVISIBLE, "");
       const answer = HANDLE.test(handle) && checkHandle(handle, accounts, data);
+      // t.me/okpay_demo<zero-width space> opens another account than ours, however it renders.
+      if (answer && answer.verdict === "official" && handle !== segment) {
+        return result("lookalike", "handle", "hidden-characters", handle);
+      }
       if (answer && answer.verdict !== "invalid") return answer;
     }
-    const verdict = checkHost(host, data);
+    const verdict = checkHost(host, data, typed);
     // https://okpay.example.com@evil.test opens evil.test: the part before "@" is decoration.
+    const userinfo = decode(u.username + (u.password ? ":" + u.password : "")).normalize("NFKC").toLowerCase();
     if (verdict.verdict !== "official" && userinfo && (hasBrand(userinfo, data.brand) ||
-        data.domains.some((d) => userinfo.toLowerCase().includes(d.value)))) {
+        data.domains.some((d) => userinfo.includes(d.value)))) {
       return result("lookalike", "url", "userinfo", host);
     }
     return verdict;
   }
 
+  /** A link, read as the browser reads it; null when the browser would not open it at all. */
+  function readUrl(text, data) {
+    const u = browserUrl(text);
+    if (!u) return null;
+    if (OFFICIAL_SCHEMES.has(u.protocol.slice(0, -1))) return checkWebUrl(u, data, text);
+    // intent:, ftp:, file: and the like open another app or a file even when the host looks like
+    // ours: our host (or a look-alike) behind one is dressed up as us; anything else stays what it is.
+    const host = decode(u.hostname);
+    const web = host ? browserUrl("https://" + host + u.pathname) : null;
+    const answer = web && checkWebUrl(web, data, text);
+    if (!answer) return null;
+    if (answer.verdict === "official" || answer.verdict === "lookalike") {
+      return result("lookalike", "url", "other-scheme", answer.normalized);
+    }
+    return answer;
+  }
+
+  /** `raw`: the link as pasted. When the parser refuses it only for an invisible character, the
+   * link without it is checked, and is never called official. */
+  function checkUrl(raw, data) {
+    const answer = readUrl(raw, data);
+    if (answer) return answer;
+    const visible = raw.replace(INVISIBLE, "");
+    const retry = visible !== raw && readUrl(visible, data);
+    if (retry && retry.verdict === "official") return result("lookalike", retry.kind, "hidden-characters", retry.normalized);
+    return retry || result("invalid", null, "unrecognized", "");
+  }
+
   function checkEmail(address, displayName, data) {
     const at = address.lastIndexOf("@");
     const local = address.slice(0, at).toLowerCase();
-    const host = cleanHost(address.slice(at + 1));
+    const host = hostOnly(address.slice(at + 1));
     if (!local || /[\s<>()",;:]/.test(local) || !host || !host.includes(".")) {
       return result("invalid", null, "unrecognized", "");
     }
     const normalized = local + "@" + host;
     const hit = data.emails.find((e) => e.value === normalized);
     if (hit) return result("official", "email", "official-email", normalized, hit);
-    const verdict = checkHost(host, data);
+    const verdict = checkHost(host, data, address);
     if (verdict.verdict === "official") return result("unknown", "email", "unlisted-email", normalized);
     if (verdict.verdict === "lookalike") return result("lookalike", "email", verdict.reason, normalized);
     // "OKPay Support <help@mail.test>", "okpay.service@mail.test": our name, someone else's mailbox
@@ -329,7 +398,9 @@
     return answer;
   }
 
-  function classify(s, data) {
+  /** s: the text folded (NFKC, invisible characters removed), to tell what kind of contact it
+   * is; raw: the text as pasted, which decides where a link goes. */
+  function classify(s, raw, data) {
     if (/^mailto:/i.test(s)) return checkMailto(s, data);
     // [^<>@]+ before the "@": one way to split, so no retrying at every "@" of a long input.
     const named = /^(.*)<([^<>@]+@[^<>]+)>$/s.exec(s);
@@ -348,10 +419,12 @@
     // An extension only routes the call inside the line: the number itself decides.
     const main = withoutExtension(s);
     if (main !== s && phoneShape(main)) return checkPhone(main, data);
-    if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(s)) return checkUrl(s, data);
-    if (/^[^\s/@]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
+    if (/^([a-z][a-z0-9+.-]*:)?[/\\]{2}/i.test(s)) return checkUrl(raw, data);
+    // Not an email when the part before "@" ends a host (":", "\\", "?", "#"): that is a link
+    // with a user part, "okpay.example.com:@evil.test", and the browser reads it.
+    if (/^[^\s/@:\\?#]+@[^\s/@]+$/.test(s)) return checkEmail(s, "", data);
     if (s.startsWith("@") && HANDLE.test(s)) return checkHandle(s.slice(1), data.handles, data);
-    if (!/\s/.test(s) && /^[^.\s]+(\.[^.\s]+)+\.?([/?#:\\]|$)/.test(s)) return checkUrl(s, data);
+    if (!/\s/.test(s) && /^[^.\s]+(\.[^.\s]+)+\.?([/?#:\\]|$)/.test(s)) return checkUrl(raw, data);
     if (HANDLE.test(s)) return checkHandle(s, data.handles, data);
     return result("invalid", null, "unrecognized", "");
   }
@@ -359,20 +432,23 @@
   function check(input, data) {
     if (typeof input !== "string") return result("invalid", null, "empty", "");
     if (input.length > MAX_LENGTH) return result("invalid", null, "too-long", "");
-    // NFKC: full-width digits, "＋", "＠" and letters become what a phone or browser would use.
-    // Ideographic full stops separate domain labels for browsers too (IDNA).
-    const pasted = trimEdges(input.normalize("NFKC").replace(/[\u3002\uff61]/g, "."));
-    if (!pasted) return result("invalid", null, "empty", "");
-    const s = pasted.replace(INVISIBLE, "");
-    const answer = classify(s, data);
+    const raw = trimLink(input);
+    // NFKC only to tell what kind of contact this is and to compare numbers, emails and
+    // accounts: full-width digits, "＋" and "＠" become what a phone or person would use.
+    // Ideographic full stops separate domain labels for browsers too (IDNA). Where a link goes
+    // is decided on `raw` (checkUrl), never on this folded copy.
+    const folded = trimEdges(input.normalize("NFKC").replace(/[\u3002\uff61]/g, "."));
+    if (!folded) return result("invalid", null, "empty", "");
+    const s = folded.replace(INVISIBLE, "");
+    const answer = classify(s, raw, data);
     // A hidden character inside a name makes a different name, even if it renders like ours.
-    if (s !== pasted && answer.verdict === "official" && answer.kind !== "phone") {
+    if ((s !== folded || HAS_INVISIBLE.test(raw)) && answer.verdict === "official" && answer.kind !== "phone") {
       return result("lookalike", answer.kind, "hidden-characters", answer.normalized);
     }
     return answer;
   }
 
-  const api = { check, skeleton, distance, punyDecode, phoneShape, trimEdges, withoutExtension, MAX_LENGTH };
+  const api = { check, browserUrl, skeleton, distance, punyDecode, phoneShape, trimEdges, withoutExtension, MAX_LENGTH };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (root) root.OKPayChannelCheck = api;
 })(typeof window !== "undefined" ? window : null);
