@@ -19,8 +19,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
+from helpcenter import datafile, datakeys
 from helpcenter.layout import Layout
 from helpcenter.search.core import normalize
 from helpcenter.text import HAN
@@ -50,12 +49,12 @@ def _strings(node, path: Path, where: str = "") -> None:
         for item in node:
             _strings(item, path, where)
     elif not isinstance(node, str):
-        raise ValueError(f"{path}: {where}: {node!r} is not a word; quote it (YAML reads no/on/off as booleans)")
+        raise ValueError(f"{path}: {where}: {datafile.clip(node)} is not a word; quote it (YAML reads no/on/off as booleans)")
 
 
 def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
     path = Path(folder) / f"vocabulary.{lang}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = datafile.load(path, datakeys.VOCABULARY) or {}
     _strings(data, path)
     return {"stopwords": data.get("stopwords") or [], "chatter": data.get("chatter") or [], "typos": data.get("typos") or {},
             "groups": data.get("groups") or [], "articles": data.get("articles") or {}}
