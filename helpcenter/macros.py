@@ -97,6 +97,12 @@ def define_env(env) -> None:
             reg.check_production(data, registry_path)
     except reg.RegistryError as exc:
         raise PluginError(str(exc)) from None
+    # Read here, not when the page renders: an error raised inside a macro comes with a traceback.
+    from helpcenter import channel_checker
+    try:
+        checker_strings = channel_checker.load_strings()
+    except channel_checker.CheckerError as exc:
+        raise PluginError(str(exc)) from None
     demo = reg.demo_values(data)
 
     # Templates (overrides/) read these; config.extra is the only channel MkDocs gives them.
@@ -399,6 +405,7 @@ def define_env(env) -> None:
     def channel_checker() -> str:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
-        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()))
+        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()),
+                              checker_strings)
 
     playbook.register(env, data)   # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}

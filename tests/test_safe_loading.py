@@ -89,7 +89,7 @@ LOADERS = {
     "ui": (lambda p: ui.load(p), Exception),
     "channel-check": (lambda p: channel_checker.load_strings(p), channel_checker.CheckerError),
     "redirects": (lambda p: redirects.load_moves(p), redirects.RedirectError),
-    "vocabulary": (lambda p: search_index.load_vocabulary("zh", p.parent), ValueError),
+    "vocabulary": (lambda p: search_index.load_vocabulary("zh", p.parent), search_index.VocabularyError),
     "registry": (lambda p: reg.load(p), reg.RegistryError),
 }
 

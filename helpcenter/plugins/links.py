@@ -45,12 +45,18 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def __init__(self):
         self.catalog = Catalog()
         self.layout: Layout | None = None
+        self.moves: dict[str, str] = {}
 
     def on_config(self, config):
         self.layout = Layout.from_config(config)
         self.ui = ui.load(Path(self.config.ui_strings), self.layout.codes)
         if not i18n.is_nested_build(config):
             self.catalog = Catalog(config.site_url or "")
+            # Read before anything is built: a bad entry fails in a second, not after every page.
+            try:
+                self.moves = redirects.load_moves(Path(self.config.redirects))
+            except redirects.RedirectError as exc:
+                raise PluginError(str(exc)) from None
         return config
 
     def on_page_content(self, content: str, page, config, files) -> str:
@@ -109,12 +115,8 @@ class LinksPlugin(BasePlugin[LinksConfig]):
 
     # -- moved articles -------------------------------------------------------------------------
     def write_moved_pages(self, site: Path) -> None:
-        try:
-            moves = redirects.load_moves(Path(self.config.redirects))
-        except redirects.RedirectError as exc:
-            raise PluginError(str(exc)) from None
         layout, by_path = self.layout, self.catalog.by_path()
-        for old, new in moves.items():
+        for old, new in self.moves.items():
             where = f"{self.config.redirects}: entry '{old}'"
             for lang in layout.codes:
                 target = by_path.get(layout.page_url(lang, new))
