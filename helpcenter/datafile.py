@@ -92,18 +92,24 @@ def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        text = read_text(path)
     except FileNotFoundError:
         if missing_ok:
             return None
         raise
-    if size > MAX_BYTES:
-        raise DataFileError(f"{path}: {size} bytes; expected at most {MAX_BYTES} for a data file")
+    return loads(text, path, keys)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """A data file's text (YAML or a plain list such as data/published-urls.txt), refusing a file
+    over `max_bytes` or not in UTF-8 with an error that names it."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataFileError(f"{path}: {size} bytes; expected at most {max_bytes} for a data file")
     try:
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{path}: not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
-    return loads(text, path, keys)
 
 
 def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int = 1) -> Any:

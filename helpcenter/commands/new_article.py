@@ -47,7 +47,10 @@ def main(argv=None, root: Path = ROOT) -> int:
     taken = [p for lang in languages for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
     if taken:
         return fail(f"id {args.id!r} already exists: {taken[0].relative_to(root)}")
-    manifest = published.read(root / "data" / "published-urls.txt")
+    try:
+        manifest = published.read(root / "data" / "published-urls.txt")
+    except ValueError as exc:         # not UTF-8, or too large: named by the loader
+        return fail(str(exc))
     if any(entry.startswith("/" + layout.short_path(None, args.id)) for entry in manifest):
         return fail(f"id {args.id!r} was published before (data/published-urls.txt); old links would land here. "
                     "Choose another id")
