@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import secrets
 import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,12 +35,49 @@ def build(dest: Path, site_url: str | None = None, cwd: Path = ROOT, config_file
                           env={**os.environ, **QUIET, **extra, **env})
 
 
+def temp_sibling(output: Path) -> Path:
+    """A new empty folder beside `output` to build into. Its name carries this process's id, so
+    that `clean_stale` can tell a folder a killed build left behind from one still in use."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        folder = output.parent / f".{output.name}-building-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()      # not mkdtemp: its 0700 would become the published site's mode
+            return folder
+        except FileExistsError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:      # someone else's process: alive
+        return True
+    return True
+
+
+def clean_stale(output: Path) -> list[Path]:
+    """Remove the temporary folders beside `output` whose build process is gone (killed, or
+    stopped by the power going out); returns what was removed. A folder of a build still running
+    (its process id is alive) is left alone."""
+    removed = []
+    for folder in output.parent.glob(f".{output.name}-building-*"):
+        pid = folder.name[len(f".{output.name}-building-"):].split("-", 1)[0]
+        if pid.isdigit() and (int(pid) == os.getpid() or _alive(int(pid))):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 def build_atomic(output: Path, cwd: Path = ROOT, config_file: str | None = None,
                  site_url: str | None = None, echo: bool = True) -> subprocess.CompletedProcess:
     """Build into a temporary sibling of `output`; replace `output` only when the build passed."""
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    clean_stale(output)
+    tmp = temp_sibling(output)
     try:
         result = build(tmp / "site", site_url, cwd, config_file)
         if echo:

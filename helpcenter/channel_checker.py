@@ -21,9 +21,8 @@ import re
 from pathlib import Path, PurePosixPath
 
 import phonenumbers
-import yaml
 
-from helpcenter import official_channels
+from helpcenter import datafile, datakeys, official_channels
 from helpcenter import registry as reg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +36,10 @@ class CheckerError(ValueError):
 
 def load_strings(path: Path = STRINGS) -> dict:
     """The strings, validated: every leaf is a mapping with non-empty zh and en."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = datafile.load(path, datakeys.CHANNEL_CHECK)
+    except datafile.DataFileError as exc:
+        raise CheckerError(str(exc)) from None
 
     def walk(node, where: str) -> None:
         if isinstance(node, list):
@@ -51,7 +53,7 @@ def load_strings(path: Path = STRINGS) -> dict:
             for key, value in node.items():
                 walk(value, f"{where}.{key}" if where else key)
         else:
-            raise CheckerError(f"{path}: field '{where}': got {node!r}; expected zh and en texts")
+            raise CheckerError(f"{path}: field '{where}': got {datafile.clip(node)}; expected zh and en texts")
 
     walk(data, "")
     return data

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from helpcenter import datafile, datakeys
 from helpcenter.layout import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +50,7 @@ def available(name: str) -> bool:
 
 
 def load(name: str = "tuning", path: Path | None = None) -> Split:
-    data = yaml.safe_load(Path(path or split_path(name)).read_text(encoding="utf-8")) or {}
+    data = datafile.load(path or split_path(name), datakeys.EVAL_SPLIT) or {}
     cases = {lang: [Case(lang, str(i["q"]), i["expect"], tuple(i.get("also") or ()), i.get("kind", ""),
                          i.get("source", "")) for i in data.get(lang) or []] for lang in LANGS}
     return Split(name, cases, [str(i["q"]) for i in data.get("garbage") or []])

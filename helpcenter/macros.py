@@ -98,6 +98,12 @@ def define_env(env) -> None:
             reg.check_production(data, registry_path, site_url=os.environ.get("SITE_URL"))
     except reg.RegistryError as exc:
         raise PluginError(str(exc)) from None
+    # Read here, not when the page renders: an error raised inside a macro comes with a traceback.
+    from helpcenter import channel_checker
+    try:
+        checker_strings = channel_checker.load_strings()
+    except channel_checker.CheckerError as exc:
+        raise PluginError(str(exc)) from None
     demo = reg.demo_values(data)
 
     # Templates (overrides/) read these; config.extra is the only channel MkDocs gives them.
@@ -441,7 +447,8 @@ def define_env(env) -> None:
     def channel_checker() -> str:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
-        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()))
+        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()),
+                              checker_strings)
 
     # ---- Issue 19 (articles): supported assets, funding methods, merchants, company, complaints.
     # Headings and fixed words come from data/ui.yml (facts_*), so no language is spelled here.

@@ -15,8 +15,7 @@ import posixpath
 import re
 from pathlib import Path
 
-import yaml
-
+from helpcenter import datafile, datakeys
 from helpcenter import registry as reg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +85,7 @@ def _check_placeholders(text: str, where: str, fail, registry: dict | None) -> N
 def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dict:
     """The playbook, checked; raises PlaybookError naming the case and the field."""
     def fail(where: str, message: str):
-        raise PlaybookError(f"{shown}: {where}: {message}")
+        raise PlaybookError(f"{shown}: {where}: {datafile.clip(message, 300)}")
 
     if not isinstance(data, dict) or not isinstance(data.get("cases"), dict):
         fail("top level", "expected a mapping with 'cases', 'labels' and 'guide'")
@@ -131,9 +130,11 @@ def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dic
 def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
     shown = SHOWN_PATH if Path(path).resolve() == DEFAULT_PATH else str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise PlaybookError(f"{shown}: not valid YAML: {exc}") from None
+        data = datafile.load(path, datakeys.PLAYBOOK)
+    except FileNotFoundError:
+        raise PlaybookError(f"{shown}: file not found; expected the incident playbook here") from None
+    except datafile.DataFileError as exc:
+        raise PlaybookError(str(exc).replace(str(path), shown, 1)) from None
     return validate(data, registry, shown)
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpcenter import datafile
 from helpcenter.catalog import Catalog
 from helpcenter.layout import ROOT, Layout, is_redirect_stub, redirect_target
 
 MANIFEST = ROOT / "data" / "published-urls.txt"
+# One line per address ever published, about 60 bytes each: room for hundreds of thousands.
+MAX_BYTES = 50_000_000
 
 
 def entries_from_catalog(site: Path) -> set[str]:
@@ -34,7 +37,7 @@ def entries_from_catalog(site: Path) -> set[str]:
 def read(path: Path = MANIFEST) -> list[str]:
     if not path.exists():
         return []
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in datafile.read_text(path, MAX_BYTES).splitlines()
             if line.strip() and not line.startswith("#")]
 
 

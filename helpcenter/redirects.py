@@ -9,9 +9,55 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
+from helpcenter import datafile, datakeys
 from helpcenter.layout import REDIRECT_MARKER
+
+# A moved article's old or new path inside a language tree: kebab-case segments, ending in '/'
+# (account/reset-password/). Only this shape can name a place inside the site: it leaves no room
+# for '..', a leading '/', '\\', a scheme, a %-escape or a look-alike character.
+MOVE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*/")
+MOVE_EXPECTED = ("a path inside the site like 'account/password-reset/': lowercase letters, digits and '-', "
+                 "segments joined by '/', ending in '/'")
+
+
+class RedirectError(ValueError):
+    """data/redirects.yml names something that is not a path inside the site; names the entry."""
+
+
+def _why_not(value: str) -> str:
+    """What makes `value` unusable as a path, in the words a writer would look for."""
+    lowered = value.lower()
+    for found, reason in (("..", "'..' (would leave the folder)"), ("\\", "a backslash"),
+                          ("%", "a %-escape"), ("://", "a URL scheme"), (":", "a ':' (a scheme or drive)")):
+        if found in lowered:
+            return f"has {reason}"
+    if value.startswith("/"):
+        return "starts with '/' (an absolute path)"
+    if not value.endswith("/"):
+        return "does not end in '/'"
+    return "has characters other than lowercase letters, digits, '-' and '/'"
+
+
+def load_moves(path: Path) -> dict[str, str]:
+    """data/redirects.yml, checked: every old and new path stays inside the site."""
+    try:
+        moves = datafile.load(path, datakeys.REDIRECTS, missing_ok=True) or {}
+    except datafile.DataFileError as exc:
+        raise RedirectError(str(exc)) from None
+    if not isinstance(moves, dict):
+        raise RedirectError(f"{path}: got {datafile.clip(moves)}; expected a mapping 'section/old-id/: section/new-id/'")
+    for old, new in moves.items():
+        for side, value in (("old path", old), ("new path", new)):
+            if not isinstance(value, str) or not MOVE_PATH.fullmatch(value):
+                reason = _why_not(value) if isinstance(value, str) else f"is {type(value).__name__}"
+                raise RedirectError(f"{path}: entry {datafile.clip(str(old), 80)!r}: {side} "
+                                    f"{datafile.clip(str(value), 80)!r} {reason}; expected {MOVE_EXPECTED}")
+        if old == new:
+            raise RedirectError(f"{path}: entry {old!r}: points at itself; expected the article's new path")
+    return moves
 
 
 def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
@@ -39,6 +85,11 @@ def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
             f'</head><body><p>{html.escape(ui["redirect_opening"][lang])}{links}</p></body></html>\n')
 
 
-def write(folder: Path, text: str) -> None:
+def write(site: Path, rel: str, text: str) -> None:
+    """Write the stub for site-relative `rel` (a folder); refuse anything that resolves outside `site`."""
+    root = site.resolve()
+    folder = (root / rel).resolve()
+    if folder == root or not folder.is_relative_to(root):
+        raise RedirectError(f"redirect {datafile.clip(rel, 80)!r} would be written outside the site folder {site}")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(text, encoding="utf-8")

@@ -20,10 +20,9 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import phonenumbers
-import yaml
 from publicsuffixlist import PublicSuffixList
 
-from helpcenter import platforms
+from helpcenter import datafile, datakeys, platforms
 from helpcenter.layout import Layout
 
 # Every localized registry value has one text per site language (helpcenter/layout.py).
@@ -79,7 +78,9 @@ class _Reader:
         self.path = path
 
     def fail(self, field: str, problem: str, expected: str) -> RegistryError:
-        return RegistryError(f"{self.path}: field '{field}': {problem}; expected {expected}")
+        # A value can be long (a pasted page); the message quotes only its start.
+        return RegistryError(f"{self.path}: field '{datafile.clip(field, 200)}': {datafile.clip(problem, 300)}; "
+                             f"expected {expected}")
 
     def get(self, node: Any, key: str, field: str, kind: type | tuple = str) -> Any:
         if not isinstance(node, dict) or key not in node or node[key] in (None, ""):
@@ -142,11 +143,11 @@ def load(path: Path | str | None = None) -> dict:
     """Parse and validate the registry; return it with phone numbers normalised."""
     path = Path(path) if path is not None else configured_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = datafile.load(path, datakeys.REGISTRY)
     except FileNotFoundError:
         raise RegistryError(f"{path}: file not found; expected the channel registry here") from None
-    except yaml.YAMLError as exc:
-        raise RegistryError(f"{path}: not valid YAML: {exc}") from None
+    except datafile.DataFileError as exc:
+        raise RegistryError(str(exc)) from None
     r = _Reader(path)
     if not isinstance(data, dict):
         raise r.fail("(top level)", "not a mapping", "the keys brand, chat, emails, hotlines, ...")

@@ -29,9 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-
-from helpcenter import building
+from helpcenter import building, datafile, datakeys
 from helpcenter import evaluation as ev
 from helpcenter.layout import Layout
 from helpcenter.search import index_file
@@ -159,7 +157,7 @@ class LanguageReport:
 
 
 def load_eval(path: Path = EVAL_FILE) -> dict[str, list[Query]]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = datafile.load(path, datakeys.EVAL_SPLIT)
     return {lang: [Query(lang, str(item["q"]), item["expect"], tuple(item.get("also") or ()))
                    for item in data.get(lang) or []] for lang in LANGS}
 

@@ -11,9 +11,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
+from helpcenter import datafile, datakeys
 from helpcenter import ui as ui_strings
 from helpcenter.layout import Layout
 from helpcenter.registry import ID  # the same kebab-case ids as the registry
@@ -26,7 +26,6 @@ PATH_ENV = "OKPAY_STATUS_FILE"
 TODAY_ENV = "OKPAY_STATUS_TODAY"
 SEVERITIES = {"info": "info", "warning": "warning", "critical": "danger"}   # -> admonition type
 STATUS_PAGE = "contact/service-status/"
-KNOWN = {"id", "severity", "start", "end", "active", "title", "text"}
 
 
 class StatusError(ValueError):
@@ -34,18 +33,18 @@ class StatusError(ValueError):
 
 
 def _fail(path: Path, field: str, problem: str, expected: str) -> StatusError:
-    return StatusError(f"{path}: field '{field}': {problem}; expected {expected}")
+    return StatusError(f"{path}: field '{field}': {datafile.clip(problem, 300)}; expected {expected}")
 
 
 def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
     """Parse and validate the announcements, newest first."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = datafile.load(path, datakeys.STATUS)
     except FileNotFoundError:
         raise StatusError(f"{path}: file not found; expected the status announcements here") from None
-    except yaml.YAMLError as exc:
-        raise StatusError(f"{path}: not valid YAML: {exc}") from None
+    except datafile.DataFileError as exc:
+        raise StatusError(str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("announcements", []), list):
         raise _fail(path, "announcements", "missing or not a list", "a list of announcements (it may be empty)")
     items, seen = [], set()
@@ -53,9 +52,6 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
         field = f"announcements[{i}]"
         if not isinstance(item, dict):
             raise _fail(path, field, f"got {item!r}", "a mapping with id, severity, start, title, text")
-        unknown = set(item) - KNOWN
-        if unknown:
-            raise _fail(path, field, f"unknown key(s) {sorted(unknown)}", f"only {sorted(KNOWN)}")
         ident = item.get("id")
         if not isinstance(ident, str) or not ID.match(ident):
             raise _fail(path, f"{field}.id", f"got {ident!r}", "lowercase kebab-case like 'bank-delays-2026-11'")

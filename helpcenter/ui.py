@@ -8,28 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
+from helpcenter import datafile, datakeys
 from helpcenter.layout import ROOT, Layout
 
 PATH = ROOT / "data" / "ui.yml"
 # Keys that templates (overrides/) and plugins read; each must exist in every language.
-REQUIRED = ("demo_notice", "offline_download", "offline_current", "updated", "reviewed", "reviewed_date_format",
-            "not_found_title", "not_found_text", "not_found_home", "copy_link", "redirect_opening",
-            "language_name", "related_articles",
-            "status_none", "status_no_past", "status_notice", "status_delay", "status_outage", "status_upcoming",
-            "status_details")
+REQUIRED = tuple(datakeys.UI)
 
 
 def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
     languages = languages or Layout.load().codes
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except UnicodeDecodeError:
-        raise PluginError(f"{path}: not UTF-8; save the file as UTF-8") from None
-    except (OSError, yaml.YAMLError) as exc:
+        data = datafile.load(path, datakeys.UI) or {}
+    except datafile.DataFileError as exc:
+        raise PluginError(str(exc)) from None
+    except OSError as exc:
         raise PluginError(f"{path}: cannot read it: {exc}") from None
+    if not isinstance(data, dict):
+        raise PluginError(f"{path}: got {datafile.clip(data)}; expected a mapping of string names to texts")
     for key in REQUIRED:
         if key not in data:
             raise PluginError(f"{path}: no string '{key}'; expected '{key}:' with text in {', '.join(languages)} "

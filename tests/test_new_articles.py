@@ -181,7 +181,7 @@ def test_no_banner_when_nothing_is_current(tmp_path):
     (lambda a: a.update(start=dt.date(2027, 3, 12), end=dt.date(2027, 3, 11)), "announcements[0].end", "before start"),
     (lambda a: a.update(active="yes"), "announcements[0].active", "true or false"),
     (lambda a: a.update(id="Bank Delay"), "announcements[0].id", "kebab-case"),
-    (lambda a: a.update(ends=dt.date(2027, 3, 12)), "announcements[0]", "unknown key"),
+    (lambda a: a.update(ends=dt.date(2027, 3, 12)), "announcements[0].ends", "did you mean 'end'?"),
 ])
 def test_malformed_status_file_names_file_and_field(tmp_path, mutate, field, expected):
     data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))

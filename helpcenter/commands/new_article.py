@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from helpcenter import published
+from helpcenter import published, redirects
 from helpcenter.layout import ROOT, Layout
 
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -47,10 +47,23 @@ def main(argv=None, root: Path = ROOT) -> int:
     taken = [p for lang in languages for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
     if taken:
         return fail(f"id {args.id!r} already exists: {taken[0].relative_to(root)}")
-    manifest = published.read(root / "data" / "published-urls.txt")
+    try:
+        manifest = published.read(root / "data" / "published-urls.txt")
+    except ValueError as exc:         # not UTF-8, or too large: named by the loader
+        return fail(str(exc))
     if any(entry.startswith("/" + layout.short_path(None, args.id)) for entry in manifest):
         return fail(f"id {args.id!r} was published before (data/published-urls.txt); old links would land here. "
                     "Choose another id")
+    # A moved article's old id keeps forwarding (/go/<old-id>/ and its old page, in every
+    # language): a new article with that id would fight its redirects.
+    try:
+        moves = redirects.load_moves(root / "data" / "redirects.yml")
+    except redirects.RedirectError as exc:
+        return fail(str(exc))
+    for old, new in moves.items():
+        if old.rstrip("/").rsplit("/", 1)[-1] == args.id:
+            return fail(f"id {args.id!r} is listed as moved in data/redirects.yml (entry '{old}: {new}'); its old "
+                        "links forward to the new article. Choose another id")
 
     mkdocs = root / "mkdocs.yml"
     lines = mkdocs.read_text(encoding="utf-8").split("\n")

@@ -24,7 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "links.json").is_file():
         print(f"{args.site}/links.json not found: run `make build` first", file=sys.stderr)
         return 2
-    current = published.read()
+    try:
+        current = published.read()
+    except ValueError as exc:         # not UTF-8, or too large: named by the loader
+        print(exc, file=sys.stderr)
+        return 2
     if args.check:
         bad = published.broken(args.site, current)
         for entry, reason in sorted(bad.items()):

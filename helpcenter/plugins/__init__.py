@@ -7,6 +7,7 @@ the outer build (`helpcenter.plugins.i18n.is_nested_build`).
 
 | plugin (mkdocs.yml name) | module | what it does, and when |
 |---|---|---|
+| okpay-output | output.py | on_config (PRIORITY_FIRST): site_dir becomes a temporary sibling, before i18n (-100) and every other plugin read it; on_post_build (PRIORITY_OUTPUT, after PRIORITY_LAST): the finished site replaces the old one; on_build_error: the old one stays |
 | search (Material) | material | its search UI, and the generated index okpay-search reads |
 | okpay-search | search.py | on_post_build (PRIORITY_ALL_LANGUAGES): one index per language and the worker (helpcenter/search/), Material's index replaced by a stub |
 | i18n | mkdocs-static-i18n | builds every non-default language nested in its on_post_build (-100) |
@@ -25,6 +26,10 @@ Data moves between them in memory (the catalog of links.py), never through files
 site/.
 """
 
+# okpay-output redirects site_dir before any plugin reads it (mkdocs-static-i18n reads it at -100).
+PRIORITY_FIRST = 1000
+# okpay-output swaps the finished site in once every other on_post_build has written its files.
+PRIORITY_OUTPUT = -10000
 # on_post_build work that needs every language: after mkdocs-static-i18n's nested builds (-100).
 PRIORITY_ALL_LANGUAGES = -200
 # HTML fixes run before mkdocs-minify-plugin rewrites the markup (its on_post_page runs at 0).

@@ -18,7 +18,6 @@ import html
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -46,12 +45,18 @@ class LinksPlugin(BasePlugin[LinksConfig]):
     def __init__(self):
         self.catalog = Catalog()
         self.layout: Layout | None = None
+        self.moves: dict[str, str] = {}
 
     def on_config(self, config):
         self.layout = Layout.from_config(config)
         self.ui = ui.load(Path(self.config.ui_strings), self.layout.codes)
         if not i18n.is_nested_build(config):
             self.catalog = Catalog(config.site_url or "")
+            # Read before anything is built: a bad entry fails in a second, not after every page.
+            try:
+                self.moves = redirects.load_moves(Path(self.config.redirects))
+            except redirects.RedirectError as exc:
+                raise PluginError(str(exc)) from None
         return config
 
     def on_page_content(self, content: str, page, config, files) -> str:
@@ -106,24 +111,13 @@ class LinksPlugin(BasePlugin[LinksConfig]):
                                                   by_browser_language=True, default=layout.default)
                 else:
                     out = redirects.redirect_html(lang, record["title"], {lang: up + record["path"] + fragment}, self.ui)
-                redirects.write(site / rel, out)
+                self._write(site, rel, out)
 
     # -- moved articles -------------------------------------------------------------------------
     def write_moved_pages(self, site: Path) -> None:
-        path = Path(self.config.redirects)
-        if not path.exists():
-            return
-        try:
-            moves = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise PluginError(f"{path}: not valid YAML: {exc}") from None
-        if not isinstance(moves, dict):
-            raise PluginError(f"{path}: expected a mapping 'section/old-id/: section/new-id/'")
         layout, by_path = self.layout, self.catalog.by_path()
-        for old, new in moves.items():
-            where = f"{path}: entry '{old}'"
-            if not (isinstance(old, str) and isinstance(new, str) and old.endswith("/") and new.endswith("/")):
-                raise PluginError(f"{where}: expected 'section/old-id/: section/new-id/' (paths ending in '/')")
+        for old, new in self.moves.items():
+            where = f"{self.config.redirects}: entry '{old}'"
             for lang in layout.codes:
                 target = by_path.get(layout.page_url(lang, new))
                 if target is None:
@@ -132,11 +126,18 @@ class LinksPlugin(BasePlugin[LinksConfig]):
                 if (site / old_url / "index.html").exists():
                     raise PluginError(f"{where}: '{old}' is still a page in {lang}; a redirect would overwrite it")
                 up = "../" * old_url.count("/")
-                redirects.write(site / old_url,
+                self._write(site, old_url,
                                 redirects.redirect_html(lang, target["title"], {lang: up + target["path"]}, self.ui))
             old_id, new_id = old.rstrip("/").split("/")[-1], new.rstrip("/").split("/")[-1]
             if old_id != new_id:
                 self._old_short_links(site, old_id, new_id)
+
+    @staticmethod
+    def _write(site: Path, rel: str, text: str) -> None:
+        try:
+            redirects.write(site, rel, text)
+        except redirects.RedirectError as exc:
+            raise PluginError(str(exc)) from None
 
     def _old_short_links(self, site: Path, old_id: str, new_id: str) -> None:
         """Recreate /go/<old-id>/... for every short link of the new article, in every form."""
@@ -155,4 +156,4 @@ class LinksPlugin(BasePlugin[LinksConfig]):
                 else:
                     out = redirects.redirect_html(record["lang"], record["title"],
                                                   {record["lang"]: up + record["path"] + fragment}, self.ui)
-                redirects.write(site / rel, out)
+                self._write(site, rel, out)

@@ -80,7 +80,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         full = json.loads(material.read_text(encoding="utf-8"))
         vocab_dir = Path(config.config_file_path).parent / self.config.vocabulary
         for lang in self.layout.codes:
-            data = search_index.build(full, self.meta, lang, search_index.load_vocabulary(lang, vocab_dir))
+            try:
+                vocabulary = search_index.load_vocabulary(lang, vocab_dir)
+            except search_index.VocabularyError as exc:
+                raise PluginError(str(exc)) from None
+            data = search_index.build(full, self.meta, lang, vocabulary)
             if not data["pages"]:
                 raise PluginError(f"okpay-search: no {lang} article found in Material's search index")
             target = site / index_file(lang, self.layout)

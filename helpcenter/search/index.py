@@ -19,8 +19,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
+from helpcenter import datafile, datakeys
 from helpcenter.layout import Layout
 from helpcenter.search.core import normalize
 from helpcenter.text import HAN
@@ -40,6 +39,10 @@ KEYWORD_LINE = re.compile(r"^(?:也叫[:：]|Also called:)")
 BOILERPLATE_PAGES = 2
 
 
+class VocabularyError(ValueError):
+    """A vocabulary file cannot be used; the message names the file and the place."""
+
+
 def _strings(node, path: Path, where: str = "") -> None:
     """Every word must be a string: YAML reads bare no/on/off as booleans."""
     if isinstance(node, dict):
@@ -50,12 +53,15 @@ def _strings(node, path: Path, where: str = "") -> None:
         for item in node:
             _strings(item, path, where)
     elif not isinstance(node, str):
-        raise ValueError(f"{path}: {where}: {node!r} is not a word; quote it (YAML reads no/on/off as booleans)")
+        raise VocabularyError(f"{path}: {where}: {datafile.clip(node)} is not a word; quote it (YAML reads no/on/off as booleans)")
 
 
 def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
     path = Path(folder) / f"vocabulary.{lang}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = datafile.load(path, datakeys.VOCABULARY) or {}
+    except datafile.DataFileError as exc:
+        raise VocabularyError(str(exc)) from None
     _strings(data, path)
     return {"stopwords": data.get("stopwords") or [], "chatter": data.get("chatter") or [], "typos": data.get("typos") or {},
             "groups": data.get("groups") or [], "articles": data.get("articles") or {}}

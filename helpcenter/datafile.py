@@ -1,0 +1,186 @@
+"""The one way the project reads a YAML data file (data/*.yml, data/search/*.yml, evaluation splits).
+
+YAML can do more than any data file here needs, and some of it costs the build dearly: a 2 KB
+file of anchors and aliases expands to gigabytes when walked or printed, a duplicated key silently
+replaces the first, a misspelled optional key is silently ignored, and an impossible date
+(2026-02-30) ends in a traceback that names no file. So this loader refuses, before building
+anything big:
+
+- anchors (`&name`), aliases (`*name`) and merge keys (`<<`): no data file needs them;
+- nesting deeper than MAX_DEPTH, files over MAX_BYTES, single texts over MAX_TEXT characters;
+- duplicate keys;
+- keys the file kind does not declare (helpcenter/datakeys.py), with a "did you mean";
+- dates and values YAML cannot construct (2026-02-30, 2026-13-01).
+
+Every refusal is a DataFileError naming the file, the line and the field, and never showing more
+than SHOWN characters of the input (`clip`), so a hostile file cannot flood a terminal or a log.
+Loaders re-raise it as their own error type; the value checks stay in each loader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from helpcenter import datakeys
+
+# The largest data file today is an evaluation split of about 90 KB; 2 MB leaves ample room
+# and still reads in well under a second.
+MAX_BYTES = 2_000_000
+# The longest text a data file holds today is a few hundred characters (a playbook step).
+MAX_TEXT = 4_000
+# The deepest data file today nests 6 levels (registry ui_paths steps).
+MAX_DEPTH = 24
+# How much of a bad value an error message quotes.
+SHOWN = 120
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+STANDARD_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class DataFileError(ValueError):
+    """A data file cannot be read safely; the message names file, line and field."""
+
+
+def clip(value: Any, limit: int = SHOWN) -> str:
+    """`value` as text for an error message, cut to `limit` characters with the length said."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"
+
+
+class _Refused(Exception):
+    def __init__(self, problem: str, mark):
+        self.problem, self.mark = problem, mark
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses anchors, aliases and deep nesting as it meets them."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(f"an alias (*{clip(event.anchor, 40)}); expected plain values "
+                           "(anchors and aliases are not allowed in data files)", event.start_mark)
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
+            raise _Refused(f"an anchor (&{clip(event.anchor, 40)}); expected plain values "
+                           "(anchors and aliases are not allowed in data files)", event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(f"nested more than {MAX_DEPTH} levels deep; expected a flatter file",
+                               event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False) -> Any:
+    """Read and construct one data file, refusing what the module docstring lists.
+
+    `keys` is the file kind's declaration from helpcenter/datakeys.py. A missing file raises
+    FileNotFoundError (callers word that themselves), or gives None with `missing_ok`.
+    """
+    path = Path(path)
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise
+    return loads(text, path, keys)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """A data file's text (YAML or a plain list such as data/published-urls.txt), refusing a file
+    over `max_bytes` or not in UTF-8 with an error that names it."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataFileError(f"{path}: {size} bytes; expected at most {max_bytes} for a data file")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
+
+
+def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int = 1) -> Any:
+    """`load` for text already in memory (`name` is what errors call it; `first_line` is the
+    line of the file where `text` starts, for front matter)."""
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except _Refused as exc:
+            raise DataFileError(f"{name}: line {exc.mark.line + first_line}: {exc.problem}") from None
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = f"line {mark.line + first_line}: " if mark else ""
+            raise DataFileError(f"{name}: {line}not valid YAML: {clip(exc.problem or exc.context or '', 200)}") from None
+        except yaml.YAMLError as exc:
+            raise DataFileError(f"{name}: not valid YAML: {clip(str(exc), 200)}") from None
+        except RecursionError:
+            raise DataFileError(f"{name}: nested too deeply; expected a flatter file") from None
+        if node is None:
+            return None
+        return _Builder(loader, name, first_line).build(node, "", keys)
+    finally:
+        loader.dispose()
+
+
+class _Builder:
+    """Turns the composed node tree into Python values, checking keys against the declaration.
+
+    Done here rather than by PyYAML's constructor so that every error knows its field path."""
+
+    def __init__(self, loader: _Loader, name: Path | str, first_line: int):
+        self.loader, self.name, self.first_line = loader, name, first_line
+
+    def fail(self, node, field: str, problem: str) -> DataFileError:
+        where = f"field '{field}': " if field else ""
+        return DataFileError(f"{self.name}: line {node.start_mark.line + self.first_line}: {where}{problem}")
+
+    def build(self, node, field: str, keys: Any) -> Any:
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, field)
+        if node.tag not in STANDARD_TAGS:
+            raise self.fail(node, field, f"the tag {clip(node.tag, 60)}; expected a plain mapping or list")
+        if isinstance(node, SequenceNode):
+            item_keys = datakeys.item_keys(keys)
+            return [self.build(item, f"{field}[{i}]", item_keys) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                raise self.fail(key_node, field, "a merge key (<<); expected plain keys")
+            if not isinstance(key_node, ScalarNode):
+                raise self.fail(key_node, field, "a list or mapping used as a key; expected a plain key")
+            key = self.scalar(key_node, field)
+            here = f"{field}.{key}" if field else str(key)
+            if key in out:
+                raise self.fail(key_node, here, "duplicate key; expected each key once "
+                                "(the second would silently replace the first)")
+            problem = datakeys.unknown_key(keys, key)
+            if problem:
+                raise self.fail(key_node, here, problem)
+            out[key] = self.build(value_node, here, datakeys.value_keys(keys, key))
+        return out
+
+    def scalar(self, node: ScalarNode, field: str) -> Any:
+        if len(node.value) > MAX_TEXT:
+            raise self.fail(node, field, f"a text of {len(node.value)} characters; expected at most {MAX_TEXT}")
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
+            what = "a date" if node.tag.endswith(":timestamp") else "a value"
+            raise self.fail(node, field, f"{clip(node.value)!s} is not {what} that exists ({clip(str(exc), 80)}); "
+                            f"expected {'a real date written YYYY-MM-DD' if what == 'a date' else 'a valid value'}"
+                            ) from None

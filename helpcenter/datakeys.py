@@ -1,0 +1,206 @@
+"""The keys each kind of data file may hold: the one place to declare them.
+
+helpcenter/datafile.py refuses any other key with a "did you mean", so a misspelled optional key
+(`default_regoin`) fails the build instead of being silently ignored. Adding a key or a section is
+one line here (plus the code that reads it); what a value must look like is checked by the file's
+own loader (registry.py, status.py, ...), not here.
+
+How a declaration reads:
+  {"key": ..., ...}   a mapping that may hold these keys (which are required is the loader's call)
+  [spec]              a list whose items follow spec
+  Each(spec)          a mapping whose keys the writer chooses (ids, paths), each value following spec
+  LOCALIZED           one value for every language, or a mapping of language codes (mkdocs.yml)
+  ANY                 not checked here (free-form, or checked entirely by the loader)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+
+class _Marker:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+ANY = _Marker("ANY")
+LOCALIZED = _Marker("LOCALIZED")
+
+
+@dataclass(frozen=True)
+class Each:
+    value: Any
+
+
+# data/registry.yml (helpcenter/registry.py)
+REGISTRY = {
+    "brand": {"name": ANY, "publisher": ANY, "app": LOCALIZED, "help_center": LOCALIZED},
+    "default_region": ANY,
+    "response_times": {"chat_minutes": ANY, "email_hours": ANY},
+    "chat": {"hours": LOCALIZED},
+    "ui_screens": LOCALIZED,
+    "ui_paths": Each(LOCALIZED),
+    "transaction_id_example": ANY,
+    "call_policy": {"outbound_calls": ANY, "callback_ui": ANY, "never_on_a_call": LOCALIZED, "verify": LOCALIZED},
+    "safe_to_tap": {"hotline_table": ANY, "app_ui": ANY},
+    "fee_schedule": {
+        "effective": ANY,
+        "currency": LOCALIZED,
+        "items": [{"id": ANY, "method": LOCALIZED, "percent": ANY, "fixed": ANY, "network_fee": ANY}],
+    },
+    "regions": [{"id": ANY, "name": LOCALIZED, "services": ANY}],
+    "typical_times": [{"id": ANY, "what": LOCALIZED, "min": ANY, "max": ANY, "unit": ANY}],
+    "domains": [{"id": ANY, "domain": ANY}],
+    "emails": [{"id": ANY, "address": ANY, "purpose": LOCALIZED}],
+    "hotlines": [{"id": ANY, "number": ANY, "region": LOCALIZED, "hours": LOCALIZED, "cost": LOCALIZED,
+                  "toll_free": ANY, "languages": ANY}],
+    "policies": [{"id": ANY, "name": LOCALIZED, "url": ANY}],
+    "apps": [{"id": ANY, "store": LOCALIZED, "url": ANY}],
+    "social": [{"id": ANY, "platform": LOCALIZED, "handle": ANY, "url": ANY, "dm_support": ANY}],
+    "authorities": [{"id": ANY, "region": ANY, "kind": ANY, "name": LOCALIZED, "phone": ANY, "hours": LOCALIZED,
+                     "tap": ANY, "source": ANY, "url": ANY}],
+    "chat_languages": ANY,
+    "limits": {"currency": LOCALIZED, "resets": LOCALIZED,
+               "levels": [{"id": ANY, "name": LOCALIZED, "per_payment": ANY, "daily": ANY, "daily_withdrawal": ANY}]},
+    "region_currencies": Each(ANY),
+    # The product model: what each asset is, what a freeze does, how it is lifted.
+    "product": {
+        "demo": ANY,
+        "assets": [{"id": ANY, "name": LOCALIZED, "held_by": ANY, "controlled_by": LOCALIZED,
+                    "when_frozen": LOCALIZED}],
+        "freeze_sessions": LOCALIZED,
+        "recipient_hold": LOCALIZED,
+        "unfreeze": {"ui": ANY, "max_hours": ANY, "how": LOCALIZED},
+        "freeze_without_device": {"hotline": ANY},
+        "features": [{"id": ANY, "name": LOCALIZED, "ui": ANY, "hold_hours": ANY, "what": LOCALIZED}],
+    },
+    "assets": [{"id": ANY, "coin": ANY, "network": ANY, "chain": LOCALIZED, "min_deposit": ANY,
+                "min_withdrawal": ANY, "confirmations": ANY, "network_fee": ANY}],
+    "funding_methods": [{"id": ANY, "direction": ANY, "fee": ANY, "time": ANY, "min": ANY, "daily_max": ANY,
+                         "method": LOCALIZED}],
+    "merchant": {"docs_url": ANY, "support_email": ANY, "offers": LOCALIZED},
+    "company": {"legal_name": ANY, "registration": ANY, "registered_in": LOCALIZED, "known_as": LOCALIZED},
+    "not_affiliated": [{"id": ANY, "name": ANY, "what": LOCALIZED, "source": ANY}],
+    "regulators": [{"id": ANY, "name": LOCALIZED, "url": ANY, "source": ANY}],
+    "licences": [{"id": ANY, "region": ANY, "regulator": ANY, "kind": LOCALIZED, "number": ANY}],
+    "complaints": {"email": ANY, "ui": ANY, "acknowledge_business_days": ANY, "final_response_business_days": ANY,
+                   "escalation": [{"region": ANY, "body": ANY}]},
+}
+
+# data/status.yml (helpcenter/status.py)
+STATUS = {
+    "announcements": [{"id": ANY, "severity": ANY, "start": ANY, "end": ANY, "active": ANY,
+                       "title": LOCALIZED, "text": LOCALIZED}],
+}
+
+# data/playbook.yml (helpcenter/playbook.py); the case ids are checked there (playbook.CASES).
+PLAYBOOK = {
+    "cases": Each({"title": LOCALIZED, "steps": [LOCALIZED], "note": LOCALIZED}),
+    # Words the freeze table and the steps print around registry values (the product model).
+    "labels": {"asset": LOCALIZED, "held": LOCALIZED, "controlled": LOCALIZED, "when-frozen": LOCALIZED,
+               "held_by": Each(LOCALIZED), "unfreeze-time": LOCALIZED, "set-at": LOCALIZED, "colon": LOCALIZED,
+               "list-sep": LOCALIZED, "open": LOCALIZED, "close": LOCALIZED, "local-police": LOCALIZED},
+    "guide": {"heading": LOCALIZED, "legend": LOCALIZED, "show-all": LOCALIZED, "status-start": LOCALIZED,
+              "status-shown": LOCALIZED, "status-all": LOCALIZED},
+}
+
+# data/ui.yml (helpcenter/ui.py): strings that templates and plugins show; every one is required.
+UI = {key: LOCALIZED for key in (
+    "demo_notice", "offline_download", "offline_current", "updated", "reviewed", "reviewed_date_format",
+    "not_found_title", "not_found_text", "not_found_home", "copy_link", "redirect_opening",
+    "language_name", "related_articles",
+    "status_none", "status_no_past", "status_notice", "status_delay", "status_outage", "status_upcoming",
+    "status_details",
+    # The fact tables of the issue-19 articles (helpcenter/macros.py).
+    "facts_coin", "facts_network", "facts_min_deposit", "facts_min_withdrawal", "facts_confirmations",
+    "facts_network_fee", "facts_method", "facts_fee", "facts_time", "facts_min", "facts_daily_max",
+    "facts_per_coin", "facts_network_fee_only", "facts_region", "facts_licence", "facts_licence_number",
+    "facts_regulator", "facts_escalate_to", "facts_complaint_times", "facts_network_on_chain", "facts_named",
+    "facts_registered", "facts_quoted", "facts_list_separator",
+)}
+
+# data/search/vocabulary.<lang>.yml (helpcenter/search/index.py)
+VOCABULARY = {"typos": ANY, "stopwords": ANY, "chatter": ANY, "groups": ANY, "articles": ANY}
+
+# data/channel-check.yml (helpcenter/channel_checker.py): the sections channel-check.js reads.
+CHANNEL_CHECK = ANY
+
+# data/redirects.yml (helpcenter/redirects.py): old path -> new path, checked there.
+REDIRECTS = Each(ANY)
+
+# data/tags.yml: tag slug -> its name in each language.
+TAGS = Each(LOCALIZED)
+
+# tests/data/eval/*.yml (helpcenter/evaluation.py, helpcenter/search_eval.py)
+EVAL_SPLIT = ANY
+
+
+# ---- reading a declaration (helpcenter/datafile.py) ---------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    from helpcenter.layout import Layout  # late: layout reads mkdocs.yml
+    return tuple(Layout.load().codes)
+
+
+def item_keys(keys: Any) -> Any:
+    """The declaration of a list's items."""
+    return keys[0] if isinstance(keys, list) and keys else ANY
+
+
+def value_keys(keys: Any, key: Any) -> Any:
+    """The declaration of the value under `key`."""
+    if isinstance(keys, dict):
+        return keys.get(key, ANY)
+    if isinstance(keys, Each):
+        return keys.value
+    return ANY
+
+
+def unknown_key(keys: Any, key: Any) -> str | None:
+    """None when `key` may be here, else the problem, with the nearest known key(s)."""
+    if isinstance(keys, dict):
+        known = list(keys)
+    elif keys is LOCALIZED:
+        known = list(_languages())
+    else:
+        return None
+    if key in known:
+        return None
+    near = suggestions(str(key), known)
+    hint = f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
+    from helpcenter.datafile import clip
+    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {', '.join(known)}"
+
+
+def suggestions(word: str, known: list[str]) -> list[str]:
+    """The known keys nearest to `word` (one or two typing slips away), nearest first."""
+    scored = sorted((_distance(word.lower(), k.lower()), k) for k in known)
+    if not scored:
+        return []
+    best = scored[0][0]
+    allowed = 1 if len(word) <= 4 else 2 if len(word) <= 10 else 3
+    return [k for d, k in scored if d == best and d <= allowed]
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbours as one slip (optimal string alignment)."""
+    if abs(len(a) - len(b)) > 3 or len(a) > 64:
+        return 99
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
