@@ -1,4 +1,4 @@
-"""Check the Markdown content against the named rules in helpcenter/content_lint.py.
+"""Check the Markdown content against the named rules in helpcenter/content_rules/.
 
 Prints one line per finding (file:line: [rule] message) and exits 1 if any is an error
 (warnings, such as content nearing its `expires` date, are printed only).
@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from helpcenter.content_lint import lint
+from helpcenter.content_rules import lint
 from helpcenter.layout import ROOT
 
 

@@ -1,4 +1,4 @@
-"""okpay-content: the content rules (helpcenter/content_lint.py) as part of every build.
+"""okpay-content: the content rules (helpcenter/content_rules/) as part of every build.
 
 `helpcenter check` stays the fast path for writers; this plugin makes the same rules part of
 `mkdocs build`, `mkdocs serve` and the deploy, so a phone number typed into a page, a broken
@@ -15,7 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from helpcenter.content_lint import lint
+from helpcenter.content_rules import lint
 from helpcenter.plugins import i18n
 
 log = get_plugin_logger(__name__)
