@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import phonenumbers
 from publicsuffixlist import PublicSuffixList
@@ -120,21 +119,27 @@ def find(text: str) -> list[tuple[str, str, str]]:
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
 
 
+SPECIAL = ("http", "https", "ftp", "ws", "wss")
+
+
 def link_host(href: str) -> tuple[str, str]:
-    """(scheme, host) of a link destination as written, after unmasking; ("", "") for a relative
-    link inside the site. A protocol-relative //host is a host."""
-    value = unmask(href).strip()
-    value = re.sub(r"[\t\n\r]", "", value)       # the URL parser drops these anywhere
+    """(scheme, host) of a link destination as the browser reads it; ("", "") for a link inside
+    the site. The authority is split on the RAW text, as the WHATWG URL parser does (a full-width
+    "／" does not end it, so "a.com／@b.com" is host b.com); only then is the host folded the way
+    the browser's IDNA mapping folds it (width, case, ideographic full stop). A protocol-relative
+    //host (or \\host) is a host."""
+    value = re.sub(r"[\t\n\r]", "", href).strip("\x00\x20")   # the URL parser drops these
     scheme_m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value)
-    if value.startswith(("//", "\\\\", "/\\", "\\/")):
-        return "", urlsplit("//" + value.lstrip("/\\")).hostname or ""
-    if not scheme_m:
+    scheme = scheme_m.group(1).lower() if scheme_m else ""
+    if scheme and scheme not in SPECIAL:
+        return scheme, ""
+    rest = value[len(scheme) + 1:] if scheme else value
+    if not scheme and not re.match(r"[/\\]{2}", rest):
         return "", ""
-    scheme = scheme_m.group(1).lower()
-    if scheme in ("http", "https", "ftp", "ws", "wss"):
-        rest = value[len(scheme) + 1:].lstrip("/\\")
-        return scheme, urlsplit("//" + rest).hostname or ""
-    return scheme, ""
+    authority = re.split(r"[/\\?#]", rest.lstrip("/\\"), maxsplit=1)[0]
+    host = authority.rsplit("@", 1)[-1]
+    host = host if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    return scheme or "https", unmask(host).lower().rstrip(".")
 
 
 def on_hosts(host: str, allowed: set[str]) -> bool:

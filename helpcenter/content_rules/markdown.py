@@ -69,6 +69,11 @@ def parse(path: Path, lang: str, rel: str, shown: Path, *, reusable: bool = Fals
     text, problem = read_utf8(path, shown)
     if problem:
         return None, [problem]
+    return parse_text(text, lang, rel, shown, reusable=reusable)
+
+
+def parse_text(text: str, lang: str, rel: str, shown: Path, *, reusable: bool = False) -> tuple[Page | None, list[Finding]]:
+    """A page from its text: front matter (not for a reusable), then the body's tokens."""
     lines = text.split("\n")
     meta, meta_lines, start = {}, {}, 1
     if not reusable:

@@ -20,6 +20,8 @@ from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
 DESTINATIONS = re.compile(r"\]\(\s*(?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)|^\s{0,3}\[[^\]]+\]:\s*\S+.*$"
                           r"|<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>"
                           r"|\b(?:href|src|action|formaction)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+RAW_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"
+                             r"|\b(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 UNSAFE = set(contacts.UNSAFE_SCHEMES)     # the unsafe-html rule reports these
 
 
@@ -56,11 +58,14 @@ def check_page(page: Page, ctx: Context):
     for n, line in page.numbered():
         if n not in page.fence_lines:
             yield from text_findings(page.path, n, line)
+    # Destinations as the parser reads them, and as written (the site's renderer is not markdown-it).
     seen = set()
-    for link in page.links:
-        finding = link_finding(page.path, link.line, link.href, ctx.allowed_hosts)
-        if finding and (link.line, link.href) not in seen:
-            seen.add((link.line, link.href))
+    written = [(n, next(g for g in m.groups() if g)) for n, line in page.numbered() if n not in page.code_lines
+               for m in RAW_DESTINATION.finditer(line)]
+    for line, href in [(link.line, link.href) for link in page.links] + written:
+        finding = link_finding(page.path, line, href, ctx.allowed_hosts)
+        if finding and (line, contacts.link_host(href)) not in seen:
+            seen.add((line, contacts.link_host(href)))
             yield finding
 
 

@@ -13,8 +13,9 @@ from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
 
 ELEMENT = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|form)\b", re.I)
 EVENT_ATTR = re.compile(r"<[A-Za-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I | re.S)
-SCHEME_LINK = re.compile(r"""(?:\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?|<)\s*"""
-                         r"""([^\s"'<>)]{0,40}?:)""", re.I)
+SCHEME_LINK = re.compile(r"""(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?|<)\s*"""
+                         r"""([^\s"'<>)]{0,40}?:)""", re.I | re.M)
+INLINE_CODE = re.compile(r"(`+)[^`].*?\1")
 
 
 def _unsafe_scheme(href: str) -> str | None:
@@ -24,7 +25,8 @@ def _unsafe_scheme(href: str) -> str | None:
 
 def findings(path, line: int, text: str, prefix: str = "") -> list[Finding]:
     out = []
-    plain = contacts.unmask(html.unescape(text))
+    # The URL parser drops tabs and newlines anywhere in an address ("java<TAB>script:").
+    plain = contacts.unmask(html.unescape(text)).replace("\t", "")
     for m in ELEMENT.finditer(plain):
         out.append(Finding(path, line, "unsafe-html", f"{prefix}raw <{m.group(1).lower()}> element; content cannot "
                            "carry scripts, frames or embeds (the site's own scripts come from its templates)"))
@@ -41,7 +43,7 @@ def findings(path, line: int, text: str, prefix: str = "") -> list[Finding]:
 def check_page(page: Page, ctx: Context):
     for n, line in page.numbered():
         if n not in page.code_lines and n not in page.fence_lines:
-            yield from findings(page.path, n, line)
+            yield from findings(page.path, n, INLINE_CODE.sub("X", line))
     for link in page.links:
         scheme = _unsafe_scheme(link.href)
         if scheme and link.form in ("reference", "autolink"):

@@ -1,0 +1,19 @@
+"""never-ask-box."""
+
+from helpcenter.content_rules.rules.never_ask import RULE
+from tests.helpers.rules import check
+
+
+def test_an_article_without_contact_advice_needs_nothing():
+    assert check(RULE, "Tap Reset.\n") == []
+
+
+def test_contact_advice_needs_the_box_and_the_channels_link():
+    good = "Contact us through the [official channels](../contact/contact-channels.md).\n\n{{ reusable(\"never-ask\") }}\n"
+    assert check(RULE, good) == []
+    assert len(check(RULE, "Contact us through the [channels](../contact/contact-channels.md).\n")) == 1
+    assert len(check(RULE, "请联系客服。\n\n{{ reusable(\"never-ask\") }}\n", "zh")) == 1
+
+
+def test_index_pages_are_not_articles():
+    assert check(RULE, "Contact us.\n", rel="contact/index.md", front="---\ntitle: T\ndescription: D\n---\n") == []
