@@ -74,7 +74,8 @@ def rule_config(root: Path, names: set[str]) -> dict:
     unknown = set(data) - {"severity", "playbook_pending", "cjk_languages"}
     if unknown:
         raise ConfigError(f"{CONFIG}: unknown key(s) {sorted(unknown)}; expected severity, playbook_pending, cjk_languages")
-    severity = data.get("severity") or {}
+    # YAML 1.1 reads a bare `off` as false.
+    severity = {name: "off" if level is False else level for name, level in (data.get("severity") or {}).items()}
     for name, level in severity.items():
         if name not in names:
             raise ConfigError(f"{CONFIG}: severity.{name}: no rule has this name; expected one of {', '.join(sorted(names))}")

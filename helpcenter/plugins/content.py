@@ -15,7 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from helpcenter.content_rules import lint
+from helpcenter.content_rules import ConfigError, lint
 from helpcenter.plugins import i18n
 
 log = get_plugin_logger(__name__)
@@ -30,7 +30,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled or i18n.is_nested_build(config):
             return     # the rules cover every language at once, in the outer build
         root = Path(config.config_file_path).parent
-        findings = lint(root)
+        try:
+            findings = lint(root)
+        except ConfigError as exc:
+            raise PluginError(f"content rules: {exc}") from None
         errors = [f for f in findings if f.level == "error"]
         for finding in findings:
             if finding.level != "error":
