@@ -75,7 +75,7 @@ def foreign_scripts(page: str, known: list[re.Pattern]) -> list[str]:
 
 
 def policy(hashes: list[str] | None) -> str:
-    """The policy for one page. hashes None: inline scripts allowed (the offline copy).
+    """The policy for one page. hashes None: inline scripts allowed (only while `mkdocs serve` runs).
 
     style-src keeps 'unsafe-inline': Material and the checker set styles from script, and
     styles cannot run code. img-src data: serves Material's inline SVG icons. worker-src blob:
