@@ -55,6 +55,8 @@ URL = re.compile(r"(?<![A-Za-z0-9])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'`，�
 DOMAIN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9@./_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
                               r"(?:[a-z]{2,63}|xn--[a-z0-9-]+)(?![A-Za-z0-9-])", re.I)
 HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_]{3,}")
+# What a form hint writes for "an account name" ("Phone number, link, email or @account"): no account.
+GENERIC_HANDLES = {"@account", "@handle", "@username", "@user", "@name"}
 
 # Platform names as scam ads write them. "飞机"/"纸飞机" (its logo) and "电报" are Telegram; "薇信",
 # "V信", "威信", "微心" sound like or stand for 微信 (WeChat); "扣扣" and "企鹅" are QQ.
@@ -107,7 +109,8 @@ def find(text: str) -> list[tuple[str, str, str]]:
             out.append(("domain", m.group(0), "domain(...)"))
             rest = rest.replace(m.group(0), " ", 1)
     for m in HANDLE.finditer(rest):
-        out.append(("social handle", m.group(0), "social_table()"))
+        if m.group(0).lower() not in GENERIC_HANDLES:
+            out.append(("social handle", m.group(0), "social_table()"))
     rest = HANDLE.sub(" ", rest)
     for region in ("CN", "US"):
         for m in phonenumbers.PhoneNumberMatcher(rest, region, leniency=phonenumbers.Leniency.VALID):

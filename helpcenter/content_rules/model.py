@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 LEVELS = ("error", "warning", "off")
+# Every kind of data text (Snippet.source) helpcenter/content_rules/sources.py reads.
+DATA_SOURCES = frozenset({"status", "playbook", "registry", "ui", "channel-check", "tags", "nav", "nav-target"})
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Every text that reaches a page, read from its file with its line: the Markdown pages and
 reusables, and the texts of data files (announcements, playbook steps, the registry's free-text
-fields, template strings) and of the nav.
+fields, template strings, the checker's strings, tag names) and of the nav.
 
 YAML files are read with yaml.compose (nodes carry their line; nothing is constructed, so the
 mkdocs.yml tags need no loader).
@@ -32,7 +32,9 @@ PLAYBOOK_AS_MACRO = (
 # The data files whose strings reach pages, and the fields of each that do not.
 DATA_FILES = (("status", "data/status.yml", {"id", "severity", "start", "end", "active"}),
               ("playbook", "data/playbook.yml", {"id"}),
-              ("ui", "data/ui.yml", set()))
+              ("ui", "data/ui.yml", set()),
+              ("channel-check", "data/channel-check.yml", set()),
+              ("tags", "data/tags.yml", set()))
 
 
 def pages(root: Path, langs: list[str], folder: str) -> tuple[dict, dict, list[Finding]]:

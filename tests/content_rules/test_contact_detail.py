@@ -58,7 +58,8 @@ DISGUISES = {
     "bidi override": lambda t: "\u202e" + t + "\u202c",
     "bidi isolate": lambda t: between(t, "\u2066"),
 }
-SOURCES = ("article", "article description", "article title", "reusable", "status", "playbook", "registry", "ui", "nav")
+SOURCES = ("article", "article description", "article title", "reusable", "status", "playbook", "registry", "ui",
+           "channel-check", "tags", "nav")
 
 
 def findings_in(source: str, text: str):
@@ -130,3 +131,8 @@ def test_findings_name_the_line_and_the_field():
     assert str(finding).startswith("docs/en/account/sample.md:10: [contact-detail] Telegram ID")
     [finding] = check_text(RULE, "薇信 okpay_kefu01", "registry", "zh", "hotlines[0].hours.zh")
     assert str(finding).startswith("data/registry.yml:3: [contact-detail] hotlines[0].hours.zh: WeChat ID")
+
+
+def test_a_form_hint_for_an_account_is_no_handle():
+    assert check_text(RULE, "Phone number, link, email or @account", "channel-check", "en") == []
+    assert names(check_text(RULE, "Message @okpay_support", "channel-check", "en")) == ["contact-detail"]

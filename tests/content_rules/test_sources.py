@@ -42,7 +42,7 @@ def first_text(path, lang_key="zh: "):
     raise AssertionError(f"no {lang_key} text in {path}")
 
 
-@pytest.mark.parametrize("file", ["data/status.yml", "data/playbook.yml", "data/ui.yml", "registry.yml"])
+@pytest.mark.parametrize("file", ["data/status.yml", "data/playbook.yml", "data/ui.yml", "data/channel-check.yml", "registry.yml"])
 @pytest.mark.parametrize("typed, rule", [(" 加薇信 okpay_kefu01", "contact-detail"),
                                          (" 飞机：okpay_help", "contact-detail"),
                                          (" 访问 okpay-help。icu", "contact-detail"),

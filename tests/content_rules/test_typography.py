@@ -36,3 +36,8 @@ def test_code_in_fences_lists_admonitions_and_inline_is_never_checked(body):
 def test_playbook_steps_are_checked_per_language():
     assert names(check_text(RULE, "冻结账户,然后报警。", "playbook", "zh")) == ["cjk-punctuation"]
     assert check_text(RULE, "Freeze the account, then call the police.", "playbook", "en") == []
+
+
+def test_data_texts_are_checked_but_date_formats_are_not_prose():
+    assert names(check_text(RULE, "维护期间,资金安全。", "status", "zh", "announcements[0].text.zh")) == ["cjk-punctuation"]
+    assert check_text(RULE, "%Y年%-m月%-d日", "ui", "zh", "reviewed_date_format.zh") == []

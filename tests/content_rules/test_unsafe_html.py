@@ -20,7 +20,7 @@ UNSAFE = [
     '<base href="https://evil.example/">', '<meta http-equiv="refresh" content="0;url=https://evil.example">',
     '<form action="https://evil.example"><input></form>',
 ]
-SOURCES = ("article", "reusable", "status", "playbook", "registry", "ui", "nav")
+SOURCES = ("article", "reusable", "status", "playbook", "registry", "ui", "channel-check", "tags", "nav")
 
 
 def findings_in(source: str, text: str):

@@ -13,7 +13,7 @@ import re
 
 from helpcenter.content_rules import contacts
 from helpcenter.content_rules.common import MACRO
-from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
+from helpcenter.content_rules.model import DATA_SOURCES, Context, Finding, Page, Rule, Snippet
 
 # What a link's own destination looks like in a line, to leave it to the link check:
 # ](dest), ](<dest>), [label]: dest, <scheme:...> autolinks, and HTML attribute values.
@@ -91,4 +91,4 @@ RULE = Rule(("contact-detail",),
             "a page (disguises undone, any public suffix); links only to the site, registry domains and reviewed "
             "outside sites; the nav only to pages of the site.",
             page=check_page, kinds=frozenset({"article", "index", "home", "reusable"}),
-            snippet=check_snippet, sources=frozenset({"status", "playbook", "registry", "ui", "nav", "nav-target"}))
+            snippet=check_snippet, sources=DATA_SOURCES)

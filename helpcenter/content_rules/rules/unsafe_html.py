@@ -9,7 +9,7 @@ import html
 import re
 
 from helpcenter.content_rules import contacts
-from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
+from helpcenter.content_rules.model import DATA_SOURCES, Context, Finding, Page, Rule, Snippet
 
 ELEMENT = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|form)\b", re.I)
 EVENT_ATTR = re.compile(r"<[A-Za-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I | re.S)
@@ -62,4 +62,4 @@ RULE = Rule(("unsafe-html",),
             "No <script>, <iframe>, <object>, <embed>, on…= attribute or javascript:/data: link in any text that "
             "reaches a page.",
             page=check_page, kinds=frozenset({"article", "index", "home", "reusable"}),
-            snippet=check_snippet, sources=frozenset({"status", "playbook", "registry", "ui", "nav", "nav-target"}))
+            snippet=check_snippet, sources=DATA_SOURCES)
