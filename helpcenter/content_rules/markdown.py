@@ -1,5 +1,5 @@
 """A Markdown file read as markdown-it-py tokens: front matter, headings, prose lines, code,
-link destinations in every form, raw HTML and admonitions, each with its file line.
+link destinations in every form (Markdown and raw HTML) and admonitions, each with its file line.
 
 Two pymdown block forms are not CommonMark: an admonition (`!!! type`, `??? type`) and a tab
 (`=== "Tab"`) hold content indented by four spaces, which CommonMark reads as an indented code
@@ -122,7 +122,6 @@ def read_tokens(page: Page) -> None:
             else:
                 page.code_lines.update(range(first + a, first + b))
         elif tok.type == "html_block" and tok.map:
-            page.html.append((first + tok.map[0], tok.content))
             _html_links(page, first + tok.map[0], tok.content)
         elif tok.type == "inline" and tok.map:
             line = first + tok.map[0]
@@ -176,7 +175,6 @@ def _inline(page: Page, tok, line: int, in_table: bool) -> None:
         elif child.type == "link_close":
             text.append("]")
         elif child.type == "html_inline":
-            page.html.append((line, child.content))
             _html_links(page, line, child.content)
     flush()
 

@@ -61,7 +61,6 @@ class Page:
     code_lines: set[int] = field(default_factory=set)     # fenced or indented code, not their fences
     fence_lines: set[int] = field(default_factory=set)    # the ``` / ~~~ lines themselves
     links: list[Link] = field(default_factory=list)
-    html: list[tuple[int, str]] = field(default_factory=list)   # raw HTML, block or inline
     admonitions: list[str] = field(default_factory=list)
 
     @property
@@ -81,7 +80,6 @@ class Snippet:
     text: str
     source: str                 # "status", "playbook", "registry", "ui", "nav"
     field: str                  # where in the file, e.g. announcements[0].title.zh
-    macros: bool = False        # placeholders already turned into {{ macros }} (the playbook)
 
 
 @dataclass

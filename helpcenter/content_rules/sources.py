@@ -93,11 +93,10 @@ def snippets(root: Path, langs: list[str], registry_path: Path) -> tuple[list[Sn
         node, errors = _compose(path, shown)
         problems += errors
         for line, where, text, lang in _strings(node, (), langs, skip) if node else ():
-            macros = source == "playbook"
-            if macros:
+            if source == "playbook":
                 for pattern, macro in PLAYBOOK_AS_MACRO:
                     text = pattern.sub(macro, text)
-            out.append(Snippet(Path(shown), line, lang, text, source, _field(where), macros))
+            out.append(Snippet(Path(shown), line, lang, text, source, _field(where)))
     out += nav(root)
     return out, problems
 
