@@ -54,15 +54,21 @@ def pages(root: Path, langs: list[str], folder: str) -> tuple[dict, dict, list[F
     return found, on_disk, problems
 
 
-def _strings(node, path: tuple, langs: list[str], skip: set[str]) -> Iterator[tuple[int, tuple, str, str | None]]:
-    """(line, key path, text, language) of every string scalar under node."""
+def _strings(node, path: tuple, langs: list[str], skip: set[str],
+             seen: set[int] | None = None) -> Iterator[tuple[int, tuple, str, str | None]]:
+    """(line, key path, text, language) of every string scalar under node. A node reached again
+    through an alias is read once: an alias bomb (a few lines that expand to billions) stays small."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value not in skip:
-                yield from _strings(value, path + (key.value,), langs, skip)
+                yield from _strings(value, path + (key.value,), langs, skip, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            yield from _strings(item, path + (i,), langs, skip)
+            yield from _strings(item, path + (i,), langs, skip, seen)
     elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str" and node.value.strip():
         lang = next((p for p in reversed(path) if p in langs), None)
         yield node.start_mark.line + 1, path, node.value, lang

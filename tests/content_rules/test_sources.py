@@ -100,3 +100,13 @@ def test_a_misspelled_rule_name_in_the_configuration_is_named(project):
     replace(project / "data" / "content-rules.yml", "severity: {}", "severity: {placeholders: warning}")
     with pytest.raises(ConfigError, match=r"content-rules.yml: severity.placeholders: no rule has this name"):
         lint(project, TODAY)
+
+
+def test_an_alias_bomb_in_a_data_file_is_read_once(project):
+    """Nine levels of nine aliases would be 387 million strings if each were read."""
+    lines = ['a0: &a0 "加微信 okpay_kefu01"']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    with (project / "data" / "status.yml").open("a", encoding="utf-8") as status:
+        status.write("\n".join(lines) + "\n")
+    found = [f for f in lint(project, TODAY) if f.path.as_posix() == "data/status.yml"]
+    assert [f.rule for f in found] == ["contact-detail"]
