@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpcenter import registry as reg
 from helpcenter.content_rules import ConfigError, lint
 from helpcenter.content_rules.rules import RULES
 from helpcenter.layout import ROOT
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         findings = lint(args.root)
-    except ConfigError as exc:
+    except (ConfigError, reg.RegistryError) as exc:
         print(f"content check: {exc}", file=sys.stderr)
         return 1
     for finding in findings:

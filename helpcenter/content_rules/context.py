@@ -13,6 +13,7 @@ from helpcenter import registry as reg
 from helpcenter.content_rules.model import LEVELS, Context
 
 CONFIG = "data/content-rules.yml"
+CONFIG_KEYS = ("severity", "playbook_pending", "cjk_languages", "macro_edges", "never_ask_box")
 OUTSIDE_SITES = "data/outside-sites.yml"
 # Macros whose first argument is an id from a list of the registry (helpcenter/macros.py).
 REGISTRY_IDS = {"phone": "hotlines", "email": "emails", "domain": "domains", "authority": "authorities"}
@@ -71,9 +72,9 @@ def _yaml(path: Path) -> dict:
 def rule_config(root: Path, names: set[str]) -> dict:
     """data/content-rules.yml, checked: severity per rule name, pages pending, CJK languages."""
     data = _yaml(root / CONFIG)
-    unknown = set(data) - {"severity", "playbook_pending", "cjk_languages"}
+    unknown = set(data) - set(CONFIG_KEYS)
     if unknown:
-        raise ConfigError(f"{CONFIG}: unknown key(s) {sorted(unknown)}; expected severity, playbook_pending, cjk_languages")
+        raise ConfigError(f"{CONFIG}: unknown key(s) {sorted(unknown)}; expected {', '.join(CONFIG_KEYS)}")
     # YAML 1.1 reads a bare `off` as false.
     severity = {name: "off" if level is False else level for name, level in (data.get("severity") or {}).items()}
     for name, level in severity.items():
@@ -81,8 +82,15 @@ def rule_config(root: Path, names: set[str]) -> dict:
             raise ConfigError(f"{CONFIG}: severity.{name}: no rule has this name; expected one of {', '.join(sorted(names))}")
         if level not in LEVELS:
             raise ConfigError(f"{CONFIG}: severity.{name}: got {level!r}; expected one of {', '.join(LEVELS)}")
+    edges = data.get("macro_edges") or {}
+    if not isinstance(edges, dict) or not all(isinstance(v, dict) for v in edges.values()):
+        raise ConfigError(f"{CONFIG}: macro_edges: expected a mapping of language to {{macro: edges}}")
+    never_ask = data.get("never_ask_box")
+    if never_ask is not None and (not isinstance(never_ask, dict) or set(never_ask) - {"sections", "tags"}):
+        raise ConfigError(f"{CONFIG}: never_ask_box: expected {{sections: [...], tags: [...]}}")
     return {"severity": severity, "playbook_pending": set(data.get("playbook_pending") or []),
-            "cjk_languages": set(data.get("cjk_languages") or [])}
+            "cjk_languages": set(data.get("cjk_languages") or []), "macro_edges": edges,
+            "never_ask_box": None if never_ask is None else {k: set(v or []) for k, v in never_ask.items()}}
 
 
 def outside_sites(root: Path) -> set[str]:
@@ -118,5 +126,5 @@ def build(root: Path, today: dt.date, rule_names: set[str], langs: list[str]) ->
         phone_authorities={a["id"] for a in registry["authorities"] if "phone" in a},
         playbook_pending=config["playbook_pending"],
         allowed_hosts=registry_hosts(registry) | outside_sites(root),
-        cjk_langs=config["cjk_languages"])
+        cjk_langs=config["cjk_languages"], macro_edges=config["macro_edges"], never_ask_box=config["never_ask_box"])
     return ctx, config["severity"]

@@ -96,6 +96,8 @@ class Context:
     playbook_pending: set[str]              # pages whose emergency steps may still be typed (warnings)
     allowed_hosts: set[str]                 # registry domains and the reviewed outside sites
     cjk_langs: set[str]                     # languages whose prose follows the CJK typography rules
+    macro_edges: dict[str, dict[str, str]] = field(default_factory=dict)   # lang -> macro -> what it prints at its edges
+    never_ask_box: dict[str, set[str]] | None = None    # sections/tags needing the box; None: every article
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ import yaml
 from helpcenter.content_rules.markdown import parse
 from helpcenter.content_rules.model import Finding, Page, Snippet
 
-# Registry fields that ARE the contact values, or codes: what the registry validates itself and
-# the macros print. Every other string of the registry is free text that reaches a page.
+# Registry fields that ARE the contact values, or codes, or where a fact was checked (a source
+# page, never shown as text): what the registry validates itself and the macros print. Every other
+# string of the registry is free text that reaches a page. A key ending in _url is a URL too.
 REGISTRY_VALUES = {"id", "number", "address", "domain", "handle", "url", "phone", "callback_ui", "app_ui",
-                   "outbound_calls", "unit", "default_region", "services", "languages"}
+                   "outbound_calls", "unit", "default_region", "services", "languages", "source", "sources"}
 # The playbook's placeholders, as the macros they stand for (helpcenter/playbook.py resolves them).
 PLAYBOOK_AS_MACRO = (
     (re.compile(r"\{(ui|authority|email|phone):([\w-]+)\}"), r'{{ \1("\2") }}'),
@@ -54,6 +55,10 @@ def pages(root: Path, langs: list[str], folder: str) -> tuple[dict, dict, list[F
     return found, on_disk, problems
 
 
+def _is_value(key: str, skip: set[str]) -> bool:
+    return key in skip or ("url" in skip and key.endswith("_url"))
+
+
 def _strings(node, path: tuple, langs: list[str], skip: set[str],
              seen: set[int] | None = None) -> Iterator[tuple[int, tuple, str, str | None]]:
     """(line, key path, text, language) of every string scalar under node. A node reached again
@@ -64,7 +69,7 @@ def _strings(node, path: tuple, langs: list[str], skip: set[str],
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value not in skip:
+            if isinstance(key, yaml.ScalarNode) and not _is_value(key.value, skip):
                 yield from _strings(value, path + (key.value,), langs, skip, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):

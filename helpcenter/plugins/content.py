@@ -15,6 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from helpcenter import registry as reg
 from helpcenter.content_rules import ConfigError, lint
 from helpcenter.plugins import i18n
 
@@ -32,7 +33,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         root = Path(config.config_file_path).parent
         try:
             findings = lint(root)
-        except ConfigError as exc:
+        except (ConfigError, reg.RegistryError) as exc:
             raise PluginError(f"content rules: {exc}") from None
         errors = [f for f in findings if f.level == "error"]
         for finding in findings:

@@ -41,3 +41,15 @@ def test_playbook_steps_are_checked_per_language():
 def test_data_texts_are_checked_but_date_formats_are_not_prose():
     assert names(check_text(RULE, "维护期间,资金安全。", "status", "zh", "announcements[0].text.zh")) == ["cjk-punctuation"]
     assert check_text(RULE, "%Y年%-m月%-d日", "ui", "zh", "reviewed_date_format.zh") == []
+
+
+def test_what_a_macro_prints_is_configuration():
+    from dataclasses import replace
+
+    from helpcenter.content_rules import run
+    from tests.helpers.rules import CTX, page
+
+    text = "请看{{ hours() }}。\n"
+    assert names(check(RULE, text, "zh")) == ["cjk-spacing"]        # unknown macros print Latin text
+    ctx = replace(CTX, macro_edges={"zh": {"hours": "汉"}})
+    assert run([RULE], ctx, [page(text, "zh")], [], None) == []

@@ -19,7 +19,7 @@ CTX = Context(
          for lang in ("zh", "en")},
     phone_authorities={"cn-antifraud"}, playbook_pending={"scams/pending.md"},
     allowed_hosts={"okpay.example.com", "help.okpay.example.com", "ic3.gov", "apps.apple.com"},
-    cjk_langs={"zh"})
+    cjk_langs={"zh"}, macro_edges={"zh": {"ui": "「」", "app_name": "X 汉", "authority": "汉"}})
 FRONT = {
     "zh": "---\nid: {id}\ntitle: 标题\ndescription: 说明。\ntags: [account]\nreviewed: 2026-11-20\n---\n",
     "en": "---\nid: {id}\ntitle: Title\ndescription: A description.\ntags: [account]\nreviewed: 2026-11-20\n---\n",

@@ -10,12 +10,8 @@ from helpcenter.content_rules.markdown import EXPLICIT_ANCHOR
 from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
 from helpcenter.text import HAN_RANGES as HAN
 
-# Each macro stands in for what it prints in Chinese: "X" is Latin text (the brand, a number, an
-# address), 汉 Chinese; ui() paths are wrapped in 「」.
+# Each macro stands in for what it prints (data/content-rules.yml: macro_edges).
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)(?:\(\s*[\"']([\w-]+))?.*?\}\}")
-MACRO_EDGES_ZH = {"ui": "「」", "app_name": "X 汉", "help_center_name": "X 汉", "chat_hours": "汉",
-                  "response_time": "X 汉", "authority": "汉", "typical_time": "X 汉", "fee": "汉",
-                  "fee_effective": "X 汉", "policy_link": "汉"}
 CJK_LATIN = re.compile(rf"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
 CJK_HALF_PUNCT = re.compile(rf"[{HAN}][,;:?!.(]|[,;:?!)][{HAN}]|\([{HAN}]|[{HAN}]\)")
 FULL_PUNCT = re.compile(r"[，。：；？！（）「」、]")
@@ -24,7 +20,7 @@ MD_LINK = re.compile(r"\]\([^)]*\)")
 
 
 def _as_printed(text: str, lang: str, ctx: Context) -> str:
-    edges = MACRO_EDGES_ZH if lang in ctx.cjk_langs else {}
+    edges = ctx.macro_edges.get(lang) or {}
     text = MACRO_CALL.sub(lambda m: "汉 X" if edges and m.group(2) in ctx.phone_authorities
                           else edges.get(m.group(1), "X"), text)
     return EXPLICIT_ANCHOR.sub("", text)
@@ -66,4 +62,4 @@ def check_snippet(snippet: Snippet, ctx: Context):
 RULE = Rule(("cjk-spacing", "cjk-punctuation", "en-punctuation"),
             "Chinese prose: a space between Chinese and Latin text, full-width punctuation; English: half-width.",
             page=check_page, snippet=check_snippet,
-            sources=frozenset({"playbook", "status", "ui", "channel-check", "registry", "tags"}))
+            sources=frozenset({"playbook", "status", "ui", "channel-check"}))
