@@ -54,6 +54,9 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 URL = re.compile(r"(?<![A-Za-z0-9])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'`，。、）)\]]+", re.I)
 DOMAIN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9@./_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
                               r"(?:[a-z]{2,63}|xn--[a-z0-9-]+)(?![A-Za-z0-9-])", re.I)
+# An internationalized TLD (.中国, .公司, .在线) after Latin labels. Chinese has no spaces, so the
+# TLD's letters run into the text after it: the longest run that is a suffix on the list wins.
+IDN_TLD = re.compile(r"(?<![A-Za-z0-9@./_-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+)([^\W\d_A-Za-z]+)", re.I)
 HANDLE = re.compile(r"(?<![A-Za-z0-9_.@])@[A-Za-z0-9_]{3,}")
 # What a form hint writes for "an account name" ("Phone number, link, email or @account"): no account.
 GENERIC_HANDLES = {"@account", "@handle", "@username", "@user", "@name"}
@@ -64,7 +67,7 @@ PLATFORMS = {
     "WeChat ID": r"微信|薇信|威信|微心|徽信|V信|v信|wechat|weixin|\bvx|\bwx|\bV(?=\s*[:：])",
     "QQ number": r"\bQQ|扣扣|企鹅号?|抠抠",
     "Telegram ID": r"telegram|纸飞机|飞机|电报|\btg|\btele\b",
-    "LINE ID": r"\bline",
+    "LINE ID": r"\bline|赖|賴",
     "WhatsApp number": r"whats\s*app|\bwa(?=\s*[:：])",
 }
 ID_TOKEN = {
@@ -108,6 +111,11 @@ def find(text: str) -> list[tuple[str, str, str]]:
         if is_domain(m.group(0)):
             out.append(("domain", m.group(0), "domain(...)"))
             rest = rest.replace(m.group(0), " ", 1)
+    for m in IDN_TLD.finditer(rest):
+        labels, run = m.groups()
+        found = next((labels + run[:k] for k in range(len(run), 0, -1) if is_domain(labels + run[:k])), None)
+        if found:
+            out.append(("domain", found, "domain(...)"))
     for m in HANDLE.finditer(rest):
         if m.group(0).lower() not in GENERIC_HANDLES:
             out.append(("social handle", m.group(0), "social_table()"))

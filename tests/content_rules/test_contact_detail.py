@@ -22,6 +22,7 @@ KINDS = {
     "domain on a new TLD": "访问 okpay-help.icu 查询",
     "domain on a private suffix": "访问 okpay.github.io 查询",
     "domain on a country TLD": "visit okpay.com.hk now",
+    "domain on an IDN TLD": "访问 okpay-kefu.中国查询",
     "wechat": "加微信 okpay_kefu01",
     "wechat homophone 薇信": "加薇信 okpay_kefu01",
     "wechat homophone V信": "加V信：okpaykefu",
@@ -33,6 +34,7 @@ KINDS = {
     "telegram homophone 纸飞机": "纸飞机号 okpay_help",
     "telegram 电报": "电报：okpayhelp",
     "line": "LINE ID: okpayhelp88",
+    "line homophone 賴": "加賴：okpay_tw88",
     "handle": "私信 @OKPaySupport",
 }
 
@@ -98,6 +100,7 @@ def test_the_generated_battery_is_large_and_really_disguised():
     "Check the line items on your statement.",
     "Tools such as Node.js, e.g. a browser, v2.0 and 9:00–22:00 are not contacts.",
     "交易编号形如 P2026112309153847。",
+    "这取决于你的网络。依赖 App 的提醒。",
     "见[官方客服渠道](../contact/contact-channels.md#hotline)。",
     "See [the FBI's form](https://www.ic3.gov/) or [our site](https://okpay.example.com/help).",
     "Open [the app listing](https://apps.apple.com/app/okpay).",
