@@ -67,12 +67,7 @@ def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
     With `by_browser_language`, the first of the reader's browser languages that has a target wins.
     """
     fallback = targets.get(default) if default in targets else next(iter(targets.values()))
-    if by_browser_language:
-        script = ("var t=" + json.dumps(targets) + ",l=navigator.languages||[navigator.language||''],u=null;"
-                  "for(var i=0;i<l.length&&!u;i++){var c=String(l[i]).toLowerCase().split('-')[0];u=t[c]||null}"
-                  "location.replace((u||" + json.dumps(fallback) + ")+location.hash)")
-    else:
-        script = f"location.replace({json.dumps(fallback)}+location.hash)"
+    script = redirect_script(targets if by_browser_language else None, fallback)
     links = " · ".join(
         f'<a href="{html.escape(url)}" hreflang="{code}">'
         f'{html.escape(title if code == lang else ui["language_name"][code])}</a>'
@@ -83,6 +78,32 @@ def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
             f'<script>{script}</script>'
             f'<noscript><meta http-equiv="refresh" content="0; url={html.escape(fallback)}"></noscript>'
             f'</head><body><p>{html.escape(ui["redirect_opening"][lang])}{links}</p></body></html>\n')
+
+
+def redirect_script(targets: dict[str, str] | None, fallback: str) -> str:
+    """The stub's one inline script. targets: choose by the reader's browser languages; None: go to fallback."""
+    if targets is not None:
+        return ("var t=" + json.dumps(targets) + ",l=navigator.languages||[navigator.language||''],u=null;"
+                "for(var i=0;i<l.length&&!u;i++){var c=String(l[i]).toLowerCase().split('-')[0];u=t[c]||null}"
+                "location.replace((u||" + json.dumps(fallback) + ")+location.hash)")
+    return f"location.replace({json.dumps(fallback)}+location.hash)"
+
+
+# A relative URL as json.dumps writes it: no quote, backslash or tag can be inside.
+_URL = r'"[^"\\<>]*"'
+_TARGETS = r'\{"[a-z]{2,3}(?:-[A-Za-z0-9]+)?": ' + _URL + r'(?:, "[a-z]{2,3}(?:-[A-Za-z0-9]+)?": ' + _URL + r')*\}'
+
+
+def script_patterns() -> list[re.Pattern]:
+    """The shapes of the scripts redirect_script writes, whatever the targets: the CSP hashes a
+    stub's script only when it is one of these (helpcenter/own_scripts.py)."""
+    url, code = "\x00url\x00", "\x00code\x00"
+    out = []
+    for targets in (None, {code: url}):
+        pattern = re.escape(redirect_script(targets, url))
+        pattern = pattern.replace(re.escape(json.dumps({code: url})), _TARGETS).replace(re.escape(json.dumps(url)), _URL)
+        out.append(re.compile(pattern))
+    return out
 
 
 def write(site: Path, rel: str, text: str) -> None:

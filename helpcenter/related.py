@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.content_lint import parse
+from helpcenter.content_rules import parse
 from helpcenter.text import HAN
 
 WORD = re.compile(r"[a-z0-9]+")

@@ -1,4 +1,4 @@
-"""helpcenter/content_lint.py: the real content passes, and each rule fails a page that breaks it."""
+"""helpcenter/content_rules/: the real content passes, and each rule fails a page that breaks it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from helpcenter.content_lint import lint
+from helpcenter.content_rules import lint
 from tests.helpers.content import TODAY, content_project
 from tests.helpers.paths import ROOT
 

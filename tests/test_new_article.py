@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpcenter.commands import new_article
-from helpcenter.content_lint import lint
+from helpcenter.content_rules import lint
 from tests.helpers.paths import ROOT
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -37,6 +38,17 @@ def test_zip_holds_both_languages_and_a_readme(offline):
         assert (offline / page).is_file(), page
     # each language's index as a script (a worker cannot fetch() from file://)
     assert (offline / "search" / "okpay-index.zh.js").is_file() and (offline / "en" / "search" / "okpay-index.en.js").is_file()
+
+
+def test_every_offline_page_allows_only_the_projects_own_scripts(offline):
+    """The hosted site's policy: hashes of the project's own scripts, no 'unsafe-inline'."""
+    pages = list(offline.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
+                           path.read_text(encoding="utf-8")).group(1).replace("&#x27;", "'")
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src "))
+        assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src, path
 
 
 def test_pages_render_with_styles_from_disk(offline, visit):

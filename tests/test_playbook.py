@@ -12,7 +12,7 @@ import yaml
 from helpcenter import playbook as pb
 from helpcenter import registry as reg
 from helpcenter.building import build, free_port
-from helpcenter.content_lint import lint
+from helpcenter.content_rules import lint
 from tests.helpers.content import TODAY, content_project
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 

@@ -7,18 +7,22 @@ import datetime as dt
 import json
 import re
 import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import jsonschema
+import material
 import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
-from helpcenter import official_channels
+from helpcenter import official_channels, own_scripts, redirects
 from helpcenter import registry as reg
 from helpcenter.building import build, free_port, serve
 from helpcenter.plugins import protections as prot
 from tests.helpers.browser import assert_clean, search
-from tests.helpers.paths import DEMO_REGISTRY, ROOT
+from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, ROOT
+from tests.helpers.project import copy_project
 
 ARTICLE = "payments/withdrawal-delayed/"
 CHECKER = "contact/verify-official-channel/"
@@ -41,6 +45,28 @@ def test_hashes_cover_runnable_inline_scripts_only():
     assert prot.inline_hashes(page) == [prot.script_hash("a()"), prot.script_hash("c()")]
     # the browser's own value for "alert(1)" (sha256, base64), as in the CSP spec's examples
     assert prot.script_hash("alert(1)") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+
+
+THEME_DIRS = [ROOT / "overrides", Path(material.__file__).parent / "templates"]
+
+
+def test_only_the_projects_own_scripts_are_known():
+    """Template scripts (with whatever path they print) and redirect stubs are the project's; a
+    script from content, or a template script whose printed value breaks out of its string, is not."""
+    known = own_scripts.patterns(THEME_DIRS)
+    scope = ('__md_scope=new URL("{}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+             '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+             '__md_set=(e,_,t=localStorage,a=__md_scope)=>{{try{{t.setItem(a.pathname+"."+e,JSON.stringify(_))}}catch(e){{}}}}')
+    for base in (".", "../..", "/okpay-help/"):
+        assert own_scripts.is_own(scope.format(base), known), base
+    assert not own_scripts.is_own(scope.format('",alert(1),"'), known)
+    stub = redirects.redirect_script({"zh": "../../a/#x", "en": "../../en/a/"}, "../../a/")
+    assert own_scripts.is_own(stub, known) and own_scripts.is_own(redirects.redirect_script(None, "../b/"), known)
+    for foreign in ("alert(1)", 'location.replace("x"+alert(1)+location.hash)', "window.__injected = 1"):
+        assert not own_scripts.is_own(foreign, known), foreign
+    page = f"<head><script>{stub}</script><script>alert(1)</script></head>"
+    assert prot.inline_hashes(page, known) == [prot.script_hash(stub)]
+    assert prot.foreign_scripts(page, known) == ["alert(1)"]
 
 
 def test_meta_tags_go_first_in_head_and_are_replaced_not_repeated():
@@ -83,6 +109,9 @@ class FakeConfig(dict):
                                        build_languages=["zh"])}
 
 
+STUB = redirects.redirect_script(None, "../a/")
+
+
 @pytest.mark.parametrize("command, hashed", [("build", True), ("serve", False), ("gh-deploy", True)])
 def test_the_plugin_on_a_site_folder(tmp_path, monkeypatch, command, hashed):
     """Runs the plugin's own events on a tiny site; `mkdocs serve` allows inline scripts because
@@ -90,24 +119,54 @@ def test_the_plugin_on_a_site_folder(tmp_path, monkeypatch, command, hashed):
     monkeypatch.setenv(reg.PATH_ENV, str(DEMO_REGISTRY))
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
-        '<!doctype html><html><head><meta charset="utf-8"><script>go()</script></head><body></body></html>', encoding="utf-8")
+        f'<!doctype html><html><head><meta charset="utf-8"><script>{STUB}</script></head><body></body></html>', encoding="utf-8")
     plugin = prot.ProtectionsPlugin()
     errors, warnings = plugin.load_config({})
     assert not errors, errors
     plugin.on_startup(command=command, dirty=False)
     plugin.on_post_build(config=FakeConfig(site_dir=str(tmp_path), site_url="https://help.example.org/"))
     policy = CSP_META.search((tmp_path / "a" / "index.html").read_text(encoding="utf-8")).group(1)
-    assert (prot.script_hash("go()") in policy) is hashed
+    assert (prot.script_hash(STUB) in policy) is hashed
     assert ("'unsafe-inline'" in policy.split("; ")[1]) is not hashed
     assert (tmp_path / ".well-known" / "security.txt").is_file()
     assert json.loads((tmp_path / "official-channels.json").read_text(encoding="utf-8"))["brand"] == "OKPay"
 
 
-def test_the_offline_copy_allows_inline_scripts_for_its_worker_shim():
+def test_a_script_the_project_did_not_emit_fails_the_plugin(tmp_path, monkeypatch):
+    monkeypatch.setenv(reg.PATH_ENV, str(DEMO_REGISTRY))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8"></head><body><script>go()</script></body></html>', encoding="utf-8")
+    plugin = prot.ProtectionsPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match=r"1 inline script\(s\) that no template or plugin of the project emits(.|\n)*"
+                                          r"a/index.html: <script>go\(\)"):
+        plugin.on_post_build(config=FakeConfig(site_dir=str(tmp_path), site_url="https://help.example.org/"))
+
+
+def test_the_offline_copy_keeps_hashes_and_uses_the_projects_own_worker_shim():
     offline = yaml.safe_load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"))
-    assert offline["plugins"]["okpay-protections"] == {"script_hashes": False}
+    assert "okpay-protections" not in offline["plugins"], "the offline copy has the hosted site's policy"
+    assert offline["extra"]["polyfills"] == ["assets/javascripts/iframe-worker.js"]
+    shim = (ROOT / "docs" / "assets" / "javascripts" / "iframe-worker.js").read_text(encoding="utf-8")
+    assert "<script>" not in shim, "the shim writes no inline script into its iframe"
     main = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^  okpay-protections: \{\}$", main, re.M), "the plugin is on for the hosted site"
+
+
+def test_a_script_typed_into_an_article_fails_the_build(tmp_path):
+    """The content rule refuses it in the source, naming file and line; the last good site stays."""
+    project = copy_project(tmp_path / "project")
+    article = project / "docs" / "en" / "payments" / "fees.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + '\n<script>window.__injected = 1</script>\n', encoding="utf-8")
+    line = len(text.split("\n")) + 1
+    result = build(tmp_path / "out", cwd=project, OKPAY_REGISTRY=str(FIXTURE_REGISTRY))
+    assert result.returncode != 0
+    assert f"docs/en/payments/fees.md:{line}: [unsafe-html] raw <script> element" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "payments" / "fees" / "index.html").exists()
 
 
 # ---- the built site -------------------------------------------------------------------------

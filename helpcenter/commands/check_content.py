@@ -1,25 +1,36 @@
-"""Check the Markdown content against the named rules in helpcenter/content_lint.py.
+"""Check every text that reaches a page against the content rules (helpcenter/content_rules/).
 
 Prints one line per finding (file:line: [rule] message) and exits 1 if any is an error
-(warnings, such as content nearing its `expires` date, are printed only).
+(warnings, such as content nearing its `expires` date, are printed only). --list prints the
+rules: their names, default severity and what each checks.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from helpcenter.content_lint import lint
+from helpcenter import registry as reg
+from helpcenter.content_rules import ConfigError, lint
+from helpcenter.content_rules.rules import RULES
 from helpcenter.layout import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding docs/ and data/")
+    parser.add_argument("--list", action="store_true", help="list the rules and exit")
     args = parser.parse_args(argv)
-    findings = lint(args.root)
+    if args.list:
+        for rule in RULES:
+            print(f"{', '.join(rule.names)} ({rule.severity})\n    {rule.description}")
+        return 0
+    try:
+        findings = lint(args.root)
+    except (ConfigError, reg.RegistryError) as exc:
+        print(f"content check: {exc}", file=sys.stderr)
+        return 1
     for finding in findings:
         print(finding)
     errors = [f for f in findings if f.level == "error"]
     print(f"content check: {len(errors)} error(s), {len(findings) - len(errors)} warning(s)", file=sys.stderr)
     return 1 if errors else 0
-

@@ -13,7 +13,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from helpcenter.content_lint import LANGS, parse, structure
+from helpcenter.content_rules import LANGS, parse, structure
 from helpcenter.layout import ROOT
 
 

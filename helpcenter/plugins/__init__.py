@@ -12,7 +12,7 @@ the outer build (`helpcenter.plugins.i18n.is_nested_build`).
 | okpay-search | search.py | on_post_build (PRIORITY_ALL_LANGUAGES): one index per language and the worker (helpcenter/search/), Material's index replaced by a stub |
 | i18n | mkdocs-static-i18n | builds every non-default language nested in its on_post_build (-100) |
 | okpay-site | site.py | on_config (50): checks the i18n plugin once (i18n.py), publishes the layout's languages to `config.extra.languages` |
-| okpay-content | content.py | on_pre_build, outer build only: the content rules (helpcenter/content_lint.py) fail the build |
+| okpay-content | content.py | on_pre_build, outer build only: the content rules (helpcenter/content_rules/) fail the build |
 | okpay-dates | dates.py | on_config: one `git log` for every page's last commit; on_page_markdown: `page.meta.last_updated` |
 | macros | helpcenter/macros.py (mkdocs-macros-plugin) | renders registry values, reusables, the playbook and status into the Markdown |
 | okpay-links | links.py | on_page_content: copy buttons on question headings, the catalog in memory; on_post_build (PRIORITY_ALL_LANGUAGES): short links, links.json, redirects for moved pages, all from that in-memory catalog |

@@ -1,4 +1,4 @@
-"""okpay-content: the content rules (helpcenter/content_lint.py) as part of every build.
+"""okpay-content: the content rules (helpcenter/content_rules/) as part of every build.
 
 `helpcenter check` stays the fast path for writers; this plugin makes the same rules part of
 `mkdocs build`, `mkdocs serve` and the deploy, so a phone number typed into a page, a broken
@@ -15,7 +15,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from helpcenter.content_lint import lint
+from helpcenter import registry as reg
+from helpcenter.content_rules import ConfigError, lint
 from helpcenter.plugins import i18n
 
 log = get_plugin_logger(__name__)
@@ -30,7 +31,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled or i18n.is_nested_build(config):
             return     # the rules cover every language at once, in the outer build
         root = Path(config.config_file_path).parent
-        findings = lint(root)
+        try:
+            findings = lint(root)
+        except (ConfigError, reg.RegistryError) as exc:
+            raise PluginError(f"content rules: {exc}") from None
         errors = [f for f in findings if f.level == "error"]
         for finding in findings:
             if finding.level != "error":

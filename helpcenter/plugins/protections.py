@@ -1,9 +1,11 @@
 """The site's own protections, added after every page is written.
 
 - A Content-Security-Policy <meta> on every HTML page (articles, home pages, the 404 page, the
-  /go/ and redirect stubs written by hooks), with a sha256 hash for each inline script that page
-  carries, so no other inline script can run: scripts from this site only, no third-party hosts,
-  no plugins, no <base> or form hijacking.
+  /go/ and redirect stubs written by hooks), with a sha256 hash for each inline script of that
+  page that the project itself emits (its templates' and plugins', helpcenter/own_scripts.py),
+  never for a script found in content: scripts from this site only, no third-party hosts, no
+  plugins, no <base> or form hijacking. An inline script that is not the project's own fails the
+  build (the content rule unsafe-html refuses it earlier, in the source).
 - <meta name="referrer" content="no-referrer">: a customer following a link from a help article
   (a store, an authority's report form) does not tell that site which article they were reading.
 - /.well-known/security.txt (RFC 9116): where to report a vulnerability, from the registry.
@@ -31,28 +33,21 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from helpcenter import official_channels
+from helpcenter import official_channels, own_scripts
 from helpcenter import registry as reg
 from helpcenter.plugins import PRIORITY_LAST, i18n
 
 log = get_plugin_logger(__name__)
 
-# An inline script: <script> without src=. Its type decides whether the browser runs it (and so
-# whether CSP applies): none, a JavaScript MIME type or "module" run; application/json does not.
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-SRC = re.compile(r"\bsrc\s*=", re.I)
-RUNNABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
-                  "application/ecmascript"}
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
 CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
 OURS = re.compile(r'<meta (?:http-equiv="Content-Security-Policy"|name="referrer") content="[^"]*">')
 
 
 class ProtectionsConfig(base.Config):
-    # Hash every inline script into script-src (the hosted site). The offline copy turns this
-    # off: Material's iframe-worker shim writes an inline script holding the page's own file://
-    # address into its iframe, which no build can hash in advance.
+    enabled = c.Type(bool, default=True)
+    # List the hashes of the project's own inline scripts in script-src. Off: 'unsafe-inline'
+    # (only `mkdocs serve` needs it, for its live-reload script; the offline copy keeps hashes).
     script_hashes = c.Type(bool, default=True)
     referrer = c.Choice(("no-referrer", "same-origin", "strict-origin"), default="no-referrer")
     # The registry email (by id) that security.txt names as the contact.
@@ -67,20 +62,20 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def inline_hashes(page: str) -> list[str]:
-    """The CSP hash of every inline script the browser would run, in page order, no repeats."""
-    hashes = []
-    for match in SCRIPT.finditer(page):
-        attrs, body = match.groups()
-        kind = TYPE.search(attrs)
-        if SRC.search(attrs) or (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
-            continue
-        hashes.append(script_hash(body))
-    return list(dict.fromkeys(hashes))
+def inline_hashes(page: str, known: list[re.Pattern] | None = None) -> list[str]:
+    """The CSP hash of every inline script the browser would run that is the project's own (all of
+    them when known is None), in page order, no repeats."""
+    return list(dict.fromkeys(script_hash(body) for body in own_scripts.inline_scripts(page)
+                              if known is None or own_scripts.is_own(body, known)))
+
+
+def foreign_scripts(page: str, known: list[re.Pattern]) -> list[str]:
+    """Inline scripts on the page that the project did not emit."""
+    return [body for body in own_scripts.inline_scripts(page) if not own_scripts.is_own(body, known)]
 
 
 def policy(hashes: list[str] | None) -> str:
-    """The policy for one page. hashes None: inline scripts allowed (the offline copy).
+    """The policy for one page. hashes None: inline scripts allowed (only while `mkdocs serve` runs).
 
     style-src keeps 'unsafe-inline': Material and the checker set styles from script, and
     styles cannot run code. img-src data: serves Material's inline SVG icons. worker-src blob:
@@ -103,13 +98,15 @@ def policy(hashes: list[str] | None) -> str:
     ])
 
 
-def protect(page: str, hashes_on: bool = True, referrer: str = "no-referrer") -> str:
-    """The page with our two <meta> tags first in <head>, before any script they govern."""
+def protect(page: str, hashes_on: bool = True, referrer: str = "no-referrer",
+            known: list[re.Pattern] | None = None) -> str:
+    """The page with our two <meta> tags first in <head>, before any script they govern.
+    known: the project's own scripts (helpcenter/own_scripts.py); only those get a hash."""
     page = OURS.sub("", page)
     head = HEAD.search(page)
     if not head:
         return page
-    csp = html.escape(policy(inline_hashes(page) if hashes_on else None), quote=False)
+    csp = html.escape(policy(inline_hashes(page, known) if hashes_on else None), quote=False)
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             f'<meta name="referrer" content="{referrer}">')
     # After <meta charset> (it must stay in the first 1024 bytes), unless a script came first.
@@ -147,7 +144,7 @@ class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
 
     @event_priority(PRIORITY_LAST)  # after i18n, the other plugins and the minifier wrote every page
     def on_post_build(self, *, config) -> None:
-        if i18n.is_nested_build(config):
+        if not self.config.enabled or i18n.is_nested_build(config):
             return      # the outer build runs after every language's pages are written
         site = Path(config["site_dir"])
         try:
@@ -156,13 +153,23 @@ class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
             raise PluginError(str(exc)) from None
         site_url = config.get("site_url") or ""
 
-        count = 0
-        for path in site.rglob("*.html"):
+        theme = config.get("theme")
+        known = own_scripts.patterns(getattr(theme, "dirs", None) or [])
+        hashes_on = self.config.script_hashes and not self.serving
+        count, foreign = 0, []
+        for path in sorted(site.rglob("*.html")):
             text = path.read_text(encoding="utf-8")
-            protected = protect(text, self.config.script_hashes and not self.serving, self.config.referrer)
+            if hashes_on:
+                foreign += [(path.relative_to(site), body) for body in foreign_scripts(text, known)]
+            protected = protect(text, hashes_on, self.config.referrer, known)
             if protected != text:
                 path.write_text(protected, encoding="utf-8")
             count += 1
+        if foreign:
+            listing = "\n".join(f"  {where}: <script>{body[:80]}" for where, body in foreign[:10])
+            raise PluginError(f"{len(foreign)} inline script(s) that no template or plugin of the project emits; "
+                              "they would not run under the Content-Security-Policy. Remove them (content cannot "
+                              f"carry scripts) or emit them from a template:\n{listing}")
 
         today = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
         well_known = site / ".well-known"
