@@ -19,23 +19,23 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from helpcenter.layout import ROOT
+from helpcenter import project
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}   # Material's banner about MkDocs 2.0 is not a finding of ours
 
 
-def build(dest: Path, site_url: str | None = None, cwd: Path = ROOT, config_file: str | None = None,
+def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, config_file: str | None = None,
           **env: str) -> subprocess.CompletedProcess:
-    """A strict MkDocs build into `dest`, in a subprocess; the result holds its output."""
+    """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
     if config_file:
         cmd += ["--config-file", config_file]
     extra = {"SITE_URL": site_url} if site_url else {}
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
+    return subprocess.run(cmd, cwd=cwd or project.root(), capture_output=True, text=True,
                           env={**os.environ, **QUIET, **extra, **env})
 
 
-def build_atomic(output: Path, cwd: Path = ROOT, config_file: str | None = None,
+def build_atomic(output: Path, cwd: Path | None = None, config_file: str | None = None,
                  site_url: str | None = None, echo: bool = True) -> subprocess.CompletedProcess:
     """Build into a temporary sibling of `output`; replace `output` only when the build passed."""
     output = output.resolve()

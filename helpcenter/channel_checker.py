@@ -23,11 +23,10 @@ from pathlib import Path, PurePosixPath
 import phonenumbers
 import yaml
 
-from helpcenter import official_channels
+from helpcenter import official_channels, project
 from helpcenter import registry as reg
 
-ROOT = Path(__file__).resolve().parent.parent
-STRINGS = ROOT / "data" / "channel-check.yml"
+STRINGS = Path("data/channel-check.yml")   # in the project folder (helpcenter/project.py)
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
 PLATFORM_HOSTS = official_channels.PLATFORM_HOSTS
 
@@ -38,6 +37,7 @@ class CheckerError(ValueError):
 
 def load_strings(path: Path = STRINGS) -> dict:
     """The strings, validated: every leaf is a mapping with non-empty zh and en."""
+    path = project.path(path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 
     def walk(node, where: str) -> None:

@@ -13,11 +13,11 @@ from pathlib import Path
 import phonenumbers
 import yaml
 
+from helpcenter import project
 from helpcenter import registry as reg
 from helpcenter.text import HAN_RANGES
 
 LANGS = reg.LANGS
-ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTION_MAX = 160
 ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -499,8 +499,9 @@ def rule_unknown_macros(page: "Page", names: set[str], ids: dict[str, set[str]])
     return out
 
 
-def lint(root: Path = ROOT, today: dt.date | None = None) -> list[Finding]:
-    """All findings for the docs under root/docs."""
+def lint(root: Path | None = None, today: dt.date | None = None) -> list[Finding]:
+    """All findings for the docs under root/docs (default: the project's)."""
+    root = root or project.root()
     today = today or dt.date.today()
     tags = set(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")))
     registry = reg.load(reg.configured_path(root))

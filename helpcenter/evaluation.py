@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from helpcenter import project
 from helpcenter.layout import Layout
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_DIR = ROOT / "tests" / "data" / "eval"
+EVAL_DIR = Path("tests/data/eval")   # in the project folder (helpcenter/project.py)
 SPLITS = ("tuning", "frozen-test")
 LANGS = Layout.load().codes
 
@@ -43,7 +43,7 @@ class Split:
 
 
 def split_path(name: str) -> Path:
-    return EVAL_DIR / f"{name}.yml"
+    return project.path(EVAL_DIR, f"{name}.yml")
 
 
 def available(name: str) -> bool:

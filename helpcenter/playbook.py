@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from helpcenter import project
 from helpcenter import registry as reg
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PATH = ROOT / "data" / "playbook.yml"
-SHOWN_PATH = "data/playbook.yml"
+DEFAULT_PATH = Path("data/playbook.yml")   # in the project folder (helpcenter/project.py)
+SHOWN_PATH = str(DEFAULT_PATH)
 PATH_ENV = "OKPAY_PLAYBOOK"
 CASES = ("sent-bank-transfer", "sent-crypto", "phrase-shared", "password-or-code-shared",
          "screen-sharing-app", "lost-phone-or-sim", "contacted-by-support", "account-frozen")
@@ -123,7 +123,8 @@ def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dic
 
 
 def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
-    shown = SHOWN_PATH if Path(path).resolve() == DEFAULT_PATH else str(path)
+    shown = SHOWN_PATH if project.path(path) == project.path(DEFAULT_PATH) else str(path)
+    path = project.path(path)
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter.catalog import Catalog
-from helpcenter.layout import ROOT, Layout, is_redirect_stub, redirect_target
+from helpcenter.layout import Layout, is_redirect_stub, redirect_target
 
-MANIFEST = ROOT / "data" / "published-urls.txt"
+MANIFEST = Path("data/published-urls.txt")   # in the project folder (helpcenter/project.py)
 
 
 def entries_from_catalog(site: Path) -> set[str]:
@@ -32,6 +33,7 @@ def entries_from_catalog(site: Path) -> set[str]:
 
 
 def read(path: Path = MANIFEST) -> list[str]:
+    path = project.path(path)
     if not path.exists():
         return []
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()

@@ -31,17 +31,16 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-from helpcenter import building
+from helpcenter import building, project
 from helpcenter import evaluation as ev
 from helpcenter.layout import Layout
 from helpcenter.search import index_file
 from helpcenter.text import CJK_RUN
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_FILE = ROOT / "tests" / "data" / "eval" / "tuning.yml"
+EVAL_FILE = Path("tests/data/eval/tuning.yml")   # in the project folder (helpcenter/project.py)
 LAYOUT = Layout.load()
 # The sections are the folders of the default language's docs tree.
-SECTIONS = tuple(sorted(p.name for p in (ROOT / "docs" / LAYOUT.default).iterdir() if p.is_dir() and p.name != "assets"))
+SECTIONS = tuple(sorted(p.name for p in project.path("docs", LAYOUT.default).iterdir() if p.is_dir() and p.name != "assets"))
 LANGS = LAYOUT.codes
 LANG_PREFIX = {lang.code: lang.prefix for lang in LAYOUT.languages}   # each language's home, under the site root
 INDEX_PATH = {lang: index_file(lang) for lang in LANGS}
@@ -159,7 +158,7 @@ class LanguageReport:
 
 
 def load_eval(path: Path = EVAL_FILE) -> dict[str, list[Query]]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml.safe_load(project.path(path).read_text(encoding="utf-8"))
     return {lang: [Query(lang, str(item["q"]), item["expect"], tuple(item.get("also") or ()))
                    for item in data.get(lang) or []] for lang in LANGS}
 

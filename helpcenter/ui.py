@@ -11,9 +11,10 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from helpcenter.layout import ROOT, Layout
+from helpcenter import project
+from helpcenter.layout import Layout
 
-PATH = ROOT / "data" / "ui.yml"
+PATH = Path("data/ui.yml")   # in the project folder (helpcenter/project.py)
 # Keys that templates (overrides/) and plugins read; each must exist in every language.
 REQUIRED = ("demo_notice", "offline_download", "offline_current", "updated", "reviewed", "reviewed_date_format",
             "not_found_title", "not_found_text", "not_found_home", "copy_link", "redirect_opening",
@@ -24,6 +25,7 @@ REQUIRED = ("demo_notice", "offline_download", "offline_current", "updated", "re
 
 def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
     languages = languages or Layout.load().codes
+    path = project.path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError:

@@ -10,13 +10,13 @@ import argparse
 import os
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter.building import build_atomic
-from helpcenter.layout import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-dir", type=Path, default=project.root() / "site")
     parser.add_argument("--config-file", default=None, help="default: mkdocs.yml")
     parser.add_argument("--production", action="store_true",
                         help="refuse demo or unsafe registry values (same as OKPAY_PRODUCTION=1)")

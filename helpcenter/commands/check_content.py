@@ -8,13 +8,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter.content_lint import lint
-from helpcenter.layout import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding docs/ and data/")
+    parser.add_argument("--root", type=Path, default=project.root(), help="project folder holding docs/ and data/")
     args = parser.parse_args(argv)
     findings = lint(args.root)
     for finding in findings:

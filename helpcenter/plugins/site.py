@@ -7,6 +7,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from helpcenter import project
 from helpcenter.layout import Layout, LayoutError
 from helpcenter.plugins import i18n
 
@@ -22,6 +23,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     @event_priority(50)
     def on_config(self, config):
+        project.use_config(config)   # first: every other okpay plugin reads the project's files
         i18n.plugin(config)       # fails loudly if mkdocs-static-i18n changed
         try:
             self.layout = Layout.from_config(config)

@@ -25,15 +25,14 @@ import time
 from pathlib import Path
 
 from helpcenter import evaluation as ev
+from helpcenter import project
 from helpcenter.search import LANGS, index_file
 from helpcenter.search import index as search_index
 from helpcenter.search.core import Engine
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def build_site(dest: Path, site_url: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)], cwd=ROOT,
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)], cwd=project.root(),
                    check=True, env={**__import__("os").environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
 
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import yaml
 
+from helpcenter import project
 from helpcenter.layout import Layout
 from helpcenter.search.core import normalize
 from helpcenter.text import HAN
 
-ROOT = Path(__file__).resolve().parents[2]
-VOCABULARY = ROOT / "data" / "search"
+VOCABULARY = Path("data/search")   # in the project folder (helpcenter/project.py)
 LANGS = ("zh", "en")
 FORMAT = 2
 
@@ -54,7 +54,7 @@ def _strings(node, path: Path, where: str = "") -> None:
 
 
 def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
-    path = Path(folder) / f"vocabulary.{lang}.yml"
+    path = project.path(folder, f"vocabulary.{lang}.yml")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     _strings(data, path)
     return {"stopwords": data.get("stopwords") or [], "chatter": data.get("chatter") or [], "typos": data.get("typos") or {},
