@@ -9,12 +9,17 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 # Material prints a banner about MkDocs 2.0 on every build; it is not a finding of ours.
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
+# pip-compile: hashes for every file; pip, setuptools and wheel pinned too (a fresh venv on
+# Python 3.12+ has no setuptools, and --require-hashes refuses anything unpinned).
+PIP_COMPILE = --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 
-.PHONY: serve test build build-production offline check venv browser node bench links clean
+.PHONY: serve test test-fast build build-production offline check venv browser node bench links clean requirements compare-generators
 
+# requirements-dev.txt pins every package with its hashes (generated from pyproject.toml by
+# `make requirements`); the project itself is installed editable on top, without dependencies.
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m helpcenter.toolchain link $(VENV)/bin
 	touch $@
@@ -66,6 +71,13 @@ bench: venv browser node_modules/.installed
 ## Internal links and anchors of a fresh build; lists external links (never fetched).
 links: venv
 	helpcenter links --report
+
+## Regenerate requirements.txt and requirements-dev.txt from pyproject.toml: every package pinned, with
+## hashes. Run it after changing (or merging a change to) the dependencies in pyproject.toml; pins
+## already in the files are kept. To move everything to the newest versions: make requirements UPGRADE=1
+requirements: | $(VENV)/.installed
+	CUSTOM_COMPILE_COMMAND="make requirements" $(PY) -m piptools compile $(PIP_COMPILE) --output-file requirements.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make requirements" $(PY) -m piptools compile $(PIP_COMPILE) --extra dev --output-file requirements-dev.txt pyproject.toml
 
 browser: venv
 	helpcenter ensure-browser
