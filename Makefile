@@ -36,12 +36,20 @@ node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 node: node_modules/.installed
 
 ## Serve the site with live reload on http://$(ADDR)/ (mkdocs serve builds into a temporary folder).
+## It rebuilds on edits to docs/, data/, reusables/, overrides/, templates/ and mkdocs.yml (`watch:`).
 serve: venv
 	mkdocs serve --dev-addr $(ADDR) --livereload
 
 ## Every check and test: content rules, strict build, browser tests, quality gates.
 test: venv browser node_modules/.installed
 	$(PY) -m pytest
+
+## The quick loop while changing code: content rules, Python lint and the unit lane (no site build,
+## no browser; lanes are explained in tests/conftest.py). `make test` runs every lane.
+test-fast: venv
+	helpcenter check
+	ruff check helpcenter tests scripts
+	$(PY) -m pytest -m unit -q
 
 ## Strict build into site/ (zero warnings); a failed build keeps the last good site.
 build: venv

@@ -25,9 +25,10 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1"}   # Material's banner about MkDocs 2.0 is n
 
 
 def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, config_file: str | None = None,
-          **env: str) -> subprocess.CompletedProcess:
-    """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
+          verbose: bool = False, **env: str) -> subprocess.CompletedProcess:
+    """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess.
+    Its output is warnings and errors only; `verbose` adds everything MkDocs and the plugins log."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-v" if verbose else "-q", "--site-dir", str(dest)]
     if config_file:
         cmd += ["--config-file", config_file]
     extra = {"SITE_URL": site_url} if site_url else {}
@@ -36,13 +37,13 @@ def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, conf
 
 
 def build_atomic(output: Path, cwd: Path | None = None, config_file: str | None = None,
-                 site_url: str | None = None, echo: bool = True) -> subprocess.CompletedProcess:
+                 site_url: str | None = None, echo: bool = True, verbose: bool = False) -> subprocess.CompletedProcess:
     """Build into a temporary sibling of `output`; replace `output` only when the build passed."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     try:
-        result = build(tmp / "site", site_url, cwd, config_file)
+        result = build(tmp / "site", site_url, cwd, config_file, verbose)
         if echo:
             sys.stderr.write(result.stdout + result.stderr)
         if result.returncode == 0:

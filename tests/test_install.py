@@ -24,8 +24,10 @@ from tests.helpers.project import copy_project
 pytestmark = pytest.mark.slow
 
 WHEELHOUSE = ROOT / "build" / "wheelhouse"
-# The build backend named in pyproject.toml's [build-system]: pip builds the project with it.
-BUILD_BACKEND = "setuptools==80.9.0"
+# The build backend named in pyproject.toml's [build-system] (pip builds the project with it), and
+# wheel, which the pip of a Python 3.11 venv asks for too; both as pinned in requirements-dev.txt
+# or pyproject.toml.
+BUILD_BACKEND = ("setuptools==80.9.0", "wheel==0.48.0")
 
 
 def pip(python: Path, *args: str) -> subprocess.CompletedProcess:
@@ -44,7 +46,7 @@ def wheelhouse() -> Path:
         online = pip(Path(sys.executable), "download", "--quiet", "-d", str(WHEELHOUSE), *need)
         if online.returncode != 0:
             pytest.skip(f"cannot fill the wheelhouse (no package index?):\n{online.stderr[-2000:]}")
-    backend = pip(Path(sys.executable), "download", "--quiet", "--no-deps", "-d", str(WHEELHOUSE), BUILD_BACKEND)
+    backend = pip(Path(sys.executable), "download", "--quiet", "--no-deps", "-d", str(WHEELHOUSE), *BUILD_BACKEND)
     assert backend.returncode == 0, backend.stderr
     return WHEELHOUSE
 
