@@ -87,6 +87,10 @@ requirements: | $(VENV)/.installed
 	CUSTOM_COMPILE_COMMAND="make requirements" $(PY) -m piptools compile $(PIP_COMPILE) --output-file requirements.txt pyproject.toml
 	CUSTOM_COMPILE_COMMAND="make requirements" $(PY) -m piptools compile $(PIP_COMPILE) --extra dev --output-file requirements-dev.txt pyproject.toml
 
+## Build with MkDocs and with ProperDocs and compare the outputs (README, "Platform").
+compare-generators: venv
+	helpcenter compare-generators
+
 browser: venv
 	helpcenter ensure-browser
 

@@ -25,10 +25,11 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1"}   # Material's banner about MkDocs 2.0 is n
 
 
 def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, config_file: str | None = None,
-          verbose: bool = False, **env: str) -> subprocess.CompletedProcess:
+          verbose: bool = False, command: list[str] | None = None, **env: str) -> subprocess.CompletedProcess:
     """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess.
-    Its output is warnings and errors only; `verbose` adds everything MkDocs and the plugins log."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-v" if verbose else "-q", "--site-dir", str(dest)]
+    Its output is warnings and errors only; `verbose` adds everything MkDocs and the plugins log.
+    `command` runs another generator with MkDocs' command line (ProperDocs)."""
+    cmd = [*(command or [sys.executable, "-m", "mkdocs"]), "build", "--strict", "-v" if verbose else "-q", "--site-dir", str(dest)]
     if config_file:
         cmd += ["--config-file", config_file]
     extra = {"SITE_URL": site_url} if site_url else {}

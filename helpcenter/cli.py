@@ -24,6 +24,7 @@ COMMANDS = {
     "chatlink": ("helpcenter.chatlink", "reply links for a customer's chat message (--batch: one per line)"),
     "search-bench": ("helpcenter.search.bench", "search quality per split, speed and index size"),
     "bench": ("helpcenter.commands.bench", "build cost, bytes per first visit, Lighthouse (make bench adds search-bench)"),
+    "compare-generators": ("helpcenter.commands.compare_generators", "build with MkDocs and ProperDocs; compare the outputs"),
     "ensure-browser": ("helpcenter.commands.ensure_browser", "make sure the browser tests have a Chromium"),
 }
 

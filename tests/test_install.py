@@ -87,7 +87,7 @@ def test_an_installed_package_builds_the_checkout_it_runs_in(installed, tmp_path
     home = (checkout / "site" / "index.html").read_text(encoding="utf-8")
     assert "<title>另一份帮助中心</title>" in home        # this checkout's mkdocs.yml
     assert "CopyPay" in home                            # this checkout's data/registry.yml
-    assert "OKPay 帮助中心" not in home
+    assert "<title>OKPay 帮助中心</title>" not in home
     # The package itself came from site-packages, not from any checkout.
     where = subprocess.run([str(installed / "python"), "-c", "import helpcenter; print(helpcenter.__file__)"],
                            cwd=tmp_path, capture_output=True, text=True)
