@@ -111,16 +111,6 @@ def run_cli(catalog, split: Split) -> dict[str, list[Outcome]]:
     return out
 
 
-def run_site(browser, base_url: str, split: Split, **options) -> dict:
-    """Every case typed into the built site's search box in Chromium (helpcenter/search_eval.py).
-
-    Returns {lang: search_eval.LanguageReport} (outcomes carry ranks and timings)."""
-    from helpcenter import search_eval as se
-    queries = {lang: [se.Query(lang, c.q, c.expect, c.also) for c in cases]
-               for lang, cases in split.cases.items()}
-    return se.evaluate(browser, base_url, queries, **options)
-
-
 def site_outcomes(report) -> list[Outcome]:
     return [Outcome(Case(o.query.lang, o.query.q, o.query.expect, o.query.also), o.pages, o.rank)
             for o in report.outcomes]

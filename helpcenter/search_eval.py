@@ -16,7 +16,7 @@ painted). Before the last keystroke of a query the probe waits until the worker 
 everything typed so far, as it has at a person's typing speed, so the figure is one search and
 one render, not a backlog made by an inhumanly fast robot.
 
-Used by helpcenter/evaluation.py (run_site) and the benchmark (helpcenter/search/bench.py).
+Used by the search-quality tests and the benchmark (helpcenter/search/bench.py), through run_site.
 """
 
 from __future__ import annotations
@@ -332,6 +332,13 @@ def evaluate(browser, base_url: str, queries: dict[str, list[Query]], *, key_del
 
 # ---------------------------------------------------------------------------------------------
 # Speed: index size and a cold page load
+
+
+def run_site(browser, base_url: str, split: ev.Split, **options) -> dict[str, LanguageReport]:
+    """Every case of an evaluation split typed into the built site's search box in Chromium.
+    (Here, not in helpcenter/evaluation.py: that module is the runner-neutral core this one imports.)"""
+    queries = {lang: [Query(lang, c.q, c.expect, c.also) for c in cases] for lang, cases in split.cases.items()}
+    return evaluate(browser, base_url, queries, **options)
 
 
 def index_sizes(site_dir: Path | None = None, base_url: str | None = None) -> dict[str, tuple[int, int]]:

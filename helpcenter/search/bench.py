@@ -139,7 +139,7 @@ def first_visit_figures(browser, site: Path) -> dict:
 
 def quality_figures(site: Path, browser, splits: list[str]) -> dict:
     from helpcenter import chatlink
-    from helpcenter.search_eval import served
+    from helpcenter.search_eval import run_site, served
     catalog = chatlink.load(site)
     out: dict = {}
     for name in splits:
@@ -151,7 +151,7 @@ def quality_figures(site: Path, browser, splits: list[str]) -> dict:
                      "cli_misses": {lang: ev.misses(o) for lang, o in cli.items()}}
         if browser is not None:
             with served(site) as url:
-                reports = ev.run_site(browser, url, split, every_key=False)
+                reports = run_site(browser, url, split, every_key=False)
             out[name]["site"] = {lang: ev.metrics(ev.site_outcomes(r)) for lang, r in reports.items()}
             out[name]["site_misses"] = {lang: ev.misses(ev.site_outcomes(r)) for lang, r in reports.items()}
             out[name]["keystroke_ms"] = {}
