@@ -88,8 +88,12 @@ class Layout:
 
     @staticmethod
     def load(path: Path = MKDOCS_YML) -> "Layout":
-        """From mkdocs.yml, for tools that run outside a build."""
-        return _load(project.path(path))
+        """From mkdocs.yml, for tools that run outside a build (and for modules at import time)."""
+        path = project.path(path)
+        if not path.is_file() and path == project.path(MKDOCS_YML):
+            raise LayoutError(f"{path}: not found. Run in the project folder (where mkdocs.yml is), or name it with "
+                              f"${project.ENV} or `helpcenter --root DIR`")
+        return _load(path)
 
     # -- languages ------------------------------------------------------------------------
     @property
