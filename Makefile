@@ -6,7 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # .venv/bin first: mkdocs, helpcenter, and the wheels' node, npm and java.
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
-# Material prints a banner about MkDocs 2.0 on every build; it is not a finding of ours.
+# Material's end-of-life notice, printed by every build, is quoted once in README.md ("Platform")
+# with the decision about it; builds print warnings and errors only.
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
 # pip-compile: hashes for every file; pip, setuptools and wheel pinned too (a fresh venv on

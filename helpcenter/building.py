@@ -21,7 +21,8 @@ from pathlib import Path
 
 from helpcenter import project
 
-QUIET = {"NO_MKDOCS_2_WARNING": "1"}   # Material's banner about MkDocs 2.0 is not a finding of ours
+# Material's end-of-life notice: quoted once in README.md ("Platform"), not printed by every build.
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, config_file: str | None = None,
