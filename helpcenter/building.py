@@ -27,15 +27,28 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, config_file: str | None = None,
           verbose: bool = False, command: list[str] | None = None, **env: str) -> subprocess.CompletedProcess:
-    """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess.
-    Its output is warnings and errors only; `verbose` adds everything MkDocs and the plugins log.
+    """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess;
+    the result holds its output. `verbose` adds everything MkDocs and the plugins log (-v). Never -q:
+    MkDocs' quiet mode drops warnings before --strict counts them, and the build passes.
     `command` runs another generator with MkDocs' command line (ProperDocs)."""
-    cmd = [*(command or [sys.executable, "-m", "mkdocs"]), "build", "--strict", "-v" if verbose else "-q", "--site-dir", str(dest)]
+    cmd = [*(command or [sys.executable, "-m", "mkdocs"]), "build", "--strict", *(["-v"] if verbose else []),
+           "--site-dir", str(dest)]
     if config_file:
         cmd += ["--config-file", config_file]
     extra = {"SITE_URL": site_url} if site_url else {}
     return subprocess.run(cmd, cwd=cwd or project.root(), capture_output=True, text=True,
                           env={**os.environ, **QUIET, **extra, **env})
+
+
+def warnings_and_errors(result: subprocess.CompletedProcess) -> str:
+    """A build's output without MkDocs' INFO records (their indented continuation lines go too)."""
+    kept, keep = [], True
+    for line in (result.stdout + result.stderr).splitlines(keepends=True):
+        if not line[:1].isspace():        # a new record ("INFO    -  ...", "WARNING -  ...") or other output
+            keep = not line.startswith("INFO ")
+        if keep:
+            kept.append(line)
+    return "".join(kept)
 
 
 def build_atomic(output: Path, cwd: Path | None = None, config_file: str | None = None,
@@ -47,7 +60,7 @@ def build_atomic(output: Path, cwd: Path | None = None, config_file: str | None 
     try:
         result = build(tmp / "site", site_url, cwd, config_file, verbose)
         if echo:
-            sys.stderr.write(result.stdout + result.stderr)
+            sys.stderr.write(result.stdout + result.stderr if verbose else warnings_and_errors(result))
         if result.returncode == 0:
             old = tmp / "previous"
             if output.exists():

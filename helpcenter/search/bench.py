@@ -24,16 +24,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from helpcenter import building
 from helpcenter import evaluation as ev
-from helpcenter import project
 from helpcenter.search import LANGS, index_file
 from helpcenter.search import index as search_index
 from helpcenter.search.core import Engine
 
 
 def build_site(dest: Path, site_url: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)], cwd=project.root(),
-                   check=True, env={**__import__("os").environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
+    result = building.build(dest, site_url)    # strict: a warning fails it (`mkdocs -q` would hide warnings)
+    if result.returncode:
+        raise SystemExit(f"search-bench: the build failed:\n{result.stdout}{result.stderr}")
 
 
 def gzip_kb(data: bytes) -> float:
