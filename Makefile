@@ -6,15 +6,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # .venv/bin first: mkdocs, helpcenter, and the wheels' node, npm and java.
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
-# Material prints a banner about MkDocs 2.0 on every build; it is not a finding of ours.
+# Material's end-of-life notice, printed by every build, is quoted once in README.md ("Platform")
+# with the decision about it; builds print warnings and errors only.
 export NO_MKDOCS_2_WARNING := 1
 ADDR ?= 127.0.0.1:8000
+# pip-compile: hashes for every file; pip, setuptools and wheel pinned too (a fresh venv on
+# Python 3.12+ has no setuptools, and --require-hashes refuses anything unpinned).
+PIP_COMPILE = --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 
-.PHONY: serve test build build-production offline check venv browser node bench links clean
+.PHONY: serve test test-fast build build-production offline check venv browser node bench links clean requirements compare-generators
 
+# requirements-dev.txt pins every package with its hashes (generated from pyproject.toml by
+# `make requirements`); the project itself is installed editable on top, without dependencies.
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m helpcenter.toolchain link $(VENV)/bin
 	touch $@
@@ -31,12 +37,20 @@ node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 node: node_modules/.installed
 
 ## Serve the site with live reload on http://$(ADDR)/ (mkdocs serve builds into a temporary folder).
+## It rebuilds on edits to docs/, data/, reusables/, overrides/, templates/ and mkdocs.yml (`watch:`).
 serve: venv
 	mkdocs serve --dev-addr $(ADDR) --livereload
 
 ## Every check and test: content rules, strict build, browser tests, quality gates.
 test: venv browser node_modules/.installed
 	$(PY) -m pytest
+
+## The quick loop while changing code: content rules, Python lint and the unit lane (no site build,
+## no browser; lanes are explained in tests/conftest.py). `make test` runs every lane.
+test-fast: venv
+	helpcenter check
+	ruff check helpcenter tests scripts
+	$(PY) -m pytest -m unit -q
 
 ## Strict build into site/ (zero warnings); a failed build keeps the last good site.
 build: venv
@@ -66,6 +80,17 @@ bench: venv browser node_modules/.installed
 ## Internal links and anchors of a fresh build; lists external links (never fetched).
 links: venv
 	helpcenter links --report
+
+## Regenerate requirements.txt and requirements-dev.txt from pyproject.toml: every package pinned, with
+## hashes. Run it after changing (or merging a change to) the dependencies in pyproject.toml; pins
+## already in the files are kept. To move everything to the newest versions: make requirements UPGRADE=1
+requirements: | $(VENV)/.installed
+	CUSTOM_COMPILE_COMMAND="make requirements" $(PY) -m piptools compile $(PIP_COMPILE) --output-file requirements.txt pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make requirements" $(PY) -m piptools compile $(PIP_COMPILE) --extra dev --output-file requirements-dev.txt pyproject.toml
+
+## Build with MkDocs and with ProperDocs and compare the outputs (README, "Platform").
+compare-generators: venv
+	helpcenter compare-generators
 
 browser: venv
 	helpcenter ensure-browser

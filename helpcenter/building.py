@@ -19,19 +19,24 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from helpcenter.layout import ROOT
+from helpcenter import project
 
-QUIET = {"NO_MKDOCS_2_WARNING": "1"}   # Material's banner about MkDocs 2.0 is not a finding of ours
+# Material's end-of-life notice: quoted once in README.md ("Platform"), not printed by every build.
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def build(dest: Path, site_url: str | None = None, cwd: Path = ROOT, config_file: str | None = None,
-          **env: str) -> subprocess.CompletedProcess:
-    """A strict MkDocs build into `dest`, in a subprocess; the result holds its output."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
+def build(dest: Path, site_url: str | None = None, cwd: Path | None = None, config_file: str | None = None,
+          verbose: bool = False, command: list[str] | None = None, **env: str) -> subprocess.CompletedProcess:
+    """A strict MkDocs build of the project in `cwd` (default: this process's) into `dest`, in a subprocess;
+    the result holds its output. `verbose` adds everything MkDocs and the plugins log (-v). Never -q:
+    MkDocs' quiet mode drops warnings before --strict counts them, and the build passes.
+    `command` runs another generator with MkDocs' command line (ProperDocs)."""
+    cmd = [*(command or [sys.executable, "-m", "mkdocs"]), "build", "--strict", *(["-v"] if verbose else []),
+           "--site-dir", str(dest)]
     if config_file:
         cmd += ["--config-file", config_file]
     extra = {"SITE_URL": site_url} if site_url else {}
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
+    return subprocess.run(cmd, cwd=cwd or project.root(), capture_output=True, text=True,
                           env={**os.environ, **QUIET, **extra, **env})
 
 
@@ -72,16 +77,27 @@ def clean_stale(output: Path) -> list[Path]:
     return removed
 
 
-def build_atomic(output: Path, cwd: Path = ROOT, config_file: str | None = None,
-                 site_url: str | None = None, echo: bool = True) -> subprocess.CompletedProcess:
+def warnings_and_errors(result: subprocess.CompletedProcess) -> str:
+    """A build's output without MkDocs' INFO records (their indented continuation lines go too)."""
+    kept, keep = [], True
+    for line in (result.stdout + result.stderr).splitlines(keepends=True):
+        if not line[:1].isspace():        # a new record ("INFO    -  ...", "WARNING -  ...") or other output
+            keep = not line.startswith("INFO ")
+        if keep:
+            kept.append(line)
+    return "".join(kept)
+
+
+def build_atomic(output: Path, cwd: Path | None = None, config_file: str | None = None,
+                 site_url: str | None = None, echo: bool = True, verbose: bool = False) -> subprocess.CompletedProcess:
     """Build into a temporary sibling of `output`; replace `output` only when the build passed."""
     output = output.resolve()
     clean_stale(output)
     tmp = temp_sibling(output)
     try:
-        result = build(tmp / "site", site_url, cwd, config_file)
+        result = build(tmp / "site", site_url, cwd, config_file, verbose)
         if echo:
-            sys.stderr.write(result.stdout + result.stderr)
+            sys.stderr.write(result.stdout + result.stderr if verbose else warnings_and_errors(result))
         if result.returncode == 0:
             old = tmp / "previous"
             if output.exists():

@@ -22,11 +22,10 @@ from pathlib import Path, PurePosixPath
 
 import phonenumbers
 
-from helpcenter import datafile, datakeys, official_channels
+from helpcenter import datafile, datakeys, official_channels, project
 from helpcenter import registry as reg
 
-ROOT = Path(__file__).resolve().parent.parent
-STRINGS = ROOT / "data" / "channel-check.yml"
+STRINGS = Path("data/channel-check.yml")   # in the project folder (helpcenter/project.py)
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
 
 
@@ -36,6 +35,7 @@ class CheckerError(ValueError):
 
 def load_strings(path: Path = STRINGS) -> dict:
     """The strings, validated: every leaf is a mapping with non-empty zh and en."""
+    path = project.path(path)
     try:
         data = datafile.load(path, datakeys.CHANNEL_CHECK)
     except datafile.DataFileError as exc:

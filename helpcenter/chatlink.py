@@ -28,10 +28,10 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter.search import LANGS, index_file
 from helpcenter.search.core import HAN, Engine
 
-ROOT = Path(__file__).resolve().parent.parent
 # A heading answers instead of its article when its score beats the article's by this factor:
 # "提现" alone matches the withdrawal article's title, and every heading under it equally.
 HEADING_LEAD = 1.15
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                         help="text: '1. title link' lines (default); markdown: '- [title](link)'; "
                              "json: list of {id, anchor, lang, title, short_url, url, score}")
-    parser.add_argument("--site", type=Path, default=ROOT / "site",
+    parser.add_argument("--site", type=Path, default=project.root() / "site",
                         help="the built site folder holding links.json (default: site/ of this project)")
     parser.add_argument("--limit", type=int, default=3, help="how many answers (default: 3)")
     args = parser.parse_args(argv)

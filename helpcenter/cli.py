@@ -1,11 +1,15 @@
 """`helpcenter`: the one command line of the project. `helpcenter --help` lists the subcommands;
-`helpcenter <command> --help` explains each."""
+`helpcenter <command> --help` explains each. Every command works on the project in the current
+directory, or on the one named with --root (before the command)."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
+from pathlib import Path
+
+from helpcenter import project
 
 # name -> (module with main(argv), one-line summary)
 COMMANDS = {
@@ -20,6 +24,7 @@ COMMANDS = {
     "chatlink": ("helpcenter.chatlink", "reply links for a customer's chat message (--batch: one per line)"),
     "search-bench": ("helpcenter.search.bench", "search quality per split, speed and index size"),
     "bench": ("helpcenter.commands.bench", "build cost, bytes per first visit, Lighthouse (make bench adds search-bench)"),
+    "compare-generators": ("helpcenter.commands.compare_generators", "build with MkDocs and ProperDocs; compare the outputs"),
     "ensure-browser": ("helpcenter.commands.ensure_browser", "make sure the browser tests have a Chromium"),
 }
 
@@ -29,7 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="helpcenter", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="commands:\n" + "\n".join(f"  {name:<20} {summary}" for name, (_, summary) in COMMANDS.items()))
+    parser.add_argument("--root", metavar="DIR", help="the project folder (where mkdocs.yml is); default: the current directory")
     parser.add_argument("command", choices=sorted(COMMANDS), metavar="command", help="one of the commands below")
+    if argv and (argv[0] == "--root" or argv[0].startswith("--root=")):
+        given = argv[0].partition("=")[2] if "=" in argv[0] else (argv[1] if len(argv) > 1 else "")
+        argv = argv[1:] if "=" in argv[0] else argv[2:]
+        if not (Path(given) / project.CONFIG_FILE).is_file():
+            parser.error(f"--root {given!r}: expected a project folder holding {project.CONFIG_FILE}")
+        project.use(given)
     if not argv or argv[0] in ("-h", "--help"):
         parser.print_help()
         return 0 if argv else 2

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpcenter import datafile, datakeys
+from helpcenter import datafile, datakeys, project
 from helpcenter.layout import Layout
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_DIR = ROOT / "tests" / "data" / "eval"
+EVAL_DIR = Path("tests/data/eval")   # in the project folder (helpcenter/project.py)
 SPLITS = ("tuning", "frozen-test")
 LANGS = Layout.load().codes
 
@@ -42,7 +41,7 @@ class Split:
 
 
 def split_path(name: str) -> Path:
-    return EVAL_DIR / f"{name}.yml"
+    return project.path(EVAL_DIR, f"{name}.yml")
 
 
 def available(name: str) -> bool:
@@ -108,16 +107,6 @@ def run_cli(catalog, split: Split) -> dict[str, list[Outcome]]:
             pages = list(dict.fromkeys(a.id for a in answers))
             out[lang].append(Outcome(case, pages, rank_of(pages, case.accepted)))
     return out
-
-
-def run_site(browser, base_url: str, split: Split, **options) -> dict:
-    """Every case typed into the built site's search box in Chromium (helpcenter/search_eval.py).
-
-    Returns {lang: search_eval.LanguageReport} (outcomes carry ranks and timings)."""
-    from helpcenter import search_eval as se
-    queries = {lang: [se.Query(lang, c.q, c.expect, c.also) for c in cases]
-               for lang, cases in split.cases.items()}
-    return se.evaluate(browser, base_url, queries, **options)
 
 
 def site_outcomes(report) -> list[Outcome]:

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_YML = ROOT / "mkdocs.yml"
+from helpcenter import project
+
+MKDOCS_YML = Path(project.CONFIG_FILE)   # relative to the project folder (helpcenter/project.py)
 
 # The first element of every redirect stub's <head>; published.py and the tests recognise stubs by it.
 REDIRECT_MARKER = '<meta name="okpay-redirect" content="1">'
@@ -86,10 +87,13 @@ class Layout:
         return cls.from_entries(list(i18n.config.languages), "mkdocs.yml")
 
     @staticmethod
-    @functools.cache
     def load(path: Path = MKDOCS_YML) -> "Layout":
-        """From mkdocs.yml, for tools that run outside a build."""
-        return Layout.from_entries(_i18n_languages(path), str(path))
+        """From mkdocs.yml, for tools that run outside a build (and for modules at import time)."""
+        path = project.path(path)
+        if not path.is_file() and path == project.path(MKDOCS_YML):
+            raise LayoutError(f"{path}: not found. Run in the project folder (where mkdocs.yml is), or name it with "
+                              f"${project.ENV} or `helpcenter --root DIR`")
+        return _load(path)
 
     # -- languages ------------------------------------------------------------------------
     @property
@@ -162,6 +166,11 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@functools.cache
+def _load(path: Path) -> Layout:
+    return Layout.from_entries(_i18n_languages(path), str(path))
 
 
 def _i18n_languages(path: Path) -> list:

@@ -14,12 +14,11 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import playbook, status
+from helpcenter import playbook, project, status
 from helpcenter import registry as reg
 from helpcenter import ui as ui_strings
 
-ROOT = Path(__file__).resolve().parent.parent
-REUSABLES = ROOT / "reusables"
+REUSABLES = Path("reusables")   # in the project folder (helpcenter/project.py)
 PRODUCTION_ENV = "OKPAY_PRODUCTION"
 OFFLINE_ZIP = "download/okpay-help-offline.zip"   # where the Pages workflow publishes `make offline`
 
@@ -437,7 +436,7 @@ def define_env(env) -> None:
     @env.macro
     def reusable(name: str) -> str:
         """A shared block (reusables/<lang>/<name>.md), rendered with these same macros."""
-        path = REUSABLES / lang() / f"{name}.md"
+        path = project.path(REUSABLES, lang(), f"{name}.md")
         if not path.is_file():
             raise PluginError(f"{env.page.file.src_path}: reusable({name!r}): {path} does not exist; "
                               f"expected one of: {', '.join(sorted(p.stem for p in path.parent.glob('*.md')))}")

@@ -17,8 +17,7 @@ import phonenumbers
 from helpcenter import platforms
 from helpcenter import registry as reg
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = ROOT / "schemas" / "official-channels.schema.json"
+SCHEMA = Path("schemas/official-channels.schema.json")   # in the project folder (helpcenter/project.py)
 FILENAME = "official-channels.json"
 SCHEMA_FILENAME = "official-channels.schema.json"
 VERSION = 1

@@ -15,12 +15,11 @@ import posixpath
 import re
 from pathlib import Path
 
-from helpcenter import datafile, datakeys
+from helpcenter import datafile, datakeys, project
 from helpcenter import registry as reg
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PATH = ROOT / "data" / "playbook.yml"
-SHOWN_PATH = "data/playbook.yml"
+DEFAULT_PATH = Path("data/playbook.yml")   # in the project folder (helpcenter/project.py)
+SHOWN_PATH = str(DEFAULT_PATH)
 PATH_ENV = "OKPAY_PLAYBOOK"
 # Routed by what was shared or done: the first matching case is the one to open, so a phrase read
 # out to "support" finds the phrase case before the call case.
@@ -128,7 +127,8 @@ def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dic
 
 
 def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
-    shown = SHOWN_PATH if Path(path).resolve() == DEFAULT_PATH else str(path)
+    shown = SHOWN_PATH if project.path(path) == project.path(DEFAULT_PATH) else str(path)
+    path = project.path(path)
     try:
         data = datafile.load(path, datakeys.PLAYBOOK)
     except FileNotFoundError:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpcenter import datafile
+from helpcenter import datafile, project
 from helpcenter.catalog import Catalog
-from helpcenter.layout import ROOT, Layout, is_redirect_stub, redirect_target
+from helpcenter.layout import Layout, is_redirect_stub, redirect_target
 
-MANIFEST = ROOT / "data" / "published-urls.txt"
+MANIFEST = Path("data/published-urls.txt")   # in the project folder (helpcenter/project.py)
 # One line per address ever published, about 60 bytes each: room for hundreds of thousands.
 MAX_BYTES = 50_000_000
 
@@ -35,6 +35,7 @@ def entries_from_catalog(site: Path) -> set[str]:
 
 
 def read(path: Path = MANIFEST) -> list[str]:
+    path = project.path(path)
     if not path.exists():
         return []
     return [line.strip() for line in datafile.read_text(path, MAX_BYTES).splitlines()

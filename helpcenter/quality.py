@@ -16,11 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from helpcenter import toolchain
+from helpcenter import project, toolchain
 from helpcenter.layout import Layout, is_redirect_stub
 
-ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = ROOT / "node_modules"
+NODE_MODULES = Path("node_modules")   # in the project folder (helpcenter/project.py)
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE_CLI = NODE_MODULES / "lighthouse" / "cli" / "index.js"
@@ -48,9 +47,10 @@ class NodeToolsMissing(RuntimeError):
 
 
 def require_node_tool(path: Path) -> Path:
+    path = project.path(path)
     if not path.is_file():
         raise NodeToolsMissing(
-            f"{path.relative_to(ROOT)} is missing: the quality gates need the npm tools pinned in "
+            f"{path} is missing: the quality gates need the npm tools pinned in "
             "package-lock.json. Run `make node_modules/.installed` (npm ci --ignore-scripts).")
     return path
 

@@ -22,12 +22,12 @@ from urllib.parse import urlsplit
 import phonenumbers
 from publicsuffixlist import PublicSuffixList
 
-from helpcenter import datafile, datakeys, platforms
+from helpcenter import datafile, datakeys, platforms, project
 from helpcenter.layout import Layout
 
 # Every localized registry value has one text per site language (helpcenter/layout.py).
 LANGS = Layout.load().codes
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "registry.yml"
+DEFAULT_PATH = Path("data/registry.yml")   # in the project folder (helpcenter/project.py)
 # Tests and dry runs point every build at another registry file with this variable.
 PATH_ENV = "OKPAY_REGISTRY"
 
@@ -37,7 +37,7 @@ def configured_path(root: Path | None = None) -> Path:
     explicit = os.environ.get(PATH_ENV)
     if explicit:
         return Path(explicit)
-    return (root / "data" / "registry.yml") if root else DEFAULT_PATH
+    return (root or project.root()) / DEFAULT_PATH
 
 # RFC 2606 / RFC 6761 reserved names: nothing under them can be a real channel.
 RESERVED_TLDS = {"example", "test", "invalid", "localhost"}

@@ -16,7 +16,7 @@ painted). Before the last keystroke of a query the probe waits until the worker 
 everything typed so far, as it has at a person's typing speed, so the figure is one search and
 one render, not a backlog made by an inhumanly fast robot.
 
-Used by helpcenter/evaluation.py (run_site) and the benchmark (helpcenter/search/bench.py).
+Used by the search-quality tests and the benchmark (helpcenter/search/bench.py), through run_site.
 """
 
 from __future__ import annotations
@@ -29,17 +29,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from helpcenter import building, datafile, datakeys
+from helpcenter import building, datafile, datakeys, project
 from helpcenter import evaluation as ev
 from helpcenter.layout import Layout
 from helpcenter.search import index_file
 from helpcenter.text import CJK_RUN
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_FILE = ROOT / "tests" / "data" / "eval" / "tuning.yml"
+EVAL_FILE = Path("tests/data/eval/tuning.yml")   # in the project folder (helpcenter/project.py)
 LAYOUT = Layout.load()
 # The sections are the folders of the default language's docs tree.
-SECTIONS = tuple(sorted(p.name for p in (ROOT / "docs" / LAYOUT.default).iterdir() if p.is_dir() and p.name != "assets"))
+SECTIONS = tuple(sorted(p.name for p in project.path("docs", LAYOUT.default).iterdir() if p.is_dir() and p.name != "assets"))
 LANGS = LAYOUT.codes
 LANG_PREFIX = {lang.code: lang.prefix for lang in LAYOUT.languages}   # each language's home, under the site root
 INDEX_PATH = {lang: index_file(lang) for lang in LANGS}
@@ -157,7 +156,7 @@ class LanguageReport:
 
 
 def load_eval(path: Path = EVAL_FILE) -> dict[str, list[Query]]:
-    data = datafile.load(path, datakeys.EVAL_SPLIT)
+    data = datafile.load(project.path(path), datakeys.EVAL_SPLIT)
     return {lang: [Query(lang, str(item["q"]), item["expect"], tuple(item.get("also") or ()))
                    for item in data.get(lang) or []] for lang in LANGS}
 
@@ -331,6 +330,13 @@ def evaluate(browser, base_url: str, queries: dict[str, list[Query]], *, key_del
 
 # ---------------------------------------------------------------------------------------------
 # Speed: index size and a cold page load
+
+
+def run_site(browser, base_url: str, split: ev.Split, **options) -> dict[str, LanguageReport]:
+    """Every case of an evaluation split typed into the built site's search box in Chromium.
+    (Here, not in helpcenter/evaluation.py: that module is the runner-neutral core this one imports.)"""
+    queries = {lang: [Query(lang, c.q, c.expect, c.also) for c in cases] for lang, cases in split.cases.items()}
+    return evaluate(browser, base_url, queries, **options)
 
 
 def index_sizes(site_dir: Path | None = None, base_url: str | None = None) -> dict[str, tuple[int, int]]:

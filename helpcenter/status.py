@@ -13,14 +13,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import datafile, datakeys
+from helpcenter import datafile, datakeys, project
 from helpcenter import ui as ui_strings
 from helpcenter.layout import Layout
 from helpcenter.registry import ID  # the same kebab-case ids as the registry
 
 LAYOUT = Layout.load()
 LANGS = LAYOUT.codes
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "status.yml"
+DEFAULT_PATH = Path("data/status.yml")   # in the project folder (helpcenter/project.py)
 PATH_ENV = "OKPAY_STATUS_FILE"
 # Pins "today" so that a build (and a test) decides what is current without the wall clock.
 TODAY_ENV = "OKPAY_STATUS_TODAY"
@@ -38,7 +38,7 @@ def _fail(path: Path, field: str, problem: str, expected: str) -> StatusError:
 
 def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
     """Parse and validate the announcements, newest first."""
-    path = Path(path)
+    path = project.path(path)
     try:
         data = datafile.load(path, datakeys.STATUS)
     except FileNotFoundError:

@@ -10,16 +10,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import datafile, datakeys
-from helpcenter.layout import ROOT, Layout
+from helpcenter import datafile, datakeys, project
+from helpcenter.layout import Layout
 
-PATH = ROOT / "data" / "ui.yml"
+PATH = Path("data/ui.yml")   # in the project folder (helpcenter/project.py)
 # Keys that templates (overrides/) and plugins read; each must exist in every language.
 REQUIRED = tuple(datakeys.UI)
 
 
 def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
     languages = languages or Layout.load().codes
+    path = project.path(path)
     try:
         data = datafile.load(path, datakeys.UI) or {}
     except datafile.DataFileError as exc:

@@ -12,7 +12,7 @@ import yaml
 from helpcenter import macros
 from helpcenter import registry as reg
 from helpcenter.building import build
-from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, PRODUCTION_SAMPLE
+from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_the_environment_variable_chooses_the_registry(tmp_path, raw, monkeypatc
     assert reg.configured_path() == path
     assert reg.load()["brand"]["name"] == "Fixture Pay"
     monkeypatch.delenv(reg.PATH_ENV)
-    assert reg.configured_path() == reg.DEFAULT_PATH
+    assert reg.configured_path() == ROOT / "data" / "registry.yml"   # the project in the current directory
 
 
 # ---- the production guard checks channels, not just values ----------------------------------

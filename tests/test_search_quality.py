@@ -18,6 +18,7 @@ import yaml
 
 from helpcenter import chatlink
 from helpcenter import evaluation as ev
+from helpcenter import search_eval as se
 from helpcenter.search.core import HAN
 from tests.helpers.browser import assert_clean, open_page, type_query
 from tests.helpers.paths import ROOT
@@ -60,7 +61,7 @@ def catalog(site):
 
 @pytest.fixture(scope="module")
 def site_reports(site, browser):
-    return {name: ev.run_site(browser, site.url, ev.load(name), every_key=False) for name in SPLITS}
+    return {name: se.run_site(browser, site.url, ev.load(name), every_key=False) for name in SPLITS}
 
 
 def check(name: str, runner: str, lang: str, outcomes: list[ev.Outcome]):

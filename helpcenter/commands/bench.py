@@ -33,10 +33,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter import quality as q
 from helpcenter.browser import launch_options
 from helpcenter.building import free_port
-from helpcenter.layout import ROOT, Layout
+from helpcenter.layout import Layout
 
 LIGHTHOUSE_PAGES = ["", "payments/withdrawal-delayed/", "contact/contact-channels/"]
 KINDS = ("home", "section", "article")
@@ -64,7 +65,7 @@ def articles(project: Path, lang: str) -> list[Path]:
 def make_scaled_copy(target: Path, scale: int) -> int:
     """Copy the project to `target` and give every article scale-1 synthetic copies per language,
     each listed in the nav right after its original. Returns the articles per language."""
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE, symlinks=True)
+    shutil.copytree(project.root(), target, ignore=COPY_IGNORE, symlinks=True)
     originals = articles(target, "zh")
     nav = (target / "mkdocs.yml").read_text(encoding="utf-8")
     for source_zh in originals:
@@ -174,22 +175,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-runs", type=int, default=1,
                         help="runs per page and form factor; the median performance run is kept (default 1; "
                              "each extra run adds about 3 minutes)")
-    parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json", help="where to write the figures")
+    parser.add_argument("--json", type=Path, default=project.root() / "build" / "bench.json", help="where to write the figures")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     result: dict = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                    "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                    "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=project.root(), capture_output=True,
                                              text=True).stdout.strip(),
                     "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="okpay-bench-") as tmp:
         work = Path(tmp)
 
         print("bench: building the site", file=sys.stderr)
-        times, site, url = timed_builds(ROOT, args.builds, work, "site")
+        times, site, url = timed_builds(project.root(), args.builds, work, "site")
         pages = len(q.content_pages(site))
         files = len(q.all_pages(site))
-        per_lang = len(articles(ROOT, "zh"))
+        per_lang = len(articles(project.root(), "zh"))
         median = statistics.median(times)
         result["build"] = dict(content_pages=pages, html_files=files, articles_per_language=per_lang,
                                seconds=[round(t, 2) for t in times], median_seconds=round(median, 2),

@@ -9,15 +9,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter import registry as reg
 from helpcenter.content_rules import ConfigError, lint
 from helpcenter.content_rules.rules import RULES
-from helpcenter.layout import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding docs/ and data/")
+    parser.add_argument("--root", type=Path, default=project.root(), help="project folder holding docs/ and data/")
     parser.add_argument("--list", action="store_true", help="list the rules and exit")
     args = parser.parse_args(argv)
     if args.list:

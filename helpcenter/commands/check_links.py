@@ -18,8 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter import quality as q
-from helpcenter.layout import ROOT
 
 LOCAL_URL = "http://127.0.0.1:8000/"
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             site, site_url = Path(tmp) / "site", site_url or LOCAL_URL
             result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                                    cwd=ROOT, capture_output=True, text=True,
+                                    cwd=project.root(), capture_output=True, text=True,
                                     env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
             if result.returncode != 0:
                 print(result.stdout + result.stderr, file=sys.stderr)

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from helpcenter import registry
-from helpcenter.layout import ROOT
+from helpcenter import project, registry
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 SIZE = (1200, 630)
@@ -35,7 +34,7 @@ def draw(lang: str, brand: dict, font_path: str, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--font", default=FONT, help="a font file with CJK glyphs (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "images")
+    parser.add_argument("--out", type=Path, default=project.root() / "docs" / "assets" / "images")
     args = parser.parse_args(argv)
     brand = registry.load()["brand"]
     args.out.mkdir(parents=True, exist_ok=True)

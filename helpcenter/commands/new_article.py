@@ -13,8 +13,8 @@ import re
 import sys
 from pathlib import Path
 
-from helpcenter import published, redirects
-from helpcenter.layout import ROOT, Layout
+from helpcenter import project, published, redirects
+from helpcenter.layout import Layout
 
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Every section's landing page is docs/<lang>/<section>/index.md: an article by that name would
@@ -27,7 +27,8 @@ def fail(message: str) -> int:
     return 2
 
 
-def main(argv=None, root: Path = ROOT) -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    root = root or project.root()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("section", help="a folder of docs/<lang>/: contact, account, payments, security, scams, about")
     parser.add_argument("id", help="the article id, lowercase kebab-case, e.g. card-declined")

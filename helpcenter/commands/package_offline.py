@@ -8,8 +8,8 @@ import argparse
 import zipfile
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter.building import build_atomic
-from helpcenter.layout import ROOT
 
 README = """OKPay 帮助中心（离线版） / OKPay Help Center (offline copy)
 
@@ -20,11 +20,11 @@ Open okpay-help/index.html in any browser; no internet connection is needed.
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "build" / "offline")
-    parser.add_argument("--zip", type=Path, default=ROOT / "build" / "okpay-help-offline.zip")
+    parser.add_argument("--site-dir", type=Path, default=project.root() / "build" / "offline")
+    parser.add_argument("--zip", type=Path, default=project.root() / "build" / "okpay-help-offline.zip")
     args = parser.parse_args(argv)
     # Both the folder and the zip are replaced only when the build passed.
-    result = build_atomic(args.site_dir, config_file=str(ROOT / "mkdocs.offline.yml"))
+    result = build_atomic(args.site_dir, config_file=str(project.root() / "mkdocs.offline.yml"))
     if result.returncode:
         print(f"offline build failed; {args.zip} and {args.site_dir} still hold the last good copy")
         return result.returncode

@@ -13,8 +13,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter.content_rules import LANGS, parse, structure
-from helpcenter.layout import ROOT
 
 
 def last_commit(root: Path, path: Path) -> int | None:
@@ -68,7 +68,7 @@ def report(root: Path) -> tuple[list[str], int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (a git checkout)")
+    parser.add_argument("--root", type=Path, default=project.root(), help="project folder (a git checkout)")
     args = parser.parse_args(argv)
     lines, failures = report(args.root)
     print(f"translation status, {dt.date.today()}:")

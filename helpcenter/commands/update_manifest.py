@@ -9,8 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from helpcenter import published
-from helpcenter.layout import ROOT
+from helpcenter import project, published
 
 HEADER = ("# Every address ever published: pages, question anchors, short links (from the site root).\n"
           "# Append-only; written by `helpcenter update-manifest`. make test fails if one stops resolving.\n")
@@ -18,7 +17,7 @@ HEADER = ("# Every address ever published: pages, question anchors, short links 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--site", type=Path, default=project.root() / "site", help="the built site (default: site/)")
     parser.add_argument("--check", action="store_true", help="only report entries that no longer resolve")
     args = parser.parse_args(argv)
     if not (args.site / "links.json").is_file():
@@ -36,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"manifest: {len(current)} entries, {len(bad)} broken", file=sys.stderr)
         return 1 if bad else 0
     new = sorted(published.entries_from_catalog(args.site) - set(current))
-    published.MANIFEST.write_text(HEADER + "\n".join(sorted(set(current) | set(new))) + "\n", encoding="utf-8")
+    project.path(published.MANIFEST).write_text(HEADER + "\n".join(sorted(set(current) | set(new))) + "\n", encoding="utf-8")
     print(f"manifest: {len(new)} new, {len(current) + len(new)} in all")
     return 0
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from helpcenter import project
 from helpcenter import registry as reg
 from helpcenter.content_rules import sources
 from helpcenter.content_rules.context import ConfigError, build
 from helpcenter.content_rules.markdown import parse, structure
 from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
 from helpcenter.content_rules.rules import RULES
-from helpcenter.layout import ROOT
 
 LANGS = list(reg.LANGS)
 # Findings made while reading a file, before any rule runs.
@@ -59,8 +59,9 @@ def configured(findings: list[Finding], severity: dict[str, str], default: str =
     return out
 
 
-def lint(root: Path = ROOT, today: dt.date | None = None, rules: list[Rule] | None = None) -> list[Finding]:
-    """All findings for the project under root."""
+def lint(root: Path | None = None, today: dt.date | None = None, rules: list[Rule] | None = None) -> list[Finding]:
+    """All findings for the project under root (default: this process's, helpcenter/project.py)."""
+    root = root or project.root()
     rules = RULES if rules is None else rules
     names = {name for rule in RULES for name in rule.names} | set(READING_NAMES)
     ctx, severity = build(root, today or dt.date.today(), names, LANGS)

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from helpcenter import redirects, ui
 from helpcenter.catalog import FILE_NAME, Catalog
-from helpcenter.layout import ROOT, Layout
+from helpcenter.layout import Layout
 from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, i18n
 
 HEADING = re.compile(r'<h([23]) id="([a-z0-9-]+)">(.*?)</h\1>(\s*<p>(.*?)</p>)?', re.S)
@@ -37,8 +37,9 @@ def _text(fragment: str) -> str:
 
 
 class LinksConfig(Config):
-    redirects = c.File(exists=False, default=str(ROOT / "data" / "redirects.yml"))
-    ui_strings = c.File(exists=True, default=str(ROOT / "data" / "ui.yml"))
+    # Relative paths are read from the folder of mkdocs.yml (MkDocs resolves File options there).
+    redirects = c.File(exists=False, default="data/redirects.yml")
+    ui_strings = c.File(exists=True, default="data/ui.yml")
 
 
 class LinksPlugin(BasePlugin[LinksConfig]):

@@ -33,7 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from helpcenter import official_channels, own_scripts
+from helpcenter import official_channels, own_scripts, project
 from helpcenter import registry as reg
 from helpcenter.plugins import PRIORITY_LAST, i18n
 
@@ -181,8 +181,9 @@ class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
         doc = official_channels.document(registry, site_url)
         doc = {"$schema": (site_url or "") + official_channels.SCHEMA_FILENAME, **doc}
         (site / official_channels.FILENAME).write_text(official_channels.dumps(doc), encoding="utf-8")
-        if not official_channels.SCHEMA.is_file():
-            raise PluginError(f"{official_channels.SCHEMA}: not found; official-channels.json is published with its "
+        schema = project.path(official_channels.SCHEMA)
+        if not schema.is_file():
+            raise PluginError(f"{schema}: not found; official-channels.json is published with its "
                               "schema (a copy of the project needs the schemas/ folder too)")
-        shutil.copyfile(official_channels.SCHEMA, site / official_channels.SCHEMA_FILENAME)
+        shutil.copyfile(schema, site / official_channels.SCHEMA_FILENAME)
         log.debug("protected %d pages; wrote security.txt and %s", count, official_channels.FILENAME)

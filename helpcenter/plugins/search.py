@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -31,7 +32,7 @@ from helpcenter.search import index as search_index
 from helpcenter.search import index_file
 
 log = logging.getLogger("mkdocs.plugins.okpay-search")
-PACKAGE = Path(__file__).resolve().parent.parent / "search"
+PACKAGE = resources.files("helpcenter.search")   # core.js and worker.js ship inside the package
 WORKER = "assets/javascripts/okpay-search.js"
 
 

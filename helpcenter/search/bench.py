@@ -24,17 +24,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from helpcenter import building
 from helpcenter import evaluation as ev
 from helpcenter.search import LANGS, index_file
 from helpcenter.search import index as search_index
 from helpcenter.search.core import Engine
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def build_site(dest: Path, site_url: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(dest)], cwd=ROOT,
-                   check=True, env={**__import__("os").environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
+    result = building.build(dest, site_url)    # strict: a warning fails it (`mkdocs -q` would hide warnings)
+    if result.returncode:
+        raise SystemExit(f"search-bench: the build failed:\n{result.stdout}{result.stderr}")
 
 
 def gzip_kb(data: bytes) -> float:
@@ -140,7 +140,7 @@ def first_visit_figures(browser, site: Path) -> dict:
 
 def quality_figures(site: Path, browser, splits: list[str]) -> dict:
     from helpcenter import chatlink
-    from helpcenter.search_eval import served
+    from helpcenter.search_eval import run_site, served
     catalog = chatlink.load(site)
     out: dict = {}
     for name in splits:
@@ -152,7 +152,7 @@ def quality_figures(site: Path, browser, splits: list[str]) -> dict:
                      "cli_misses": {lang: ev.misses(o) for lang, o in cli.items()}}
         if browser is not None:
             with served(site) as url:
-                reports = ev.run_site(browser, url, split, every_key=False)
+                reports = run_site(browser, url, split, every_key=False)
             out[name]["site"] = {lang: ev.metrics(ev.site_outcomes(r)) for lang, r in reports.items()}
             out[name]["site_misses"] = {lang: ev.misses(ev.site_outcomes(r)) for lang, r in reports.items()}
             out[name]["keystroke_ms"] = {}

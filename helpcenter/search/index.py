@@ -19,13 +19,12 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from helpcenter import datafile, datakeys
+from helpcenter import datafile, datakeys, project
 from helpcenter.layout import Layout
 from helpcenter.search.core import normalize
 from helpcenter.text import HAN
 
-ROOT = Path(__file__).resolve().parents[2]
-VOCABULARY = ROOT / "data" / "search"
+VOCABULARY = Path("data/search")   # in the project folder (helpcenter/project.py)
 LANGS = ("zh", "en")
 FORMAT = 2
 
@@ -57,7 +56,7 @@ def _strings(node, path: Path, where: str = "") -> None:
 
 
 def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
-    path = Path(folder) / f"vocabulary.{lang}.yml"
+    path = project.path(folder, f"vocabulary.{lang}.yml")
     try:
         data = datafile.load(path, datakeys.VOCABULARY) or {}
     except datafile.DataFileError as exc:
