@@ -26,9 +26,6 @@ from helpcenter.search import LANGS, index_file
 from helpcenter.search.core import HAN, Engine
 
 ROOT = Path(__file__).resolve().parent.parent
-# A heading answers instead of its article when its score beats the article's by this factor:
-# "提现" alone matches the withdrawal article's title, and every heading under it equally.
-HEADING_LEAD = 1.15
 
 
 class SiteNotBuilt(FileNotFoundError):
@@ -85,21 +82,16 @@ class Catalog:
             raise ValueError(f"unknown language {out_lang!r}; expected one of {', '.join(LANGS)}")
         engine = self.engine(match_lang)
         picked: list[Answer] = []
-        for group in engine.search(message)["groups"]:
+        for page, anchor, score in engine.answers(message, limit + 3):
             if len(picked) >= limit:
                 break
-            page = engine.pages[group["page"]]
-            best, best_score = group["docs"][0]
-            page_score = next(s for d, s in group["docs"] if d == group["page"])
-            anchor = ""
-            if best != group["page"] and best_score > HEADING_LEAD * page_score:
-                anchor = engine.sections[best - len(engine.pages)][1]
-            target = self.by_key.get((out_lang, page[5], anchor)) or self.by_key.get((out_lang, page[5], ""))
+            ident = engine.pages[page][5]
+            target = self.by_key.get((out_lang, ident, anchor)) or self.by_key.get((out_lang, ident, ""))
             if target is None:
                 continue    # not in the reply language (a translation missing from this build)
             picked.append(Answer(id=target["id"], anchor=target["anchor"], lang=out_lang, title=target["title"],
                                  article_title=target["article_title"], url=target["url"],
-                                 short_url=target["short_url"], score=round(group["score"] / 1e6, 3)))
+                                 short_url=target["short_url"], score=round(score / 1e6, 3)))
         return picked
 
 

@@ -19,7 +19,10 @@ REQUIRED = ("demo_notice", "offline_download", "offline_current", "updated", "re
             "not_found_title", "not_found_text", "not_found_home", "copy_link", "redirect_opening",
             "language_name", "related_articles",
             "status_none", "status_no_past", "status_notice", "status_delay", "status_outage", "status_upcoming",
-            "status_details")
+            "status_details",
+            "agent_message", "agent_hint", "agent_reply_language", "agent_language_auto", "agent_waiting",
+            "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",
+            "agent_copied", "agent_shortcut")
 
 
 def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:

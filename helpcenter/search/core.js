@@ -18,6 +18,7 @@
   const PREFIX_MIN = 3
   const PREFIX_MAX = 20
   const PREFIX_WEIGHT = 0.5
+  const HEADING_LEAD = 1.15
 
   const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
   const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
@@ -317,6 +318,16 @@
       result.sort((a, b) => (b.score - a.score) || (a.page - b.page))
       if (!result.length || result[0].score < quantize(MIN_SCORE)) result = []
       return { terms, groups: result }
+    }
+
+    answers(query, limit = 3) {
+      return this.search(query).groups.slice(0, limit).map(group => {
+        const [best, bestScore] = group.docs[0]
+        const pageScore = group.docs.find(([d]) => d === group.page)[1]
+        const anchor = best !== group.page && bestScore > HEADING_LEAD * pageScore
+          ? this.sections[best - this.pages.length][1] : ""
+        return [group.page, anchor, group.score]
+      })
     }
 
     top(query, limit = 3) {

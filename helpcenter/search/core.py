@@ -43,6 +43,10 @@ MIN_SCORE = 0.8
 PREFIX_MIN = 3
 PREFIX_MAX = 20
 PREFIX_WEIGHT = 0.5
+# An answer names a question heading instead of its whole article when the heading's score beats
+# the article's by this factor: "提现" alone matches the withdrawal article's title, and every
+# heading under it equally.
+HEADING_LEAD = 1.15
 
 TOKEN = re.compile(f"[{HAN_RANGES}]+|[a-z0-9]+")
 APOSTROPHE = re.compile(r"([a-z])['\u2019]([a-z])")
@@ -360,6 +364,22 @@ class Engine:
         if not result or result[0]["score"] < quantize(MIN_SCORE):
             result = []
         return {"terms": terms, "groups": result}
+
+    def answers(self, query: str, limit: int = 3) -> list[tuple[int, str, int]]:
+        """The best `limit` answers as (page, anchor, score): the support agent's reply links.
+
+        The anchor is a question heading's when that heading clearly beats its article as a whole
+        (HEADING_LEAD), else "". The console in the browser (core.js) and `helpcenter chatlink`
+        both answer through this, so they pick the same links."""
+        out = []
+        for group in self.search(query)["groups"][:limit]:
+            best, best_score = group["docs"][0]
+            page_score = next(s for d, s in group["docs"] if d == group["page"])
+            anchor = ""
+            if best != group["page"] and best_score > HEADING_LEAD * page_score:
+                anchor = self.sections[best - len(self.pages)][1]
+            out.append((group["page"], anchor, group["score"]))
+        return out
 
     def top(self, query: str, limit: int = 3) -> list[str]:
         """The locations of the best `limit` pages (for parity tests and evaluation)."""
