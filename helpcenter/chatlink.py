@@ -23,7 +23,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from helpcenter.search import LANGS, index_file
-from helpcenter.search.core import HAN, Engine
+from helpcenter.search.core import Engine
+from helpcenter.text import HAN
 
 ROOT = Path(__file__).resolve().parent.parent
 

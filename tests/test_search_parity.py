@@ -13,7 +13,8 @@ import pytest
 
 from helpcenter import evaluation as ev
 from helpcenter.search import LANGS, index_file
-from helpcenter.search.core import HAN, Engine
+from helpcenter.search.core import Engine
+from helpcenter.text import HAN
 from tests.helpers.paths import ROOT
 
 RUNNER = ROOT / "tests" / "js" / "search-parity.cjs"

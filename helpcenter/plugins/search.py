@@ -30,6 +30,7 @@ from helpcenter.layout import Layout
 from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, i18n
 from helpcenter.search import index as search_index
 from helpcenter.search import index_file
+from helpcenter.text import HAN_RANGES
 
 log = logging.getLogger("mkdocs.plugins.okpay-search")
 PACKAGE = Path(__file__).resolve().parent.parent / "search"
@@ -71,7 +72,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                                "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
                                "short": config.site_url + self.layout.short_path(lang, "")[:-1]}
                               for lang in self.layout.codes],
-                "han": detect_lang("中"), "latin": detect_lang("a"),
+                "han": detect_lang("中"), "latin": detect_lang("a"), "han_range": HAN_RANGES,
             },
         }
         return config

@@ -13,6 +13,7 @@
   const base = new URL(root.dataset.root, location.href)
   const languages = JSON.parse(root.dataset.languages)
   const strings = JSON.parse(root.dataset.strings)
+  const han = new RegExp(`[${root.dataset.hanRange}]`)     // helpcenter/text.py HAN_RANGES
   const message = root.querySelector("[data-agent-message]")
   const status = root.querySelector("[data-agent-status]")
   const list = root.querySelector("[data-agent-results]")
@@ -68,7 +69,7 @@
       root.dataset.answered = text
       return
     }
-    const matchLang = S.HAN.test(text) ? root.dataset.han : root.dataset.latin
+    const matchLang = han.test(text) ? root.dataset.han : root.dataset.latin
     const replyLang = chosenLanguage() || matchLang
     if (!engines.has(matchLang) || !engines.has(replyLang)) status.textContent = strings.loading
     const [matcher, replier] = await Promise.all([engine(matchLang), engine(replyLang)])
