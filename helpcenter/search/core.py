@@ -28,7 +28,6 @@ import math
 import re
 import unicodedata
 
-
 APOSTROPHE = re.compile(r"([a-z])['\u2019]([a-z])")
 
 IRREGULAR = {
