@@ -30,11 +30,9 @@ from pathlib import Path
 
 from helpcenter import project
 from helpcenter.search import LANGS, index_file
-from helpcenter.search.core import HAN, Engine
+from helpcenter.search.core import Engine
+from helpcenter.text import HAN
 
-# A heading answers instead of its article when its score beats the article's by this factor:
-# "提现" alone matches the withdrawal article's title, and every heading under it equally.
-HEADING_LEAD = 1.15
 # The article with the "Is this really OKPay?" checker ({{ channel_checker() }}); a pasted link
 # or email address is answered with it first (tests/test_chatlink.py checks that it holds it).
 CHECKER_ARTICLE = "verify-official-channel"
@@ -125,19 +123,14 @@ class Catalog:
         if is_noise(message):
             return picked
         engine = self.engine(match_lang)
-        for group in engine.search(message)["groups"]:
+        for page, anchor, score in engine.answers(message, limit + 3):
             if len(picked) >= limit:
                 break
-            page = engine.pages[group["page"]]
-            best, best_score = group["docs"][0]
-            page_score = next(s for d, s in group["docs"] if d == group["page"])
-            anchor = ""
-            if best != group["page"] and best_score > HEADING_LEAD * page_score:
-                anchor = engine.sections[best - len(engine.pages)][1]
-            target = self.by_key.get((out_lang, page[5], anchor)) or self.by_key.get((out_lang, page[5], ""))
+            ident = engine.pages[page][5]
+            target = self.by_key.get((out_lang, ident, anchor)) or self.by_key.get((out_lang, ident, ""))
             if target is None or any(a.id == target["id"] for a in picked):
                 continue    # not in the reply language (a translation missing from this build), or given
-            picked.append(self._answer(target, out_lang, round(group["score"] / 1e6, 3)))
+            picked.append(self._answer(target, out_lang, round(score / 1e6, 3)))
         return picked
 
     @staticmethod

@@ -22,7 +22,7 @@ COMMANDS = {
     "offline": ("helpcenter.commands.package_offline", "build the offline zip (opens from disk, search included)"),
     "og-images": ("helpcenter.commands.make_og_images", "redraw the link-preview images from the registry"),
     "chatlink": ("helpcenter.chatlink", "reply links for a customer's chat message (--batch: one per line)"),
-    "search-bench": ("helpcenter.search.bench", "search quality per split, speed and index size"),
+    "search-bench": ("helpcenter.commands.search_bench", "search quality per split, speed and index size"),
     "bench": ("helpcenter.commands.bench", "build cost, bytes per first visit, Lighthouse (make bench adds search-bench)"),
     "compare-generators": ("helpcenter.commands.compare_generators", "build with MkDocs and ProperDocs; compare the outputs"),
     "ensure-browser": ("helpcenter.commands.ensure_browser", "make sure the browser tests have a Chromium"),

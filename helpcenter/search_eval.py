@@ -16,7 +16,7 @@ painted). Before the last keystroke of a query the probe waits until the worker 
 everything typed so far, as it has at a person's typing speed, so the figure is one search and
 one render, not a backlog made by an inhumanly fast robot.
 
-Used by the search-quality tests and the benchmark (helpcenter/search/bench.py), through run_site.
+Used by the search-quality tests (run_site) and the benchmark (helpcenter/commands/search_bench.py).
 """
 
 from __future__ import annotations

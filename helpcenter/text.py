@@ -6,8 +6,8 @@ import re
 
 # Han ideographs as Chinese text uses them: Extension A and the URO (U+3400-9FFF, with the
 # hexagram block between them), and the compatibility block (some input methods produce those
-# forms). The search worker (helpcenter/search/core.js) writes the same range in JavaScript;
-# tests/test_search_parity.py keeps the two in step.
+# forms). The one place for it: the search index carries it to core.js and the worker
+# (helpcenter/search/index.py), the agent console gets it from its page.
 HAN_RANGES = "\u3400-\u9fff\uf900-\ufaff"
 HAN = re.compile(f"[{HAN_RANGES}]")
 # A run of Chinese text with its full-width punctuation and forms (what an input method commits).

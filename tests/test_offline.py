@@ -86,3 +86,20 @@ def test_search_works_from_disk_in_each_language(offline, visit, start, query, i
     english = [link for link in links if "/okpay-help/en/" in link]
     assert (len(english) == len(links)) if start.startswith("en/") else not english
     assert_clean(visit, "file:///")
+
+
+@pytest.mark.parametrize("start, message", [
+    ("agent.html", "我的提现三天了还没到账，能帮我查一下吗"),
+    ("en/agent.html", "my withdrawal has been pending for three days, can you check it"),
+])
+def test_agent_console_answers_from_disk(offline, visit, start, message):
+    """The console searches from file:// too, and its links are the hosted short links to paste."""
+    page = open_file(visit, offline / start)
+    page.locator("[data-agent-message]").fill(message)
+    page.wait_for_function("m => (document.querySelector('[data-agent-console]').dataset.answered || '').endsWith(m)",
+                           arg=message)
+    links = page.eval_on_selector_all("[data-agent-results] code", "els => els.map(e => e.textContent)")
+    assert len(links) == 3
+    assert all(re.match(r"https?://[^/]+/(.+/)?go/[a-z0-9-]+/", link) for link in links), links
+    assert "withdrawal-delayed" in links[0]
+    assert_clean(visit, "file:///")

@@ -1,12 +1,20 @@
 """The search core on fixture pages it chooses: analysis (Chinese bigrams, traditional characters,
 mixed scripts, full-width forms, stemming), customer vocabulary, field weights, garbage and chatter.
-No build, no browser."""
+No build, no browser. The same fixture index also runs through the JavaScript runtime under Node,
+whose whole output (terms, weights, every score, the reply answers) must equal Python's."""
 
 from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from helpcenter.search import core, index
+from helpcenter.search.ranking import RANKING
+from helpcenter.text import HAN_RANGES
 
 # Material's search index shape: a page entry, then its sections ("#anchor").
 MATERIAL = {"docs": [
@@ -134,13 +142,13 @@ def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
     """"close" sits in a group of eight: each synonym counts less, and the customer's own word wins."""
     terms = dict(engines["en"].search("close withdrawal")["terms"])
     assert terms["clos"] == 1.0 and terms["withdrawal"] == 1.0
-    assert terms["lock"] == pytest.approx(core.SYNONYM_WEIGHT / 7 ** 0.5)
+    assert terms["lock"] == pytest.approx(RANKING["synonym_weight"] / 7 ** 0.5)
     # A Latin key is stemmed once: "clos" is in the index's words, so its synonyms are weaker.
-    assert terms["lock"] < core.SYNONYM_WEIGHT
+    assert terms["lock"] < RANKING["synonym_weight"]
 
 
 def test_normalize_and_analyze():
-    tables = core.Tables({"stop": ["的", "了"], "fold": ["記詞", "记词"]})
+    tables = core.Tables({"stop": ["的", "了"], "fold": ["記詞", "记词"], "ranking": RANKING, "han": HAN_RANGES})
     assert core.normalize("ＡＢＣ１２\u200b") == "abc12"
     assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw"]
     assert core.analyze("忘了助记词", tables) == ["忘了", "了助", "助记", "记词"]
@@ -154,3 +162,53 @@ def test_vocabulary_files_load_and_hold_the_new_topics():
         vocabulary = index.load_vocabulary(lang)
         known = {w for g in vocabulary["groups"] for w in g} | {w for ws in vocabulary["articles"].values() for w in ws}
         assert set(words) <= known, lang
+
+
+# --- the JavaScript twin --------------------------------------------------------------------------
+RUNNER = Path(__file__).parent / "js" / "search-core-full.cjs"
+PARITY_QUERIES = {
+    "zh": ["提现没到账", "体现三天了还没到", "出金", "節假日提現", "助记词给别人了", "提币", "好的谢谢", "收到",
+           "没收到", "好的，提现还没到账", "卡", "😀", "ＵＳＤＴ", "我的 withdrawal 没到", "提现审核"],
+    "en": ["withdrawal late", "pasword", "cash out", "seed phrase", "close withdrawal", "ok thanks",
+           "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed"],
+}
+
+
+def full_output(engine, query: str) -> dict:
+    result = engine.search(query)
+    return {"terms": [list(t) for t in result["terms"]],
+            "groups": [{"page": g["page"], "score": g["score"], "docs": [list(d) for d in g["docs"]]}
+                       for g in result["groups"]],
+            "answers": [list(a) for a in engine.answers(query, 3)]}
+
+
+def javascript(data: dict, queries: list[str], tmp_path) -> list[dict]:
+    path = tmp_path / "index.json"
+    path.write_text(index.dumps(data), encoding="utf-8")
+    result = subprocess.run(["node", str(RUNNER), str(path)], input=json.dumps(queries), capture_output=True,
+                            text=True, check=True, timeout=60)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (node on PATH)")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_javascript_runtime_gives_the_same_terms_weights_and_scores(engines, lang, tmp_path):
+    engine = engines[lang]
+    assert engine.data["ranking"] == RANKING and engine.data["han"] == HAN_RANGES, "the index carries both"
+    queries = PARITY_QUERIES[lang]
+    python = [full_output(engine, q) for q in queries]
+    for query, p, j in zip(queries, python, javascript(engine.data, queries, tmp_path)):
+        assert p == j, f"{query!r}:\npython     {p}\njavascript {j}"
+    assert sum(1 for p in python if p["answers"]) >= len(queries) // 2, "the fixture exercises real matches"
+    assert any(not p["answers"] for p in python), "and chatter with no answer"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (node on PATH)")
+def test_both_runtimes_take_their_knobs_from_the_index(engines, tmp_path):
+    """Neither runtime keeps a constant of its own: change the index's table and both follow."""
+    data = dict(engines["en"].data, ranking=dict(RANKING, min_score=1e9))
+    assert core.Engine(data).search("withdrawal late")["groups"] == []
+    assert javascript(data, ["withdrawal late"], tmp_path)[0]["groups"] == []
+    data = dict(engines["en"].data, ranking=dict(RANKING, heading_lead=0.0))
+    heading = core.Engine(data).answers("under review", 1)
+    assert heading[0][1] == "review" and javascript(data, ["under review"], tmp_path)[0]["answers"] == [list(heading[0])]

@@ -8,7 +8,7 @@ use only: never on a plain page view, and as soon as the search box gets focus.
 
 Latin text is entered like a paste except its last key (`every_key=False`): the final query, and
 so the result, is the same as typing every key, at a third of the time. The full report with
-every miss: `.venv/bin/python -m helpcenter.search.bench --misses`.
+every miss: `.venv/bin/python -m helpcenter.commands.search_bench --misses`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import yaml
 from helpcenter import chatlink
 from helpcenter import evaluation as ev
 from helpcenter import search_eval as se
-from helpcenter.search.core import HAN
+from helpcenter.text import HAN
 from tests.helpers.browser import assert_clean, open_page, type_query
 from tests.helpers.paths import ROOT
 

@@ -13,6 +13,8 @@ browser for it:
   page by page in sitemap.xml instead (overrides/sitemap.xml), which search engines read the same
   way (mkdocs-static-i18n's sitemap template, to which this plugin adds x-default, pointing at the
   default language). The same filter escapes the description meta, which Material writes unescaped.
+- Pages that tell search engines not to index them (`<meta name="robots" content="noindex…">`,
+  such as the agent console) leave sitemap.xml: a sitemap must list only pages to index.
 
 Material's checkboxes with `autocomplete="off"` are invalid HTML but stop Firefox from restoring
 an open drawer on reload; they are left as they are and filtered by name in the quality gate
@@ -37,6 +39,8 @@ SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" 
 SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SITEMAP_DEFAULT = '<xhtml:link rel="alternate" hreflang="{code}" href="([^"]*)"/>'
+NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex')
+SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 DESCRIPTION = re.compile(r'<meta name="description" content="(.*?)">', re.S)
 
 
@@ -59,12 +63,17 @@ class HtmlConfig(Config):
 
 
 class HtmlPlugin(BasePlugin[HtmlConfig]):
+    def __init__(self):
+        self.noindex: set[str] = set()      # site-relative URLs of pages not to index (all languages)
+
     def on_env(self, env, config, files):
         env.filters["head_without_hreflang"] = head_without_hreflang
         return env
 
     @event_priority(PRIORITY_BEFORE_MINIFY)
     def on_post_page(self, output: str, page, config) -> str:
+        if NOINDEX.search(output):
+            self.noindex.add(page.url)
         return fix(output) if self.config.enabled else output
 
     @event_priority(PRIORITY_BEFORE_MINIFY)
@@ -78,8 +87,9 @@ class HtmlPlugin(BasePlugin[HtmlConfig]):
             return
         sitemap = Path(config.site_dir) / "sitemap.xml"
         if sitemap.exists():
-            sitemap.write_text(with_x_default(sitemap.read_text(encoding="utf-8"), Layout.from_config(config).default),
-                               encoding="utf-8")
+            xml = with_x_default(sitemap.read_text(encoding="utf-8"), Layout.from_config(config).default)
+            sitemap.write_text(without_urls(xml, {config.site_url + url for url in self.noindex}), encoding="utf-8")
+        self.noindex.clear()
 
 
 def with_x_default(xml: str, default: str) -> str:
@@ -88,3 +98,8 @@ def with_x_default(xml: str, default: str) -> str:
     if 'hreflang="x-default"' in xml:
         return xml
     return pattern.sub(lambda m: m.group(0) + f'\n        <xhtml:link rel="alternate" hreflang="x-default" href="{m.group(1)}"/>', xml)
+
+
+def without_urls(xml: str, urls: set[str]) -> str:
+    """The sitemap less the <url> entries whose <loc> is one of `urls`."""
+    return SITEMAP_URL.sub(lambda m: "" if m.group(1) in urls else m.group(0), xml)

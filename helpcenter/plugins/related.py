@@ -48,5 +48,5 @@ class RelatedPlugin(BasePlugin[RelatedConfig]):
             href = posixpath.relpath(target, here) + "/"
             items.append(f'<li><a href="{html.escape(href)}">{html.escape(a.title)}</a></li>')
         title = html.escape(self.ui["related_articles"][lang])
-        return (content + f'<nav class="okp-related" aria-label="{title}"><h2>{title}</h2>'
+        return (content + f'<nav class="okp-related" aria-label="{title}" data-search-exclude><h2>{title}</h2>'
                 f'<ul>{"".join(items)}</ul></nav>')

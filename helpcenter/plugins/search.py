@@ -26,14 +26,18 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from helpcenter.chatlink import detect_lang
 from helpcenter.layout import Layout
 from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, i18n
 from helpcenter.search import index as search_index
 from helpcenter.search import index_file
+from helpcenter.text import HAN_RANGES
 
 log = logging.getLogger("mkdocs.plugins.okpay-search")
 PACKAGE = resources.files("helpcenter.search")   # core.js and worker.js ship inside the package
 WORKER = "assets/javascripts/okpay-search.js"
+# The engine alone, for pages that search in the page itself (the agent console, overrides/agent.html).
+CORE = "assets/javascripts/okpay-search-core.js"
 
 
 class SearchConfig(Config):
@@ -60,6 +64,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             "worker": WORKER,
             "index": {lang: "../../" + index_file(lang, self.layout)
                       for lang in self.layout.codes},
+            "core": CORE,
+            # The agent console: each language's index as a script (it works from file://), where
+            # its short links start, and which language a message in Han or Latin script is in
+            # (chatlink's rule, so the console and the CLI read a message alike).
+            "agent": {
+                "languages": [{"code": lang, "name": self.layout.language(lang).name,
+                               "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
+                               "short": config.site_url + self.layout.short_path(lang, "")[:-1]}
+                              for lang in self.layout.codes],
+                "han": detect_lang("中"), "latin": detect_lang("a"), "han_range": HAN_RANGES,
+            },
         }
         return config
 
@@ -94,6 +109,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             target.with_suffix(".js").write_text(search_index.script(data, lang), encoding="utf-8")
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
+        (site / CORE).write_text((PACKAGE / "core.js").read_text(encoding="utf-8"), encoding="utf-8")
         worker.write_text((PACKAGE / "core.js").read_text(encoding="utf-8") + "\n"
                           + (PACKAGE / "worker.js").read_text(encoding="utf-8"), encoding="utf-8")
         stub = json.dumps({"config": full.get("config", {}), "docs": []}, ensure_ascii=False, separators=(",", ":"))

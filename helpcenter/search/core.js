@@ -1,26 +1,13 @@
 /* The retrieval core, JavaScript runtime: the same engine as core.py, line for line (see there
    for why each step exists). Runs in the browser's search worker and under Node (the parity
-   test). No dependencies; everything the query side needs comes from the index file. */
+   test). No dependencies; everything the query side needs comes from the index file, the ranking
+   constants and the Han range included (helpcenter/search/ranking.py, helpcenter/text.py). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory()
   else root.OkpaySearch = factory()
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict"
 
-  const K1 = 1.2
-  const B = 0.75
-  const TOPIC_FIELDS = { title: 3.0, desc: 1.5, keys: 2.0, heads: 1.0 }
-  const OWN_FIELDS = { title: 3.0, text: 1.0 }
-  const TOPIC_WEIGHT = 2.5
-  const SYNONYM_WEIGHT = 0.4
-  const COVERAGE_POWER = 1.0
-  const MIN_SCORE = 0.8
-  const PREFIX_MIN = 3
-  const PREFIX_MAX = 20
-  const PREFIX_WEIGHT = 0.5
-
-  const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
-  const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g
   const APOSTROPHE = /([a-z])['\u2019]([a-z])/g
 
   const IRREGULAR = {
@@ -67,24 +54,28 @@
 
   class Tables {
     constructor(data) {
+      this.rank = data.ranking
+      this.han = new RegExp(`[${data.han}]`)
+      this.token = new RegExp(`[${data.han}]+|[a-z0-9]+`, "g")
+      this.hanRun = new RegExp(`[${data.han}]+`, "g")     // for the worker's highlighting
       const [traditional, simplified] = data.fold || ["", ""]
       this.fold = new Map([...traditional].map((c, i) => [c, [...simplified][i]]))
       this.stop = new Set(data.stop || [])
       this.chatter = new Set(data.chatter || [])
-      this.cuts = [...this.stop].filter(w => w.length > 1 && HAN.test(w[0]))
+      this.cuts = [...this.stop].filter(w => w.length > 1 && this.han.test(w[0]))
       this.cutLen = this.cuts.reduce((m, w) => Math.max(m, w.length), 0)
-      this.typos = (data.typos || []).map(([w, r]) => [w, r, HAN.test(w)
+      this.typos = (data.typos || []).map(([w, r]) => [w, r, this.han.test(w)
         ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
-      this.syn = expansions(data.groups || [], this).map(([k, terms]) => [k, terms, HAN.test(k)])
+      this.syn = expansions(data.groups || [], this).map(([k, terms]) => [k, terms, this.han.test(k)])
     }
   }
 
   function chatterOnly(text, tables) {
-    const tokens = text.match(TOKEN) || []
+    const tokens = text.match(tables.token) || []
     if (!tokens.length || !tables.chatter.size) return false
     const allowed = w => tables.chatter.has(w) || tables.stop.has(w)
     for (const token of tokens) {
-      if (!HAN.test(token[0])) {
+      if (!tables.han.test(token[0])) {
         if (!allowed(token)) return false
         continue
       }
@@ -104,7 +95,7 @@
   function expansions(groups, tables) {
     const found = new Map()
     for (const group of groups) {
-      const keys = group.map(entry => HAN.test(entry) ? entry : latinKey(entry, tables))
+      const keys = group.map(entry => tables.han.test(entry) ? entry : latinKey(entry, tables))
       keys.forEach(key => {
         if (!key.trim()) return
         if (!found.has(key)) found.set(key, new Map())
@@ -142,11 +133,11 @@
   function analyze(text, tables, index) {
     const out = []
     const tokens = []
-    for (const token of normalize(text).match(TOKEN) || [])
-      if (HAN.test(token)) tokens.push(...splitStop(token, tables))
+    for (const token of normalize(text).match(tables.token) || [])
+      if (tables.han.test(token)) tokens.push(...splitStop(token, tables))
       else tokens.push(token)
     for (const token of tokens) {
-      if (HAN.test(token)) {
+      if (tables.han.test(token)) {
         const n = token.length
         if (n === 1) {
           if (!tables.stop.has(token)) out.push(token)
@@ -189,7 +180,7 @@
       if (found) {
         const held = han ? analyze(key, tables, false) : key.trim().split(" ")
         const fanOut = Math.max(1.0, terms.length / Math.max(1, held.length))
-        const weight = held.some(known) ? SYNONYM_WEIGHT / Math.sqrt(fanOut) : 1.0
+        const weight = held.some(known) ? tables.rank.synonym_weight / Math.sqrt(fanOut) : 1.0
         for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
       }
     }
@@ -197,8 +188,9 @@
   }
 
   class Collection {
-    constructor(docs, fields) {
+    constructor(docs, fields, k1, b) {
       const n = docs.length
+      this.k1 = k1
       const avg = {}
       for (const f of Object.keys(fields)) {
         let total = 0
@@ -211,7 +203,7 @@
         for (const [field, weight] of Object.entries(fields)) {
           const words = doc[field] || []
           if (!words.length) continue
-          const norm = 1 - B + B * words.length / avg[field]
+          const norm = 1 - b + b * words.length / avg[field]
           for (const term of words) {
             let row = this.postings.get(term)
             if (!row) this.postings.set(term, row = new Map())
@@ -236,7 +228,7 @@
         for (const [i, tf] of row) {
           let entry = out.get(i)
           if (!entry) out.set(i, entry = [0.0, new Set()])
-          entry[0] += weight * idf * tf / (K1 + tf)
+          entry[0] += weight * idf * tf / (this.k1 + tf)
           entry[1].add(term)
         }
       }
@@ -252,6 +244,7 @@
     constructor(data) {
       this.data = data
       this.tables = new Tables(data)
+      const rank = this.rank = this.tables.rank
       this.pages = data.pages
       this.sections = data.sections
       const heads = this.pages.map(() => [])
@@ -259,12 +252,12 @@
       this.topic = new Collection(this.pages.map((p, i) => ({
         title: analyze(p[1], this.tables, true), desc: analyze(p[2], this.tables, true),
         keys: analyze(p[3], this.tables, true), heads: heads[i]
-      })), TOPIC_FIELDS)
+      })), rank.topic_fields, rank.k1, rank.b)
       this.docs = this.pages.map((_, i) => [i, ""]).concat(this.sections.map(s => [s[0], s[1]]))
       this.own = new Collection(
         this.pages.map(p => ({ text: analyze(p[4], this.tables, true) })).concat(
           this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true) }))),
-        OWN_FIELDS)
+        rank.own_fields, rank.k1, rank.b)
       this.latin = [...new Set([...this.topic.postings.keys(), ...this.own.postings.keys()])]
         .filter(t => /^[a-z0-9]+$/.test(t)).sort()
     }
@@ -275,10 +268,10 @@
 
     prefixed(query, terms) {
       const m = /[a-z0-9]+$/.exec(normalize(query))
-      if (!m || m[0].length < PREFIX_MIN || this.tables.stop.has(m[0]) || this.known(stem(m[0]))) return terms
+      if (!m || m[0].length < this.rank.prefix_min || this.tables.stop.has(m[0]) || this.known(stem(m[0]))) return terms
       const have = new Set(terms.map(([t]) => t))
-      const found = this.latin.filter(t => t.startsWith(m[0]) && !have.has(t)).slice(0, PREFIX_MAX)
-      return terms.concat(found.map(t => [t, PREFIX_WEIGHT]))
+      const found = this.latin.filter(t => t.startsWith(m[0]) && !have.has(t)).slice(0, this.rank.prefix_max)
+      return terms.concat(found.map(t => [t, this.rank.prefix_weight]))
     }
 
     search(query) {
@@ -302,21 +295,31 @@
         const top = topic.has(page) ? topic.get(page)[0] : 0.0
         if (base === 0.0 && (top === 0.0 || d >= this.pages.length)) return
         if (!groups.has(page)) groups.set(page, [])
-        groups.get(page).push([d, base + TOPIC_WEIGHT * top])
+        groups.get(page).push([d, base + this.rank.topic_weight * top])
       })
       let result = []
       for (const [page, list] of groups) {
         const held = pageTerms.get(page) || new Set()
         const coverage = ownTerms.length ? ownTerms.filter(t => held.has(t)).length / ownTerms.length : 1.0
-        const factor = Math.pow(0.5 + 0.5 * coverage, COVERAGE_POWER)
+        const factor = Math.pow(0.5 + 0.5 * coverage, this.rank.coverage_power)
         const docs = list.map(([d, s]) => [d, quantize(s * factor)])
         if (!docs.some(([d]) => d === page)) docs.push([page, 0])
         docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]))
         result.push({ page, score: docs[0][1], docs })
       }
       result.sort((a, b) => (b.score - a.score) || (a.page - b.page))
-      if (!result.length || result[0].score < quantize(MIN_SCORE)) result = []
+      if (!result.length || result[0].score < quantize(this.rank.min_score)) result = []
       return { terms, groups: result }
+    }
+
+    answers(query, limit = 3) {
+      return this.search(query).groups.slice(0, limit).map(group => {
+        const [best, bestScore] = group.docs[0]
+        const pageScore = group.docs.find(([d]) => d === group.page)[1]
+        const anchor = best !== group.page && bestScore > this.rank.heading_lead * pageScore
+          ? this.sections[best - this.pages.length][1] : ""
+        return [group.page, anchor, group.score]
+      })
     }
 
     top(query, limit = 3) {
@@ -324,5 +327,5 @@
     }
   }
 
-  return { Engine, analyze, normalize, fold, stem, queryTerms, Tables, HAN }
+  return { Engine, analyze, normalize, fold, stem, queryTerms, Tables }
 });

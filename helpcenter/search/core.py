@@ -16,7 +16,10 @@ files at query time:
 - Latin: NFKC, lower case, apostrophes dropped (can't -> cant), stop words out, a small stemmer.
 - Scoring: BM25F. A page's topic (title, description, customer keywords, question headings) and
   each document's own text (a question heading with its section, or the page's opening) are
-  scored separately; a document scores its own match plus TOPIC_WEIGHT times its page's topic.
+  scored separately; a document scores its own match plus topic_weight times its page's topic.
+
+Every ranking constant, and the Han range, ride in the index too (helpcenter/search/ranking.py
+and helpcenter/text.py write them there): this file has none of its own, nor has core.js.
 """
 
 from __future__ import annotations
@@ -25,26 +28,6 @@ import math
 import re
 import unicodedata
 
-from helpcenter.text import HAN, HAN_RANGES
-
-# --- Ranking knobs (tuned on tests/data/eval/tuning.yml only) -----------------------------------
-K1 = 1.2
-B = 0.75
-TOPIC_FIELDS = {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0}
-OWN_FIELDS = {"title": 3.0, "text": 1.0}
-TOPIC_WEIGHT = 2.5
-SYNONYM_WEIGHT = 0.4
-# Share of the query's own terms a page holds: a page with all of them beats one with a rare one.
-COVERAGE_POWER = 1.0
-# Below this best score the message matched nothing meaningful (random keys, greetings only).
-MIN_SCORE = 0.8
-# Type-ahead: a query ending in an unknown Latin word of at least PREFIX_MIN letters (the reader is
-# still typing it) also searches up to PREFIX_MAX index words it begins, at PREFIX_WEIGHT.
-PREFIX_MIN = 3
-PREFIX_MAX = 20
-PREFIX_WEIGHT = 0.5
-
-TOKEN = re.compile(f"[{HAN_RANGES}]+|[a-z0-9]+")
 APOSTROPHE = re.compile(r"([a-z])['\u2019]([a-z])")
 
 IRREGULAR = {
@@ -92,13 +75,16 @@ class Tables:
     """What the analyzer needs from the index: stop words, typos, synonyms, the fold table."""
 
     def __init__(self, data: dict):
+        self.rank = data["ranking"]
+        self.han = re.compile(f"[{data['han']}]")
+        self.token = re.compile(f"[{data['han']}]+|[a-z0-9]+")
         traditional, simplified = data.get("fold") or ("", "")
         self.fold = dict(zip(traditional, simplified))
         self.stop = set(data.get("stop", []))
         self.chatter = set(data.get("chatter", []))
         # Chinese stop words of 2+ characters, longest first: they cut a run of Han characters,
         # so 到账怎么办 gives no bigram 账怎 (which would match any title ending in 到账怎么办).
-        self.cuts = sorted((w for w in self.stop if len(w) > 1 and HAN.match(w)), key=lambda w: (-len(w), w))
+        self.cuts = sorted((w for w in self.stop if len(w) > 1 and self.han.match(w)), key=lambda w: (-len(w), w))
         self.cut_len = max((len(w) for w in self.cuts), default=0)
         self.typos = [(w, r) for w, r in data.get("typos", [])]
         self.syn = expansions(data.get("groups", []), self)
@@ -127,10 +113,10 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
     """The terms of a text, in order. `index` adds single Han characters (see the module doc)."""
     out: list[str] = []
     tokens = []
-    for token in TOKEN.findall(normalize(text)):
-        tokens.extend(split_stop(token, tables) if HAN.match(token) else [token])
+    for token in tables.token.findall(normalize(text)):
+        tokens.extend(split_stop(token, tables) if tables.han.match(token) else [token])
     for token in tokens:
-        if HAN.match(token):
+        if tables.han.match(token):
             n = len(token)
             if n == 1:
                 if token not in tables.stop:
@@ -157,7 +143,7 @@ def fold(text: str, tables: Tables) -> str:
 def fix_typos(text: str, tables: Tables) -> str:
     """Frequent misspellings in what a customer typed (never applied to pages)."""
     for wrong, right in tables.typos:
-        if HAN.search(wrong):
+        if tables.han.search(wrong):
             text = text.replace(wrong, right)
         else:
             text = re.sub(r"(?<![a-z0-9])" + re.escape(wrong) + r"(?![a-z0-9])", right, text)
@@ -174,12 +160,12 @@ def chatter_only(text: str, tables: Tables) -> bool:
 
     Han runs must be cut into such pieces from end to end; anything else left over (没 in
     没收到) makes it a question."""
-    tokens = TOKEN.findall(text)
+    tokens = tables.token.findall(text)
     if not tokens or not tables.chatter:
         return False
     allowed = tables.chatter | tables.stop
     for token in tokens:
-        if not HAN.match(token):
+        if not tables.han.match(token):
             if token not in allowed:
                 return False
             continue
@@ -205,7 +191,7 @@ def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[
     stemmed words without stop words (found in the query's latin_key)."""
     found: dict[str, dict[str, None]] = {}
     for group in groups:
-        keys = [entry if HAN.search(entry) else latin_key(entry, tables) for entry in group]
+        keys = [entry if tables.han.search(entry) else latin_key(entry, tables) for entry in group]
         for key in keys:
             if not key.strip():
                 continue
@@ -231,14 +217,14 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
     # "recover my password" holds "recover password".
     latin = latin_key(text, tables)
     for key, terms in tables.syn:
-        found = (key in text) if HAN.search(key) else (key in latin)
+        found = (key in text) if tables.han.search(key) else (key in latin)
         if found:
             # A Latin key is already stemmed: stemming it again would turn "clos" into "clo".
-            held = analyze(key, tables) if HAN.search(key) else key.split()
+            held = analyze(key, tables) if tables.han.search(key) else key.split()
             # A key of one word with ten synonyms would outweigh the customer's own words if each
             # synonym counted as much as a word of the query: its weight is spread over the fan-out.
             fan_out = max(1.0, len(terms) / max(1, len(held)))
-            weight = SYNONYM_WEIGHT / math.sqrt(fan_out) if any(known(t) for t in held) else 1.0
+            weight = tables.rank["synonym_weight"] / math.sqrt(fan_out) if any(known(t) for t in held) else 1.0
             for term in terms:
                 if weights.get(term, 0.0) < weight:
                     weights[term] = weight
@@ -248,8 +234,9 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
 class Collection:
     """BM25F over documents with weighted fields: postings term -> {doc: weighted, normalized tf}."""
 
-    def __init__(self, docs: list[dict[str, list[str]]], fields: dict[str, float]):
+    def __init__(self, docs: list[dict[str, list[str]]], fields: dict[str, float], k1: float, b: float):
         n = len(docs)
+        self.k1 = k1
         avg = {f: (sum(len(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}
         self.n = n
         self.postings: dict[str, dict[int, float]] = {}
@@ -258,7 +245,7 @@ class Collection:
                 words = doc.get(field) or []
                 if not words:
                     continue
-                norm = 1 - B + B * len(words) / avg[field]
+                norm = 1 - b + b * len(words) / avg[field]
                 for term in words:
                     row = self.postings.setdefault(term, {})
                     row[i] = row.get(i, 0.0) + weight / norm
@@ -277,7 +264,7 @@ class Collection:
             idf = self.idf(term)
             for i, tf in row.items():
                 entry = out.setdefault(i, [0.0, set()])
-                entry[0] += weight * idf * tf / (K1 + tf)
+                entry[0] += weight * idf * tf / (self.k1 + tf)
                 entry[1].add(term)
         return out
 
@@ -293,6 +280,7 @@ class Engine:
     def __init__(self, data: dict):
         self.data = data
         self.tables = Tables(data)
+        rank = self.rank = self.tables.rank
         self.pages = data["pages"]          # [location, title, description, keywords, opening]
         self.sections = data["sections"]    # [page, anchor, title, text]
         heads: list[list[str]] = [[] for _ in self.pages]
@@ -301,13 +289,13 @@ class Engine:
         self.topic = Collection([
             {"title": analyze(p[1], self.tables, True), "desc": analyze(p[2], self.tables, True),
              "keys": analyze(p[3], self.tables, True), "heads": heads[i]}
-            for i, p in enumerate(self.pages)], TOPIC_FIELDS)
+            for i, p in enumerate(self.pages)], rank["topic_fields"], rank["k1"], rank["b"])
         # Documents: every page (its opening text), then every section.
         self.docs = [(i, "") for i in range(len(self.pages))] + [(s[0], s[1]) for s in self.sections]
         self.own = Collection(
             [{"text": analyze(p[4], self.tables, True)} for p in self.pages]
             + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True)}
-               for s in self.sections], OWN_FIELDS)
+               for s in self.sections], rank["own_fields"], rank["k1"], rank["b"])
         self.latin = sorted(t for t in set(self.topic.postings) | set(self.own.postings) if re.fullmatch(r"[a-z0-9]+", t))
 
     def known(self, term: str) -> bool:
@@ -316,18 +304,18 @@ class Engine:
     def prefixed(self, query: str, terms: list[tuple[str, float]]) -> list[tuple[str, float]]:
         """Type-ahead: the words of the index that the query's unfinished last word begins."""
         m = re.search(r"[a-z0-9]+$", normalize(query))
-        if not m or len(m.group()) < PREFIX_MIN or m.group() in self.tables.stop or self.known(stem(m.group())):
+        if not m or len(m.group()) < self.rank["prefix_min"] or m.group() in self.tables.stop or self.known(stem(m.group())):
             return terms
         have = {t for t, _ in terms}
-        found = [t for t in self.latin if t.startswith(m.group()) and t not in have][:PREFIX_MAX]
-        return terms + [(t, PREFIX_WEIGHT) for t in found]
+        found = [t for t in self.latin if t.startswith(m.group()) and t not in have][:self.rank["prefix_max"]]
+        return terms + [(t, self.rank["prefix_weight"]) for t in found]
 
     def search(self, query: str) -> dict:
         """{"terms": [(term, weight)], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
 
         Groups (pages) best first; each lists its matching documents best first, the page's own
         document always included. Empty for chatter (greetings, thanks) and when the best score
-        is under MIN_SCORE."""
+        is under min_score."""
         if chatter_only(prepare(query, self.tables), self.tables):
             return {"terms": [], "groups": []}
         terms = self.prefixed(query, query_terms(query, self.tables, self.known))
@@ -345,21 +333,37 @@ class Engine:
             top = topic.get(page, [0.0])[0]
             if base == 0.0 and (top == 0.0 or d >= len(self.pages)):
                 continue
-            groups.setdefault(page, []).append([d, base + TOPIC_WEIGHT * top])
+            groups.setdefault(page, []).append([d, base + self.rank["topic_weight"] * top])
         result = []
         for page, docs in groups.items():
             held = page_terms.get(page, set())
             coverage = (sum(1 for t in own_terms if t in held) / len(own_terms)) if own_terms else 1.0
-            factor = (0.5 + 0.5 * coverage) ** COVERAGE_POWER
+            factor = (0.5 + 0.5 * coverage) ** self.rank["coverage_power"]
             docs = [(d, quantize(s * factor)) for d, s in docs]
             if not any(d == page for d, _ in docs):
                 docs.append((page, 0))
             docs.sort(key=lambda x: (-x[1], x[0]))
             result.append({"page": page, "score": docs[0][1], "docs": docs})
         result.sort(key=lambda g: (-g["score"], g["page"]))
-        if not result or result[0]["score"] < quantize(MIN_SCORE):
+        if not result or result[0]["score"] < quantize(self.rank["min_score"]):
             result = []
         return {"terms": terms, "groups": result}
+
+    def answers(self, query: str, limit: int = 3) -> list[tuple[int, str, int]]:
+        """The best `limit` answers as (page, anchor, score): the support agent's reply links.
+
+        The anchor is a question heading's when that heading clearly beats its article as a whole
+        (heading_lead), else "". The console in the browser (core.js) and `helpcenter chatlink`
+        both answer through this, so they pick the same links."""
+        out = []
+        for group in self.search(query)["groups"][:limit]:
+            best, best_score = group["docs"][0]
+            page_score = next(s for d, s in group["docs"] if d == group["page"])
+            anchor = ""
+            if best != group["page"] and best_score > self.rank["heading_lead"] * page_score:
+                anchor = self.sections[best - len(self.pages)][1]
+            out.append((group["page"], anchor, group["score"]))
+        return out
 
     def top(self, query: str, limit: int = 3) -> list[str]:
         """The locations of the best `limit` pages (for parity tests and evaluation)."""

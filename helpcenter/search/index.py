@@ -22,11 +22,12 @@ from pathlib import Path
 from helpcenter import datafile, datakeys, project
 from helpcenter.layout import Layout
 from helpcenter.search.core import normalize
-from helpcenter.text import HAN
+from helpcenter.search.ranking import RANKING
+from helpcenter.text import HAN, HAN_RANGES
 
 VOCABULARY = Path("data/search")   # in the project folder (helpcenter/project.py)
 LANGS = ("zh", "en")
-FORMAT = 2
+FORMAT = 3
 
 TAG = re.compile(r"<[^>]+>")
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|pre|blockquote|div|dd|dt)>")
@@ -143,8 +144,8 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     # Empty for a language without Han characters: no simplified character occurs in its text.
     fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
                  + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter)
-    data = {"format": FORMAT, "lang": lang, "fold": fold, "stop": stop, "chatter": chatter,
-            "typos": [list(t) for t in typos]}
+    data = {"format": FORMAT, "lang": lang, "ranking": RANKING, "han": HAN_RANGES, "fold": fold, "stop": stop,
+            "chatter": chatter, "typos": [list(t) for t in typos]}
     # The synonym groups ship as written (normalized); each runtime expands them when it loads
     # the index (core.expansions): the expanded terms are several times larger than the groups.
     data["groups"] = groups

@@ -59,7 +59,7 @@
     const on = new Uint8Array(text.length)
     for (const m of lower.matchAll(/[a-z0-9]+/g))
       if (matched.has(S.stem(m[0]))) on.fill(1, m.index, m.index + m[0].length)
-    for (const m of lower.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+/g)) {
+    for (const m of lower.matchAll(engine.tables.hanRun)) {
       const run = m[0]
       for (let i = 0; i < run.length; i++)
         for (let size = 1; size <= Math.min(2, run.length - i); size++)
@@ -94,9 +94,9 @@
   function queryWords(query, has) {
     const terms = {}
     const text = S.fold(S.normalize(query), engine.tables)   // 帳號 is shown as found, as 帐号
-    for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g)) {
+    for (const m of text.matchAll(engine.tables.token)) {
       const word = m[0]
-      if (S.HAN.test(word)) {
+      if (engine.tables.han.test(word)) {
         const on = new Uint8Array(word.length)
         for (let i = 0; i < word.length; i++)
           for (let size = word.length === 1 ? 1 : 2; size <= Math.min(2, word.length - i); size++)

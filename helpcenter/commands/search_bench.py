@@ -1,7 +1,7 @@
 """The search benchmark: quality per split, speed in Chromium, index size now and at 10x, first visits.
 
-    python -m helpcenter.search.bench                 # builds the site into a temp folder first
-    python -m helpcenter.search.bench --site site     # an existing build (built with SITE_URL unset is fine)
+    python -m helpcenter.commands.search_bench                 # builds the site into a temp folder first
+    python -m helpcenter.commands.search_bench --site site     # an existing build (built with SITE_URL unset is fine)
 
 Prints, for each evaluation split present (tuning; frozen-test once merged) and each language:
 hit@1, hit@3 and MRR for the site's search box (typed in Chromium) and for the chat CLI; the
@@ -175,7 +175,7 @@ def cli_cold_ms(site: Path, runs: int = 3) -> float:
 
 
 def render(r: dict) -> str:
-    lines = ["Search benchmark (helpcenter/search/bench.py)"]
+    lines = ["Search benchmark (helpcenter/commands/search_bench.py)"]
     for name, res in r["quality"].items():
         for where in ("site", "cli"):
             for lang, m in res.get(where, {}).items():

@@ -1,0 +1,157 @@
+/* The agent console (overrides/agent.html): a customer's message in, the three best help-center
+   links out, as the agent types. The same engine (okpay-search-core.js = helpcenter/search/core.js)
+   and the same index as the search box, loaded as scripts so the console also works from file://
+   (the offline copy). Engine.answers() is the one rule for picking links, shared with
+   `helpcenter chatlink`, so the console and the CLI give the same answers.
+
+   Nothing is sent anywhere: the indexes are the site's own files, and copying uses the clipboard. */
+;(function () {
+  "use strict"
+  const root = document.querySelector("[data-agent-console]")
+  if (!root || !self.OkpaySearch) return
+  const S = self.OkpaySearch
+  const base = new URL(root.dataset.root, location.href)
+  const languages = JSON.parse(root.dataset.languages)
+  const strings = JSON.parse(root.dataset.strings)
+  const han = new RegExp(`[${root.dataset.hanRange}]`)     // helpcenter/text.py HAN_RANGES
+  const message = root.querySelector("[data-agent-message]")
+  const status = root.querySelector("[data-agent-status]")
+  const list = root.querySelector("[data-agent-results]")
+  const engines = new Map()      // code -> Promise<Engine>
+  let shown = []                 // the answers on screen: {title, link}
+  let timer = 0
+  let generation = 0
+
+  /* Each index file assigns self.__okpaySearchIndex; one is loaded at a time, so the global is
+     read before the next script overwrites it. */
+  let queue = Promise.resolve()
+  function engine(code) {
+    if (!engines.has(code)) {
+      const language = languages.find(l => l.code === code)
+      const loaded = queue.then(() => new Promise((resolve, reject) => {
+        const script = document.createElement("script")
+        script.src = new URL(language.index, base).href
+        script.onload = () => { resolve(new S.Engine(self.__okpaySearchIndex)); delete self.__okpaySearchIndex }
+        script.onerror = () => reject(new Error(`agent console: cannot load ${script.src}`))
+        document.head.appendChild(script)
+      }))
+      queue = loaded.catch(() => {})
+      engines.set(code, loaded)
+    }
+    return engines.get(code)
+  }
+
+  function chosenLanguage() {
+    const picked = root.querySelector("input[name=okp-agent-lang]:checked")
+    return picked && picked.value
+  }
+
+  function shortLink(code, id, anchor) {
+    const language = languages.find(l => l.code === code)
+    return `${language.short}${id}/` + (anchor ? `${anchor}/` : "")
+  }
+
+  /* The reply language may differ from the message's: the same article and question, titled in
+     the reply language (every edition has the same ids and anchors). */
+  function titleIn(replyEngine, id, anchor) {
+    const page = replyEngine.pages.findIndex(p => p[5] === id)
+    if (page < 0) return null
+    if (!anchor) return replyEngine.pages[page][1]
+    const section = replyEngine.sections.find(s => s[0] === page && s[1] === anchor)
+    return section ? section[2] : replyEngine.pages[page][1]
+  }
+
+  async function update() {
+    const text = message.value
+    const mine = ++generation
+    if (!text.trim()) {
+      render([], strings.waiting, null)
+      root.dataset.answered = text
+      return
+    }
+    const matchLang = han.test(text) ? root.dataset.han : root.dataset.latin
+    const replyLang = chosenLanguage() || matchLang
+    if (!engines.has(matchLang) || !engines.has(replyLang)) status.textContent = strings.loading
+    const [matcher, replier] = await Promise.all([engine(matchLang), engine(replyLang)])
+    if (mine !== generation) return
+    const answers = []
+    for (const [page, anchor] of matcher.answers(text, 6)) {
+      if (answers.length === 3) break
+      const id = matcher.pages[page][5]
+      const title = replyLang === matchLang
+        ? (anchor ? matcher.sections.find(s => s[0] === page && s[1] === anchor)[2] : matcher.pages[page][1])
+        : titleIn(replier, id, anchor)
+      if (title === null) continue
+      answers.push({ title, link: shortLink(replyLang, id, anchor) })
+    }
+    const name = languages.find(l => l.code === replyLang).name
+    render(answers, answers.length ? strings.results.replace("{lang}", name) : strings.no_answer, replyLang)
+    // What the answers on screen answer (message and reply language): tests wait on it.
+    root.dataset.answered = `${replyLang}:${text}`
+  }
+
+  function button(label, text, hint) {
+    const b = document.createElement("button")
+    b.type = "button"
+    b.className = "md-button okp-agent__copy"
+    b.textContent = label
+    if (hint) b.setAttribute("aria-keyshortcuts", hint)
+    b.addEventListener("click", () => copy(text))
+    return b
+  }
+
+  function render(answers, note, lang) {
+    shown = answers
+    status.textContent = note
+    list.replaceChildren(...answers.map((a, i) => {
+      const li = document.createElement("li")
+      li.className = "okp-agent__result"
+      if (lang) li.lang = lang
+      const link = document.createElement("a")
+      link.href = a.link
+      link.textContent = a.title
+      link.className = "okp-agent__title"
+      const short = document.createElement("code")
+      short.className = "okp-agent__link"
+      short.textContent = a.link
+      const shortcut = strings.shortcut.replace("{n}", String(i + 1))
+      const actions = document.createElement("span")
+      actions.className = "okp-agent__actions"
+      actions.append(button(`${strings.copy_reply} (${shortcut})`, `${a.title} ${a.link}`, shortcut),
+                     button(strings.copy_link, a.link))
+      li.append(link, " ", short, actions)
+      return li
+    }))
+  }
+
+  /* The clipboard API where the page may use it; a selected text area where it may not. */
+  async function copy(text) {
+    let done = false
+    if (navigator.clipboard && self.isSecureContext) {
+      try { await navigator.clipboard.writeText(text); done = true } catch (e) { done = false }
+    }
+    if (!done) {
+      const area = document.createElement("textarea")
+      area.value = text
+      area.setAttribute("readonly", "")
+      area.style.position = "fixed"
+      area.style.opacity = "0"
+      document.body.appendChild(area)
+      area.select()
+      done = document.execCommand("copy")
+      area.remove()
+    }
+    root.dataset.copied = text
+    status.textContent = strings.copied + text
+  }
+
+  message.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 80) })
+  root.addEventListener("change", e => { if (e.target.name === "okp-agent-lang") update() })
+  root.addEventListener("keydown", e => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-3]$/.test(e.code)) {
+      const answer = shown[Number(e.code.slice(5)) - 1]
+      if (answer) { e.preventDefault(); copy(`${answer.title} ${answer.link}`) }
+    }
+  })
+  if (message.value.trim()) update()
+})()

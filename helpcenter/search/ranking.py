@@ -1,0 +1,35 @@
+"""Every ranking constant of the search engine, in one table.
+
+index.py writes this table into every index it makes, and both runtimes (core.py for the chat CLI
+and the evaluation, core.js for the browser) read it from there: neither has a constant of its own,
+so a knob changed here changes both. Tuned on tests/data/eval/tuning.yml only (never on the frozen
+split); `helpcenter search-bench` prints what a change does.
+"""
+
+from __future__ import annotations
+
+RANKING = {
+    # BM25: term-frequency saturation and length normalization.
+    "k1": 1.2,
+    "b": 0.75,
+    # A page's topic fields (what the page is about) and their weights.
+    "topic_fields": {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0},
+    # A document's own fields (a question heading and its section, or the page's opening).
+    "own_fields": {"title": 3.0, "text": 1.0},
+    # A document scores its own match plus this many times its page's topic match.
+    "topic_weight": 2.5,
+    # A vocabulary synonym counts this much of a customer's own word (spread over its fan-out).
+    "synonym_weight": 0.4,
+    # How much the share of the query's own terms a page holds matters (0: not at all).
+    "coverage_power": 1.0,
+    # Below this best score the message matched nothing meaningful (random keys, greetings only).
+    "min_score": 0.8,
+    # Type-ahead: an unfinished last Latin word of at least prefix_min letters also searches up to
+    # prefix_max index words it begins, at prefix_weight.
+    "prefix_min": 3,
+    "prefix_max": 20,
+    "prefix_weight": 0.5,
+    # An answer names a question heading instead of its article when the heading's score beats the
+    # article's by this factor ("提现" alone matches the withdrawal title and every heading under it).
+    "heading_lead": 1.15,
+}
