@@ -179,7 +179,9 @@ def unknown_key(keys: Any, key: Any) -> str | None:
     near = suggestions(str(key), known)
     hint = f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
     from helpcenter.datafile import clip
-    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {', '.join(known)}"
+    # A long list (ui.yml has dozens of strings) would bury the suggestion: name where it is instead.
+    listed = ", ".join(known) if len(known) <= 15 else f"{', '.join(known[:15])}, … ({len(known)} keys, declared in helpcenter/datakeys.py)"
+    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {listed}"
 
 
 def suggestions(word: str, known: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from helpcenter.building import QUIET
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 from tests.helpers.project import copy_project
 
@@ -76,7 +77,7 @@ def test_an_installed_package_builds_the_checkout_it_runs_in(installed, tmp_path
                                          encoding="utf-8")
     registry = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     registry["brand"]["name"] = "CopyPay"
-    (checkout / "data" / "registry.yml").write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+    (checkout / "data" / "registry.yml").write_text(dump_yaml(registry, allow_unicode=True), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("OKPAY_REGISTRY", "OKPAY_ROOT", "VIRTUAL_ENV")}
     env["PATH"] = f"{installed}{os.pathsep}{env.get('PATH', '')}"
 

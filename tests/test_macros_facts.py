@@ -11,6 +11,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import macros
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
@@ -77,7 +78,7 @@ def registry(tmp_path):
                               escalation=[{"region": "beta", "body": "alpha-authority"}])
     data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet"]}
     path = tmp_path / "registry.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -148,7 +149,7 @@ def test_call_policy_follows_the_registry(page_macros, registry, monkeypatch):
     data = yaml.safe_load(registry.read_text(encoding="utf-8"))
     data["call_policy"]["outbound_calls"] = "never"
     data["call_policy"]["verify"] = {"zh": ["挂断。"], "en": ["Hang up."]}
-    registry.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    registry.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     env = FakeEnv()
     macros.define_env(env)
     env.page = SimpleNamespace(file=SimpleNamespace(locale="en", src_path="en/x.md"), url="x/")

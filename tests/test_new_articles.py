@@ -22,6 +22,7 @@ import yaml
 from helpcenter import registry as reg
 from helpcenter import status
 from helpcenter.building import build, free_port, serve
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT, TESTS
 
 STATUS_FIXTURE = TESTS / "data" / "status-fixture.yml"
@@ -44,7 +45,7 @@ def fixture_registry(tmp_path: Path) -> Path:
     data["domains"].append({"id": "fixture-legal", "domain": "okpay-fixture.example.net"})
     data["policies"] = FIXTURE_POLICIES
     path = tmp_path / "registry.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -162,7 +163,7 @@ def test_no_banner_when_nothing_is_current(tmp_path):
     data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
     data["announcements"] = [a for a in data["announcements"] if a["id"] in ("expired-delay", "switched-off")]
     path = tmp_path / "status.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     result = build(tmp_path / "site", "http://127.0.0.1:8000/", OKPAY_STATUS_FILE=str(path),
                    OKPAY_STATUS_TODAY=TODAY)
     assert result.returncode == 0, result.stderr
@@ -187,7 +188,7 @@ def test_malformed_status_file_names_file_and_field(tmp_path, mutate, field, exp
     data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
     mutate(data["announcements"][0])
     path = tmp_path / "status.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(status.StatusError) as err:
         status.load(path)
     assert str(path) in str(err.value) and f"field '{field}'" in str(err.value) and expected in str(err.value)
@@ -197,7 +198,7 @@ def test_build_refuses_a_malformed_status_file(tmp_path):
     data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
     data["announcements"][1]["text"].pop("zh")
     path = tmp_path / "status.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     result = build(tmp_path / "site", "http://127.0.0.1:8000/", OKPAY_STATUS_FILE=str(path))
     assert result.returncode != 0
     assert f"{path}: field 'announcements[1].text.zh': missing" in result.stdout + result.stderr
@@ -223,7 +224,7 @@ def test_policy_must_be_https_on_a_registry_domain(tmp_path, url, expected):
     data = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     data["policies"] = [{"id": "terms", "name": {"zh": "协议", "en": "Terms"}, "url": url}]
     path = tmp_path / "registry.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(reg.RegistryError) as err:
         reg.load(path)
     assert "policies[0].url" in str(err.value) and expected in str(err.value)

@@ -62,7 +62,7 @@ def test_pages_render_with_styles_from_disk(offline, visit):
 
 def test_navigation_and_language_switch_from_disk(offline, visit):
     page = open_file(visit, offline / "index.html")
-    page.locator("article").get_by_role("link", name="提现还没到账").click()
+    page.locator('article a[href$="payments/withdrawal-delayed.html"]').first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == (offline / "payments" / "withdrawal-delayed.html").as_uri()
     page.click(".md-header__option .md-select button")

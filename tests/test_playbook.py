@@ -14,6 +14,7 @@ from helpcenter import registry as reg
 from helpcenter.building import build, free_port
 from helpcenter.content_rules import lint
 from tests.helpers.content import TODAY, content_project
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
@@ -90,7 +91,7 @@ def test_a_broken_playbook_fails_the_build_by_name_without_a_traceback(tmp_path)
     data = yaml.safe_load(pb.DEFAULT_PATH.read_text(encoding="utf-8"))
     data["cases"]["phrase-shared"]["steps"][1]["zh"] = "进入{ui:send-crypto-typo}。"
     broken = tmp_path / "playbook.yml"
-    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    broken.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     result = build(tmp_path / "site", f"http://127.0.0.1:{free_port()}/", OKPAY_PLAYBOOK=str(broken))
     out = result.stdout + result.stderr
     assert result.returncode != 0

@@ -21,6 +21,7 @@ from helpcenter import registry as reg
 from helpcenter.building import build, free_port, serve
 from helpcenter.plugins import protections as prot
 from tests.helpers.browser import assert_clean, search
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, ROOT
 from tests.helpers.project import copy_project
 
@@ -297,7 +298,7 @@ def test_a_fixture_registry_reaches_security_txt_and_official_channels(tmp_path)
     raw = yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
     raw["emails"][1]["address"] = "psirt@app.okpay.example.com"
     registry = tmp_path / "registry.yml"
-    registry.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    registry.write_text(dump_yaml(raw, allow_unicode=True), encoding="utf-8")
     result = build(tmp_path / "out", "https://help.fixture.example.org/", OKPAY_REGISTRY=str(registry))
     assert result.returncode == 0, result.stderr[-3000:]
     text = (tmp_path / "out" / ".well-known" / "security.txt").read_text(encoding="utf-8")

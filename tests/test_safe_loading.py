@@ -13,11 +13,11 @@ import random
 import time
 
 import pytest
-import yaml
 
 from helpcenter import channel_checker, datafile, datakeys, playbook, redirects, status, ui
 from helpcenter import registry as reg
 from helpcenter.search import index as search_index
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 
 # An error message a person can read: a few lines, never the file echoed back.
@@ -190,7 +190,7 @@ def test_the_misspelling_battery_covers_every_declared_key():
                          ids=[f"{c[0]}:{'.'.join(map(str, c[1]))}.{c[3]}" for c in MISSPELLINGS])
 def test_a_misspelled_key_is_refused_with_did_you_mean(kind, where, key, typo):
     document, field = _document(where, typo)
-    text = "# leading comment\n" + yaml.safe_dump(document, allow_unicode=True, default_flow_style=False)
+    text = "# leading comment\n" + dump_yaml(document, allow_unicode=True, default_flow_style=False)
     with pytest.raises(datafile.DataFileError) as caught:
         datafile.loads(text, f"data/{kind}.yml", KINDS[kind])
     message = str(caught.value)
@@ -364,7 +364,7 @@ def test_the_escape_battery_is_large():
 def test_a_redirect_path_that_could_leave_the_site_is_refused(tmp_path, bad, side):
     path = tmp_path / "redirects.yml"
     old, new = (bad, "account/password-reset/") if side == "old" else ("account/old-name/", bad)
-    path.write_text(yaml.safe_dump({old: new}, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml({old: new}, allow_unicode=True), encoding="utf-8")
     with pytest.raises(redirects.RedirectError) as caught:
         redirects.load_moves(path)
     message = str(caught.value)
@@ -383,7 +383,7 @@ def test_a_redirect_that_is_not_text_is_refused(tmp_path):
 def test_good_redirects_load(tmp_path):
     moves = {"account/reset-password/": "account/password-reset/", "a/b-c/d9/": "x/y/"}
     path = tmp_path / "redirects.yml"
-    path.write_text(yaml.safe_dump(moves), encoding="utf-8")
+    path.write_text(dump_yaml(moves), encoding="utf-8")
     assert redirects.load_moves(path) == moves
 
 

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from helpcenter.building import build
+from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY
 from tests.helpers.project import copy_project, run_cli
 
@@ -51,7 +52,7 @@ def project(tmp_path_factory):
     shutil.copy(FIXTURE_REGISTRY, root / "data" / "registry.yml")
     for path in sorted((root / "data").rglob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(with_new_language(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(dump_yaml(with_new_language(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in sorted((root / "data").rglob("*.en.yml")):
         shutil.copy(path, path.with_name(path.name.replace(".en.", f".{NEW}.")))
     return root
