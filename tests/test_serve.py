@@ -66,7 +66,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_serve_reloads_on_a_registry_and_a_reusable_edit(served):
     project, url, wait_for_text = served
-    page = url + "en/account/close-account/"
+    # a page that shows the reusable block edited below, whichever pages carry it today
+    source = next(p for p in sorted((project / "docs" / "en").rglob("*.md"))
+                  if 'reusable("never-ask")' in p.read_text(encoding="utf-8") and p.name != "index.md")
+    page = url + source.relative_to(project / "docs").with_suffix("").as_posix() + "/"
     wait_for_text(page, "OKPay")                          # the first build is served
 
     edit(project / "data" / "registry.yml", "  name: OKPay\n", "  name: ReloadPay\n")
