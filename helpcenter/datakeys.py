@@ -126,6 +126,7 @@ UI = {key: LOCALIZED for key in (
     "agent_message", "agent_hint", "agent_reply_language", "agent_language_auto", "agent_waiting",
     "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",
     "agent_copied", "agent_shortcut",
+    "table_scroll",
 )}
 
 # data/search/vocabulary.<lang>.yml (helpcenter/search/index.py)
