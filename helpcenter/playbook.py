@@ -23,20 +23,22 @@ SHOWN_PATH = str(DEFAULT_PATH)
 PATH_ENV = "OKPAY_PLAYBOOK"
 # Routed by what was shared or done: the first matching case is the one to open, so a phrase read
 # out to "support" finds the phrase case before the call case.
+# "I see a transaction I didn't make" comes after every case where the customer knows what they
+# shared or did (those say more about what to do first), and before the call and frozen cases.
 CASES = ("phrase-shared", "sent-bank-transfer", "paid-from-okpay", "sent-crypto", "approval-drained",
          "password-or-code-shared", "screen-sharing-app", "lost-phone-or-sim", "lost-phone-only-device",
-         "contacted-by-support", "account-frozen")
+         "unknown-transaction", "contacted-by-support", "account-frozen")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
 # Placeholder kind -> the registry list (or mapping) its id must be in; None: takes no id.
 KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone": "hotlines",
          "feature": "features", "page": None, "brand": None, "app": None, "txid": None,
-         "authorities": None, "unfreeze": None, "hold": None, "sessions": None}
+         "authorities": None, "unfreeze": None, "hold": None, "sessions": None, "lock": None}
 # Kinds that take an id although their list is not a top-level registry key.
 ID_KINDS = {"page"}
 GUIDE_STRINGS = ("heading", "legend", "show-all", "status-start", "status-shown", "status-all")
 # Words the product-model and authority macros print around registry values (helpcenter/product.py).
 LABELS = ("asset", "held", "controlled", "when-frozen", "unfreeze-time", "set-at", "colon", "list-sep",
-          "open", "close", "local-police")
+          "open", "close", "local-police", "lock-first")
 HOLDERS = ("okpay", "self", "bank")
 GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
 GUIDE_PAGE = "scams/emergency-guide.md"
@@ -157,7 +159,7 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
             return product.authority(next(a for a in registry["authorities"] if a["id"] == ident))
         if kind == "authorities":
             return "\n" + product.authorities_by_region()
-        if kind in ("unfreeze", "hold", "sessions"):
+        if kind in ("unfreeze", "hold", "sessions", "lock"):
             return product.sentence(kind)
         if kind == "feature":
             return product.feature(ident)["name"][lang]
@@ -206,7 +208,7 @@ class Renderer:
             if kind == "authorities":
                 # A nested list under the step: one line per served region.
                 return "\n\n" + self.product.authorities_by_region(indent="    ") + "\n\n   "
-            if kind in ("unfreeze", "hold", "sessions"):
+            if kind in ("unfreeze", "hold", "sessions", "lock"):
                 return self.product.sentence(kind)
             if kind == "feature":
                 return f"**{self.product.feature(ident)['name'][self.lang]}**"
