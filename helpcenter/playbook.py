@@ -239,10 +239,10 @@ class Renderer:
         return (f'<div class="okp-playbook" data-playbook-case="{ident}" markdown="1">\n\n'
                 f"{steps}{note}\n\n</div>")
 
-    def menu(self) -> str:
-        """Every case's title as a link to its steps in the guide, in playbook order."""
+    def menu(self, idents=()) -> str:
+        """Each case's title (every case, or the ones named) as a link to its steps in the guide."""
         return "\n".join(f"- [{self.title(ident)}]({self.text('{page:' + GUIDE_PAGE + '#' + ident + '}')})"
-                         for ident in self.data["cases"])
+                         for ident in (idents or self.data["cases"]))
 
     def freezing(self) -> str:
         """What a freeze does to each kind of asset, and how it is lifted (registry: product)."""
@@ -309,9 +309,14 @@ def register(env, registry: dict) -> None:
         return renderer().case(ident)
 
     @env.macro
-    def playbook_menu() -> str:
-        """"What happened?" as a list of links, one per case, to the emergency guide."""
-        return renderer().menu()
+    def playbook_menu(*idents: str) -> str:
+        """"What happened?" as a list of links to the emergency guide: one per case, or one per
+        case named (so a page listing some cases never retypes their titles)."""
+        for ident in idents:
+            if ident not in data["cases"]:
+                raise PluginError(f"{env.page.file.src_path}: playbook_menu({ident!r}): unknown case; "
+                                  f"expected one of: {', '.join(data['cases'])}")
+        return renderer().menu(idents)
 
     @env.macro
     def playbook_freezing() -> str:
