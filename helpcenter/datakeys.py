@@ -104,7 +104,8 @@ PLAYBOOK = {
     # Words the freeze table and the steps print around registry values (the product model).
     "labels": {"asset": LOCALIZED, "held": LOCALIZED, "controlled": LOCALIZED, "when-frozen": LOCALIZED,
                "held_by": Each(LOCALIZED), "unfreeze-time": LOCALIZED, "set-at": LOCALIZED, "colon": LOCALIZED,
-               "list-sep": LOCALIZED, "open": LOCALIZED, "close": LOCALIZED, "local-police": LOCALIZED},
+               "list-sep": LOCALIZED, "open": LOCALIZED, "close": LOCALIZED, "local-police": LOCALIZED,
+               "lock-first": LOCALIZED},
     "guide": {"heading": LOCALIZED, "legend": LOCALIZED, "show-all": LOCALIZED, "status-start": LOCALIZED,
               "status-shown": LOCALIZED, "status-all": LOCALIZED},
 }

@@ -23,20 +23,22 @@ SHOWN_PATH = str(DEFAULT_PATH)
 PATH_ENV = "OKPAY_PLAYBOOK"
 # Routed by what was shared or done: the first matching case is the one to open, so a phrase read
 # out to "support" finds the phrase case before the call case.
+# "I see a transaction I didn't make" comes after every case where the customer knows what they
+# shared or did (those say more about what to do first), and before the call and frozen cases.
 CASES = ("phrase-shared", "sent-bank-transfer", "paid-from-okpay", "sent-crypto", "approval-drained",
          "password-or-code-shared", "screen-sharing-app", "lost-phone-or-sim", "lost-phone-only-device",
-         "contacted-by-support", "account-frozen")
+         "unknown-transaction", "contacted-by-support", "account-frozen")
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
 # Placeholder kind -> the registry list (or mapping) its id must be in; None: takes no id.
 KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone": "hotlines",
          "feature": "features", "page": None, "brand": None, "app": None, "txid": None,
-         "authorities": None, "unfreeze": None, "hold": None, "sessions": None}
+         "authorities": None, "unfreeze": None, "hold": None, "sessions": None, "lock": None}
 # Kinds that take an id although their list is not a top-level registry key.
 ID_KINDS = {"page"}
 GUIDE_STRINGS = ("heading", "legend", "show-all", "status-start", "status-shown", "status-all")
 # Words the product-model and authority macros print around registry values (helpcenter/product.py).
 LABELS = ("asset", "held", "controlled", "when-frozen", "unfreeze-time", "set-at", "colon", "list-sep",
-          "open", "close", "local-police")
+          "open", "close", "local-police", "lock-first")
 HOLDERS = ("okpay", "self", "bank")
 GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
 GUIDE_PAGE = "scams/emergency-guide.md"
@@ -157,7 +159,7 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
             return product.authority(next(a for a in registry["authorities"] if a["id"] == ident))
         if kind == "authorities":
             return "\n" + product.authorities_by_region()
-        if kind in ("unfreeze", "hold", "sessions"):
+        if kind in ("unfreeze", "hold", "sessions", "lock"):
             return product.sentence(kind)
         if kind == "feature":
             return product.feature(ident)["name"][lang]
@@ -206,7 +208,7 @@ class Renderer:
             if kind == "authorities":
                 # A nested list under the step: one line per served region.
                 return "\n\n" + self.product.authorities_by_region(indent="    ") + "\n\n   "
-            if kind in ("unfreeze", "hold", "sessions"):
+            if kind in ("unfreeze", "hold", "sessions", "lock"):
                 return self.product.sentence(kind)
             if kind == "feature":
                 return f"**{self.product.feature(ident)['name'][self.lang]}**"
@@ -237,10 +239,10 @@ class Renderer:
         return (f'<div class="okp-playbook" data-playbook-case="{ident}" markdown="1">\n\n'
                 f"{steps}{note}\n\n</div>")
 
-    def menu(self) -> str:
-        """Every case's title as a link to its steps in the guide, in playbook order."""
+    def menu(self, idents=()) -> str:
+        """Each case's title (every case, or the ones named) as a link to its steps in the guide."""
         return "\n".join(f"- [{self.title(ident)}]({self.text('{page:' + GUIDE_PAGE + '#' + ident + '}')})"
-                         for ident in self.data["cases"])
+                         for ident in (idents or self.data["cases"]))
 
     def freezing(self) -> str:
         """What a freeze does to each kind of asset, and how it is lifted (registry: product)."""
@@ -307,9 +309,14 @@ def register(env, registry: dict) -> None:
         return renderer().case(ident)
 
     @env.macro
-    def playbook_menu() -> str:
-        """"What happened?" as a list of links, one per case, to the emergency guide."""
-        return renderer().menu()
+    def playbook_menu(*idents: str) -> str:
+        """"What happened?" as a list of links to the emergency guide: one per case, or one per
+        case named (so a page listing some cases never retypes their titles)."""
+        for ident in idents:
+            if ident not in data["cases"]:
+                raise PluginError(f"{env.page.file.src_path}: playbook_menu({ident!r}): unknown case; "
+                                  f"expected one of: {', '.join(data['cases'])}")
+        return renderer().menu(idents)
 
     @env.macro
     def playbook_freezing() -> str:

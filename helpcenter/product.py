@@ -14,6 +14,10 @@ import re
 
 from helpcenter.macros import md_link, md_text, md_url  # macros imports this module lazily
 
+# The protective feature (registry: product.features) whose hold starts after a password, phone or
+# two-step verification change; the playbook's {lock} and the lock_first() macro print its hours.
+LOCK_FEATURE = "withdrawal-lock"
+
 
 class ProductText:
     """Registry product and authority text for one page language."""
@@ -63,10 +67,21 @@ class ProductText:
         how = self.fill(node["how"][self.lang], ui=self.ui(node["ui"]))
         return how + self.fill(self.label("unfreeze-time"), hours=f"{node['max_hours']:g}")
 
+    def lock_first(self) -> str:
+        """That a password, phone or two-step change pauses crypto sends, for the registry's hours,
+        so an exposed phrase is moved first; nothing when the app has no such lock."""
+        try:
+            hours = self.feature(LOCK_FEATURE)["hold_hours"]
+        except KeyError:
+            return ""
+        return self.fill(self.label("lock-first"), hours=f"{hours:g}")
+
     def sentence(self, kind: str) -> str:
-        """One product sentence for a playbook placeholder: {unfreeze}, {hold} or {sessions}."""
+        """One product sentence for a playbook placeholder: {unfreeze}, {hold}, {sessions} or {lock}."""
         if kind == "unfreeze":
             return self.unfreeze()
+        if kind == "lock":
+            return self.lock_first()
         key = {"hold": "recipient_hold", "sessions": "freeze_sessions"}[kind]
         return self.fill(self.data["product"][key][self.lang])
 
@@ -157,6 +172,12 @@ def register(env, data: dict, labels: dict, lang, ui) -> None:
     def feature_list() -> str:
         """Every protective feature the app has, with where to turn it on."""
         return text().feature_list()
+
+    @env.macro
+    def lock_first() -> str:
+        """Move crypto before changing the password, phone or two-step verification: those changes
+        pause crypto sends for the registry's hold hours."""
+        return text().lock_first()
 
     @env.macro
     def feature(ident: str) -> str:

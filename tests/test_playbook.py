@@ -197,7 +197,8 @@ def test_every_page_renders_each_case_in_the_playbook_order(site):
                       ("security/two-factor-auth/index.html", "lost-phone-or-sim"),
                       ("security/safe-devices-networks/index.html", "lost-phone-or-sim"),
                       ("scams/phishing/index.html", "phrase-shared"),
-                      ("security/account-activity/index.html", "password-or-code-shared")):
+                      ("security/account-activity/index.html", "unknown-transaction"),
+                      ("security/index.html", "unknown-transaction")):
         for prefix, lang in (("", "zh"), ("en/", "en")):
             assert prefix + rel in found.get((lang, case), {}), f"{prefix + rel} does not render {case}"
 
@@ -216,17 +217,100 @@ def test_the_phrase_case_comes_before_every_case_that_can_expose_the_phrase():
     data = pb.load(registry=reg.load())
     assert pb.CASES[0] == "phrase-shared"
     for case in ("password-or-code-shared", "screen-sharing-app", "lost-phone-or-sim",
-                 "lost-phone-only-device", "contacted-by-support", "approval-drained"):
+                 "lost-phone-only-device", "unknown-transaction", "contacted-by-support", "approval-drained"):
         for lang in reg.LANGS:
             steps = " ".join(step[lang] for step in data["cases"][case]["steps"])
             assert "emergency-guide.md#phrase-shared" in steps, (case, lang)
+
+
+def first_step(data: dict, case: str, *marks: str) -> int:
+    """The number of the first step of a case that holds one of the marks (in zh and in en)."""
+    for i, step in enumerate(data["cases"][case]["steps"], start=1):
+        if all(any(mark in step[lang] for mark in marks) for lang in reg.LANGS):
+            return i
+    raise AssertionError(f"{case}: no step holds {marks}")
+
+
+def test_an_exposed_phrase_is_moved_before_the_freeze_and_before_any_security_change():
+    """The orders the reviews found broken: the one-device lost phone moves the crypto (restored on
+    the sign-in screen, no sign-in needed) before the two-step reset that starts the withdrawal
+    lock; screen sharing and an unknown transaction send an exposed phrase to the phrase case
+    before the freeze."""
+    data = pb.load(registry=reg.load())
+    lost = "lost-phone-only-device"
+    move = first_step(data, lost, "{ui:restore-wallet}")
+    assert move < first_step(data, lost, "恢复登录", "get back in") < len(data["cases"][lost]["steps"])
+    assert first_step(data, lost, "{ui:restore-wallet}") == first_step(data, lost, "#phrase-shared")
+    for case in ("screen-sharing-app", "unknown-transaction"):
+        assert first_step(data, case, "#phrase-shared") < first_step(data, case, "{ui:freeze-account}"), case
+    everything = yaml.safe_dump(data["cases"][lost], allow_unicode=True)
+    assert "留意" not in everything and "watch your account" not in everything
+
+
+def test_every_password_phone_or_two_step_change_says_to_move_crypto_first():
+    """Those changes pause crypto sends (registry: product.features withdrawal-lock), so every step
+    that makes one carries {lock}, which prints the feature's hours; the number is never typed."""
+    registry = reg.load()
+    data = pb.load(registry=registry)
+    changes = ("{ui:change-password}", "{ui:two-factor}", "重设二步验证", "reset two-step verification")
+    found = 0
+    for ident, case in data["cases"].items():
+        for i, step in enumerate(case["steps"], start=1):
+            for lang in reg.LANGS:
+                if any(mark in step[lang] for mark in changes) and "**" in step[lang]:
+                    head = step[lang].split("**")[1]
+                    if any(word in head for word in ("改密码", "二步验证", "恢复登录", "password", "two-step", "get back in")):
+                        assert "{lock}" in step[lang], (ident, i, lang)
+                        found += 1
+    assert found >= 12, found
+    hours = next(f["hold_hours"] for f in registry["product"]["features"] if f["id"] == "withdrawal-lock")
+    for lang in reg.LANGS:
+        text = pb.plain("{lock}", lang, registry, data["labels"])
+        assert f"{hours:g}" in text and "{" not in text, text
+        assert str(hours) not in data["labels"]["lock-first"][lang]
+    # Another operator's hours show through, and an app without the lock gets no sentence.
+    other = {**registry, "product": {**registry["product"], "features": [
+        {**f, "hold_hours": 36} if f["id"] == "withdrawal-lock" else f for f in registry["product"]["features"]]}}
+    assert "36" in pb.plain("{lock}", "en", other, data["labels"])
+    none = {**registry, "product": {**registry["product"], "features": [
+        f for f in registry["product"]["features"] if f["id"] != "withdrawal-lock"]}}
+    assert pb.plain("{lock}", "en", none, data["labels"]) == ""
+
+
+def test_approval_drains_are_never_called_safe_after_a_revoke():
+    data = pb.load(registry=reg.load())
+    steps = data["cases"]["approval-drained"]["steps"]
+    for lang, words in (("zh", ("就安全了",)), ("en", ("protects what's left", "your phrase is still safe"))):
+        text = " ".join(step[lang] for step in steps)
+        assert not any(word in text for word in words), lang
+        assert "TRX" in steps[1][lang] and "#phrase-shared" in steps[1][lang], lang
+
+
+def test_the_balance_keeps_arriving_only_for_self_and_security_review_freezes():
+    data = pb.load(registry=reg.load())
+    for lang, arrives, court in (("zh", "照常到账", "法院"), ("en", "still arrives", "court")):
+        for step in data["cases"]["account-frozen"]["steps"]:
+            if arrives in step[lang]:
+                assert court in step[lang].split(arrives, 1)[1], lang
+        lift = data["cases"]["account-frozen"]["steps"][3][lang]
+        assert "#risk-control-freeze" in lift and "{unfreeze}" in lift, lang
+
+
+def test_pages_that_list_what_happened_link_every_case_that_moved_money(site):
+    """The "already called" lists send a balance payment to its own case, not to the bank's."""
+    for prefix in ("", "en/"):
+        for page in ("scams/fake-support-numbers", "scams/impersonation"):
+            text = (site.dir / prefix / page / "index.html").read_text(encoding="utf-8")
+            targets = set(re.findall(r'href="\.\./emergency-guide/#([\w-]+)"', text))
+            for case in ("phrase-shared", "paid-from-okpay", "sent-bank-transfer", "sent-crypto"):
+                assert case in targets, (prefix + page, case)
 
 
 def test_no_case_sends_an_urgent_report_to_email_only():
     """Urgent reports go to the 24-hour line or chat; email answers in days."""
     data = pb.load(registry=reg.load())
     for case in ("sent-bank-transfer", "paid-from-okpay", "sent-crypto", "approval-drained",
-                 "password-or-code-shared", "screen-sharing-app", "phrase-shared"):
+                 "password-or-code-shared", "screen-sharing-app", "phrase-shared", "unknown-transaction"):
         for lang in reg.LANGS:
             steps = " ".join(step[lang] for step in data["cases"][case]["steps"])
             assert "{ui:live-chat}" in steps and "phone-hotline.md#hotline-numbers" in steps, (case, lang)

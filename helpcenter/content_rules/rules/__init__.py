@@ -7,6 +7,7 @@ from helpcenter.content_rules.rules import (
     front_matter,
     headings,
     keyword_line,
+    link_title,
     never_ask,
     pairs,
     placeholder,
@@ -30,4 +31,5 @@ RULES = [
     unknown_macro.RULE,
     playbook_steps.RULE,
     pairs.RULE,
+    link_title.RULE,
 ]
