@@ -67,6 +67,8 @@
       this.typos = (data.typos || []).map(([w, r]) => [w, r, this.han.test(w)
         ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
       this.syn = expansions(data.groups || [], this).map(([k, terms]) => [k, terms, this.han.test(k)])
+      this.intents = (data.intents || []).map(([name, cues]) =>
+        [name, cues.map(c => this.han.test(c) ? [c, true] : [wordKey(c), false])])
     }
   }
 
@@ -90,6 +92,16 @@
 
   function latinKey(text, tables) {
     return " " + (text.match(/[a-z0-9]+/g) || []).filter(w => !tables.stop.has(w)).map(stem).join(" ") + " "
+  }
+
+  function wordKey(text) {
+    return " " + (text.match(/[a-z0-9]+/g) || []).join(" ") + " "
+  }
+
+  function intentsOf(text, tables) {
+    const words = wordKey(text)
+    return tables.intents.filter(([, cues]) => cues.some(([cue, han]) => han ? text.includes(cue) : words.includes(cue)))
+      .map(([name]) => name)
   }
 
   function expansions(groups, tables) {
@@ -276,8 +288,14 @@
 
     search(query) {
       if (chatterOnly(prepare(query, this.tables), this.tables))
-        return { terms: [], groups: [] }
+        return { terms: [], intents: [], groups: [] }
       const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
+      const intents = intentsOf(prepare(query, this.tables), this.tables)
+      const lifts = new Map()
+      for (const name of intents) {
+        const intent = this.rank.intents[name]
+        for (const article of intent.articles) lifts.set(article, (lifts.has(article) ? lifts.get(article) : 1.0) + intent.lift)
+      }
       const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)
       const topic = this.topic.scores(terms)
       const own = this.own.scores(terms)
@@ -302,14 +320,15 @@
         const held = pageTerms.get(page) || new Set()
         const coverage = ownTerms.length ? ownTerms.filter(t => held.has(t)).length / ownTerms.length : 1.0
         const factor = Math.pow(0.5 + 0.5 * coverage, this.rank.coverage_power)
-        const docs = list.map(([d, s]) => [d, quantize(s * factor)])
+        const lift = lifts.has(this.pages[page][5]) ? lifts.get(this.pages[page][5]) : 1.0
+        const docs = list.map(([d, s]) => [d, quantize(s * factor * lift)])
         if (!docs.some(([d]) => d === page)) docs.push([page, 0])
         docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]))
         result.push({ page, score: docs[0][1], docs })
       }
       result.sort((a, b) => (b.score - a.score) || (a.page - b.page))
       if (!result.length || result[0].score < quantize(this.rank.min_score)) result = []
-      return { terms, groups: result }
+      return { terms, intents, groups: result }
     }
 
     answers(query, limit = 3) {

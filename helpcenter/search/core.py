@@ -88,6 +88,10 @@ class Tables:
         self.cut_len = max((len(w) for w in self.cuts), default=0)
         self.typos = [(w, r) for w, r in data.get("typos", [])]
         self.syn = expansions(data.get("groups", []), self)
+        # (name, cues) in the order of the ranking table: a Han cue is found in the query's text, a
+        # Latin cue in its words as written, stop words kept ("still", "not yet" are cues).
+        self.intents = [(name, [c if self.han.search(c) else word_key(c) for c in cues])
+                        for name, cues in data.get("intents", [])]
 
 
 def split_stop(run: str, tables: Tables) -> list[str]:
@@ -182,6 +186,20 @@ def chatter_only(text: str, tables: Tables) -> bool:
 def latin_key(text: str, tables: Tables) -> str:
     """The Latin words of a normalized text, stop words left out, stemmed, between spaces."""
     return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text) if w not in tables.stop) + " "
+
+
+def word_key(text: str) -> str:
+    """The Latin words of a normalized text as written (not stemmed: "gave" is not "give",
+    "sent" is not "send"), stop words kept, between spaces."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text)) + " "
+
+
+def intents_of(text: str, tables: Tables) -> list[str]:
+    """The intents whose cues a prepared query holds (someone posing as support, money already
+    sent, a withdrawal still not arrived), in the order of the ranking table."""
+    words = word_key(text)
+    return [name for name, cues in tables.intents
+            if any((cue in text) if tables.han.search(cue) else (cue in words) for cue in cues)]
 
 
 def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[str]]]:
@@ -311,14 +329,20 @@ class Engine:
         return terms + [(t, self.rank["prefix_weight"]) for t in found]
 
     def search(self, query: str) -> dict:
-        """{"terms": [(term, weight)], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
+        """{"terms": [(term, weight)], "intents": [name], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
 
         Groups (pages) best first; each lists its matching documents best first, the page's own
         document always included. Empty for chatter (greetings, thanks) and when the best score
         is under min_score."""
         if chatter_only(prepare(query, self.tables), self.tables):
-            return {"terms": [], "groups": []}
+            return {"terms": [], "intents": [], "groups": []}
         terms = self.prefixed(query, query_terms(query, self.tables, self.known))
+        intents = intents_of(prepare(query, self.tables), self.tables)
+        lifts: dict[str, float] = {}
+        for name in intents:
+            intent = self.rank["intents"][name]
+            for article in intent["articles"]:
+                lifts[article] = lifts.get(article, 1.0) + intent["lift"]
         own_terms = [t for t, w in terms if w == 1.0]
         topic = self.topic.scores(terms)
         own = self.own.scores(terms)
@@ -339,7 +363,8 @@ class Engine:
             held = page_terms.get(page, set())
             coverage = (sum(1 for t in own_terms if t in held) / len(own_terms)) if own_terms else 1.0
             factor = (0.5 + 0.5 * coverage) ** self.rank["coverage_power"]
-            docs = [(d, quantize(s * factor)) for d, s in docs]
+            lift = lifts.get(self.pages[page][5], 1.0)
+            docs = [(d, quantize(s * factor * lift)) for d, s in docs]
             if not any(d == page for d, _ in docs):
                 docs.append((page, 0))
             docs.sort(key=lambda x: (-x[1], x[0]))
@@ -347,7 +372,7 @@ class Engine:
         result.sort(key=lambda g: (-g["score"], g["page"]))
         if not result or result[0]["score"] < quantize(self.rank["min_score"]):
             result = []
-        return {"terms": terms, "groups": result}
+        return {"terms": terms, "intents": intents, "groups": result}
 
     def answers(self, query: str, limit: int = 3) -> list[tuple[int, str, int]]:
         """The best `limit` answers as (page, anchor, score): the support agent's reply links.

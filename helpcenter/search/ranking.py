@@ -32,4 +32,23 @@ RANKING = {
     # An answer names a question heading instead of its article when the heading's score beats the
     # article's by this factor ("提现" alone matches the withdrawal title and every heading under it).
     "heading_lead": 1.15,
+    # Intents: what a message says happened, beyond its topic words. When a message holds one of
+    # an intent's cues (data/search/vocabulary.<lang>.yml, `intents`), the intent's articles score
+    # (1 + lift) times as much; lifts of several intents add up. A lift only reorders pages that
+    # already match the topic: it never brings in a page the words did not find.
+    # - trouble: something went wrong (still not arrived, failed, stuck): the troubleshooting
+    #   article beats the how-to article on the same topic (withdrawal-delayed over top-up-and-withdraw).
+    # - posing: someone claims to be support or an official: the impersonation articles.
+    # - asking: someone asks for a code, the recovery phrase, money or the screen: what support never asks.
+    # - sent: money already went to someone (sent, transferred, drained): the recovery steps.
+    # - shared: a code, password or recovery phrase already given away.
+    # - lost-phone: a lost or stolen phone.
+    "intents": {
+        "trouble": {"lift": 0.4, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
+        "posing": {"lift": 0.5, "articles": ["impersonation", "never-ask"]},
+        "asking": {"lift": 0.5, "articles": ["never-ask"]},
+        "sent": {"lift": 0.5, "articles": ["if-scammed", "emergency-guide"]},
+        "shared": {"lift": 0.4, "articles": ["if-scammed", "emergency-guide"]},
+        "lost-phone": {"lift": 0.4, "articles": ["safe-devices-networks", "two-factor-auth"]},
+    },
 }
