@@ -193,6 +193,9 @@ def test_normalize_and_analyze():
     assert core.fold("助記詞", tables) == "助记词"
     assert core.analyze("卡", tables) == ["卡"]
     assert core.analyze("的了", tables) == []          # two function characters are no term
+    cut = core.Tables({"stop": ["哪些", "早上"], "chatter": ["好"], "ranking": RANKING, "han": HAN_RANGES})
+    assert core.analyze("能充哪些币", cut) == ["能充", "币"]   # a character a stop word cut off is a word
+    assert core.analyze("早上好", cut) == []                    # unless it is chatter
 
 
 def test_vocabulary_files_load_and_hold_the_new_topics():
@@ -207,7 +210,7 @@ RUNNER = Path(__file__).parent / "js" / "search-core-full.cjs"
 PARITY_QUERIES = {
     "zh": ["提现没到账", "体现三天了还没到", "出金", "節假日提現", "助记词给别人了", "提币", "好的谢谢", "收到",
            "没收到", "好的，提现还没到账", "卡", "😀", "ＵＳＤＴ", "我的 withdrawal 没到", "提现审核",
-           "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 助记词告诉了别人"],
+           "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 助记词告诉了别人", "的提现了吗币"],
     "en": ["withdrawal late", "pasword", "cash out", "seed phrase", "close withdrawal", "ok thanks",
            "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed",
            "withdrawal still pending", "i gave my recovery phrase to someone", "told someone my seed phrase, still pending"],

@@ -139,7 +139,7 @@
       if (!cut) i++
     }
     if (start < run.length) parts.push(run.slice(start))
-    return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1)
+    return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1 || !tables.chatter.has(p))
   }
 
   function analyze(text, tables, index) {

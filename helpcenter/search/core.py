@@ -109,8 +109,9 @@ def split_stop(run: str, tables: Tables) -> list[str]:
             i += 1
     if start < len(run):
         parts.append(run[start:])
-    # A character left alone by a cut (早上好 -> 好) is no query of its own.
-    return parts if parts == [run] else [p for p in parts if len(p) > 1]
+    # A character left alone by a cut is a word of its own (能充哪些币 -> 币) unless it is chatter
+    # (早上好 -> 好).
+    return parts if parts == [run] else [p for p in parts if len(p) > 1 or p not in tables.chatter]
 
 
 def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
