@@ -56,12 +56,12 @@ VOCABULARY = {
     "zh": {"stopwords": ["的", "了", "吗", "我", "怎么", "你好"], "typos": {"体现": "提现", "ok钱包": "okpay"},
            "chatter": ["好的", "收到", "谢谢"],
            "groups": [["提现", "出金", "withdrawal"], ["充值", "入金"]], "articles": {"withdrawal-delayed": ["提币"]},
-           "intents": {"trouble": ["还没", "没到账", "失败"], "shared": ["告诉了"]}},
+           "intents": {"trouble": ["还没", "没到账", "失败"], "shared": ["把...告诉"]}},
     "en": {"stopwords": ["my", "the", "is", "a", "hello", "what"], "typos": {"pasword": "password"},
            "chatter": ["ok", "thanks"],
            "groups": [["withdraw", "withdrawal", "cash out"], ["recovery phrase", "seed phrase"],
                       ["close", "freeze", "lock", "block", "ban", "suspend", "restrict", "disable"]], "articles": {},
-           "intents": {"trouble": ["still", "pending"], "shared": ["gave", "told someone"]}},
+           "intents": {"trouble": ["still", "pending"], "shared": ["gave", "told ... someone"]}},
 }
 
 
@@ -144,6 +144,10 @@ def test_an_intent_lifts_its_articles_over_a_neighbour_on_the_same_topic(engines
     assert engines["en"].search("should i give my recovery phrase")["intents"] == []
     assert engines["en"].search("withdrawal still pending")["intents"] == ["trouble"]
     assert engines["en"].search("ok thanks")["intents"] == []
+    # "a ... b": a, then b later in the message.
+    assert engines["en"].search("i told my friend, then someone else, my recovery phrase")["intents"] == ["shared"]
+    assert engines["en"].search("someone else told me my recovery phrase")["intents"] == []
+    assert engines["zh"].search("我把助记词也告诉了他")["intents"] == ["shared"]
 
 
 def test_a_vocabulary_with_an_unknown_intent_is_refused(tmp_path):
@@ -210,7 +214,7 @@ RUNNER = Path(__file__).parent / "js" / "search-core-full.cjs"
 PARITY_QUERIES = {
     "zh": ["提现没到账", "体现三天了还没到", "出金", "節假日提現", "助记词给别人了", "提币", "好的谢谢", "收到",
            "没收到", "好的，提现还没到账", "卡", "😀", "ＵＳＤＴ", "我的 withdrawal 没到", "提现审核",
-           "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 助记词告诉了别人", "的提现了吗币"],
+           "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 把助记词告诉了别人", "的提现了吗币"],
     "en": ["withdrawal late", "pasword", "cash out", "seed phrase", "close withdrawal", "ok thanks",
            "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed",
            "withdrawal still pending", "i gave my recovery phrase to someone", "told someone my seed phrase, still pending"],

@@ -68,7 +68,7 @@
         ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
       this.syn = expansions(data.groups || [], this).map(([k, terms]) => [k, terms, this.han.test(k)])
       this.intents = (data.intents || []).map(([name, cues]) =>
-        [name, cues.map(c => this.han.test(c) ? [c, true] : [wordKey(c), false])])
+        [name, cues.map(c => c.split("...").map(p => this.han.test(p) ? [p.trim(), true] : [wordKey(p), false]))])
     }
   }
 
@@ -100,8 +100,16 @@
 
   function intentsOf(text, tables) {
     const words = wordKey(text)
-    return tables.intents.filter(([, cues]) => cues.some(([cue, han]) => han ? text.includes(cue) : words.includes(cue)))
-      .map(([name]) => name)
+    const holds = parts => {
+      let at = 0
+      for (const [part, han] of parts) {
+        const found = (han ? text : words).indexOf(part, at)
+        if (found < 0) return false
+        at = found + part.length - (han ? 0 : 1)
+      }
+      return true
+    }
+    return tables.intents.filter(([, cues]) => cues.some(holds)).map(([name]) => name)
   }
 
   function expansions(groups, tables) {

@@ -90,7 +90,8 @@ class Tables:
         self.syn = expansions(data.get("groups", []), self)
         # (name, cues) in the order of the ranking table: a Han cue is found in the query's text, a
         # Latin cue in its words as written, stop words kept ("still", "not yet" are cues).
-        self.intents = [(name, [c if self.han.search(c) else word_key(c) for c in cues])
+        # A cue "a ... b" holds when its parts occur in this order with anything between them.
+        self.intents = [(name, [[p.strip() if self.han.search(p) else word_key(p) for p in c.split("...")] for c in cues])
                         for name, cues in data.get("intents", [])]
 
 
@@ -199,8 +200,19 @@ def intents_of(text: str, tables: Tables) -> list[str]:
     """The intents whose cues a prepared query holds (someone posing as support, money already
     sent, a withdrawal still not arrived), in the order of the ranking table."""
     words = word_key(text)
-    return [name for name, cues in tables.intents
-            if any((cue in text) if tables.han.search(cue) else (cue in words) for cue in cues)]
+
+    def holds(parts: list[str]) -> bool:
+        at = 0
+        for part in parts:
+            within = text if tables.han.search(part) else words
+            found = within.find(part, at)
+            if found < 0:
+                return False
+            # Han parts are found in the text, Latin parts in its words: both keep the order only
+            # when every part of a cue is in the same script (the vocabulary writes them so).
+            at = found + len(part) - (0 if tables.han.search(part) else 1)
+        return True
+    return [name for name, cues in tables.intents if any(holds(parts) for parts in cues)]
 
 
 def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[str]]]:

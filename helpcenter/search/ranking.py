@@ -42,13 +42,15 @@ RANKING = {
     # - asking: someone asks for a code, the recovery phrase, money or the screen: what support never asks.
     # - sent: money already went to someone (sent, transferred, drained): the recovery steps.
     # - shared: a code, password or recovery phrase already given away.
+    #   Both are emergencies that outrank the explanation of how the scam works: their lifts are
+    #   larger than posing's ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed).
     # - lost-phone: a lost or stolen phone.
     "intents": {
-        "trouble": {"lift": 0.4, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
-        "posing": {"lift": 0.5, "articles": ["impersonation", "never-ask"]},
-        "asking": {"lift": 0.5, "articles": ["never-ask"]},
-        "sent": {"lift": 0.5, "articles": ["if-scammed", "emergency-guide"]},
-        "shared": {"lift": 0.4, "articles": ["if-scammed", "emergency-guide"]},
-        "lost-phone": {"lift": 0.4, "articles": ["safe-devices-networks", "two-factor-auth"]},
+        "trouble": {"lift": 0.5, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
+        "posing": {"lift": 1.0, "articles": ["impersonation", "never-ask"]},
+        "asking": {"lift": 1.0, "articles": ["never-ask"]},
+        "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"]},
+        "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"]},
+        "lost-phone": {"lift": 0.6, "articles": ["safe-devices-networks", "two-factor-auth"]},
     },
 }
