@@ -193,7 +193,10 @@
   function queryTerms(query, tables, known = () => true) {
     const text = prepare(query, tables)
     const weights = new Map()
-    for (const term of analyze(text, tables, false)) weights.set(term, 1.0)
+    for (const term of analyze(text, tables, false)) {
+      const glue = term.length === 2 && tables.han.test(term[0]) && (tables.stop.has(term[0]) || tables.stop.has(term[1]))
+      weights.set(term, glue ? tables.rank.glue_weight : 1.0)
+    }
     const latin = latinKey(text, tables)
     for (const [key, terms, han] of tables.syn) {
       const found = han ? text.includes(key) : latin.includes(key)

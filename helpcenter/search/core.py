@@ -243,7 +243,10 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
     text = prepare(query, tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
-        weights[term] = 1.0
+        # A bigram half made of a function character (里的, 的银, 到我) is glue between words: in a
+        # long message it matches pages by accident, so it counts glue_weight and no coverage.
+        glue = len(term) == 2 and tables.han.match(term) and (term[0] in tables.stop or term[1] in tables.stop)
+        weights[term] = tables.rank["glue_weight"] if glue else 1.0
     # Phrases of the vocabulary match on the stems of the words that are not stop words:
     # "recover my password" holds "recover password".
     latin = latin_key(text, tables)
