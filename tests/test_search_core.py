@@ -192,7 +192,11 @@ def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
 def test_normalize_and_analyze():
     tables = core.Tables({"stop": ["的", "了"], "fold": ["記詞", "记词"], "ranking": RANKING, "han": HAN_RANGES})
     assert core.normalize("ＡＢＣ１２\u200b") == "abc12"
-    assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw"]
+    assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw", "cant withdraw"]   # a pair term
+    phrase = core.Tables({"stop": ["is", "my", "的"], "ranking": RANKING, "han": HAN_RANGES})
+    assert core.analyze("is my safe account", phrase) == ["saf", "account", "saf account"]
+    assert core.analyze("money is safe", phrase) == ["money", "saf"]      # a stop word breaks a pair
+    assert core.analyze("usdt 的 trc20", phrase) == ["usdt", "trc20"]      # so does Han text
     assert core.analyze("忘了助记词", tables) == ["忘了", "了助", "助记", "记词"]
     assert core.fold("助記詞", tables) == "助记词"
     assert core.analyze("卡", tables) == ["卡"]
@@ -216,7 +220,7 @@ PARITY_QUERIES = {
            "没收到", "好的，提现还没到账", "卡", "😀", "ＵＳＤＴ", "我的 withdrawal 没到", "提现审核",
            "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 把助记词告诉了别人", "的提现了吗币"],
     "en": ["withdrawal late", "pasword", "cash out", "seed phrase", "close withdrawal", "ok thanks",
-           "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed",
+           "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed", "is my recovery phrase safe",
            "withdrawal still pending", "i gave my recovery phrase to someone", "told someone my seed phrase, still pending"],
 }
 

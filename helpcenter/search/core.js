@@ -156,8 +156,10 @@
     for (const token of normalize(text).match(tables.token) || [])
       if (tables.han.test(token)) tokens.push(...splitStop(token, tables))
       else tokens.push(token)
+    let previous = ""
     for (const token of tokens) {
       if (tables.han.test(token)) {
+        previous = ""
         const n = token.length
         if (n === 1) {
           if (!tables.stop.has(token)) out.push(token)
@@ -170,7 +172,12 @@
           if (!tables.stop.has(gram) && !(tables.stop.has(gram[0]) && tables.stop.has(gram[1]))) out.push(gram)
         }
       } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && (token.length < 2 || token.length > 3))) {
-        out.push(stem(token))
+        const word = stem(token)
+        out.push(word)
+        if (previous) out.push(previous + " " + word)
+        previous = word
+      } else {
+        previous = ""
       }
     }
     return out
@@ -195,7 +202,7 @@
     const weights = new Map()
     for (const term of analyze(text, tables, false)) {
       const glue = term.length === 2 && tables.han.test(term[0]) && (tables.stop.has(term[0]) || tables.stop.has(term[1]))
-      weights.set(term, glue ? tables.rank.glue_weight : 1.0)
+      weights.set(term, glue ? tables.rank.glue_weight : term.includes(" ") ? tables.rank.pair_weight : 1.0)
     }
     const latin = latinKey(text, tables)
     for (const [key, terms, han] of tables.syn) {

@@ -116,13 +116,16 @@ def split_stop(run: str, tables: Tables) -> list[str]:
 
 
 def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
-    """The terms of a text, in order. `index` adds single Han characters (see the module doc)."""
+    """The terms of a text, in order. `index` adds single Han characters (see the module doc).
+    Adjacent Latin words add a pair term ("safe account"), weighed pair_weight in a query."""
     out: list[str] = []
     tokens = []
     for token in tables.token.findall(normalize(text)):
         tokens.extend(split_stop(token, tables) if tables.han.match(token) else [token])
+    previous = ""
     for token in tokens:
         if tables.han.match(token):
+            previous = ""
             n = len(token)
             if n == 1:
                 if token not in tables.stop:
@@ -137,7 +140,15 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
                     out.append(gram)
         # A lone digit says nothing; four digits or more are an amount, a code or a phone number.
         elif token not in tables.stop and not (token.isdigit() and (len(token) < 2 or len(token) > 3)):
-            out.append(stem(token))
+            word = stem(token)
+            out.append(word)
+            # Two Latin words in a row are also a term (a phrase): "safe account" is not "is my money
+            # safe", "screen lock" not "account locked". A stop word or Han text between them breaks it.
+            if previous:
+                out.append(previous + " " + word)
+            previous = word
+        else:
+            previous = ""
     return out
 
 
@@ -246,7 +257,7 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
         # A bigram half made of a function character (里的, 的银, 到我) is glue between words: in a
         # long message it matches pages by accident, so it counts glue_weight and no coverage.
         glue = len(term) == 2 and tables.han.match(term) and (term[0] in tables.stop or term[1] in tables.stop)
-        weights[term] = tables.rank["glue_weight"] if glue else 1.0
+        weights[term] = tables.rank["glue_weight"] if glue else tables.rank["pair_weight"] if " " in term else 1.0
     # Phrases of the vocabulary match on the stems of the words that are not stop words:
     # "recover my password" holds "recover password".
     latin = latin_key(text, tables)

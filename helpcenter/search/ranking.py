@@ -20,6 +20,8 @@ RANKING = {
     "topic_weight": 2.5,
     # A Chinese bigram with one function character (里的, 的银) counts this much of a query word.
     "glue_weight": 0.5,
+    # Two Latin words in a row, as one more term of the query (a phrase match counts extra).
+    "pair_weight": 0.5,
     # A vocabulary synonym counts this much of a customer's own word (spread over its fan-out).
     "synonym_weight": 0.4,
     # How much the share of the query's own terms a page holds matters (0: not at all).
