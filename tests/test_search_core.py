@@ -189,6 +189,17 @@ def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
     assert terms["lock"] < RANKING["synonym_weight"]
 
 
+def test_a_chinese_customer_word_the_pages_never_write_gets_its_synonyms_in_full(engines):
+    """出金 is on no page (its bigram alone decides nothing: 提出来 has bigrams found everywhere):
+    its synonyms count fully; 提现, which the pages write, gives weaker ones."""
+    engine = engines["zh"]
+    assert not engine.seen("出金") and engine.seen("提现")
+    assert dict(engine.search("出金")["terms"])["提现"] == 1.0
+    assert dict(engine.search("提现")["terms"])["出金"] < RANKING["synonym_weight"]
+    tables = engine.tables
+    assert dict(core.query_terms("出金", tables, seen=lambda text: True))["提现"] < 1.0
+
+
 def test_normalize_and_analyze():
     tables = core.Tables({"stop": ["的", "了"], "fold": ["記詞", "记词"], "ranking": RANKING, "han": HAN_RANGES})
     assert core.normalize("ＡＢＣ１２\u200b") == "abc12"

@@ -197,7 +197,7 @@
     return fixTypos(fold(normalize(query), tables), tables)
   }
 
-  function queryTerms(query, tables, known = () => true) {
+  function queryTerms(query, tables, known = () => true, seen = () => true) {
     const text = prepare(query, tables)
     const weights = new Map()
     for (const term of analyze(text, tables, false)) {
@@ -210,7 +210,8 @@
       if (found) {
         const held = han ? analyze(key, tables, false) : key.trim().split(" ")
         const fanOut = Math.max(1.0, terms.length / Math.max(1, held.length))
-        const weight = held.some(known) ? tables.rank.synonym_weight / Math.sqrt(fanOut) : 1.0
+        const used = han ? seen(key) : held.some(known)
+        const weight = used ? tables.rank.synonym_weight / Math.sqrt(fanOut) : 1.0
         for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
       }
     }
@@ -288,8 +289,14 @@
         this.pages.map(p => ({ text: analyze(p[4], this.tables, true) })).concat(
           this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true) }))),
         rank.own_fields, rank.k1, rank.b)
+      this.corpus = this.pages.flatMap(p => p.slice(1, 5).map(normalize)).join("\n") + "\n" +
+        this.sections.map(s => normalize(s[2] + "\n" + s[3])).join("\n")
       this.latin = [...new Set([...this.topic.postings.keys(), ...this.own.postings.keys()])]
         .filter(t => /^[a-z0-9]+$/.test(t)).sort()
+    }
+
+    seen(text) {
+      return this.corpus.includes(text)
     }
 
     known(term) {
@@ -307,7 +314,7 @@
     search(query) {
       if (chatterOnly(prepare(query, this.tables), this.tables))
         return { terms: [], intents: [], groups: [] }
-      const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
+      const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t), t => this.seen(t)))
       const intents = intentsOf(prepare(query, this.tables), this.tables)
       const lifts = new Map()
       for (const name of intents) {

@@ -245,7 +245,7 @@ def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[
     return [(key, list(terms)) for key, terms in sorted(found.items()) if terms]
 
 
-def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tuple[str, float]]:
+def query_terms(query: str, tables: Tables, known=lambda term: True, seen=lambda text: True) -> list[tuple[str, float]]:
     """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds.
 
     A synonym counts less than the customer's own word (the more synonyms a word has, the less
@@ -269,7 +269,10 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
             # A key of one word with ten synonyms would outweigh the customer's own words if each
             # synonym counted as much as a word of the query: its weight is spread over the fan-out.
             fan_out = max(1.0, len(terms) / max(1, len(held)))
-            weight = tables.rank["synonym_weight"] / math.sqrt(fan_out) if any(known(t) for t in held) else 1.0
+            # A Chinese word is in the index when the pages hold it as written: its bigrams alone
+            # (提出 and 出来 of 提出来) occur almost everywhere.
+            used = seen(key) if tables.han.search(key) else any(known(t) for t in held)
+            weight = tables.rank["synonym_weight"] / math.sqrt(fan_out) if used else 1.0
             for term in terms:
                 if weights.get(term, 0.0) < weight:
                     weights[term] = weight
@@ -341,7 +344,13 @@ class Engine:
             [{"text": analyze(p[4], self.tables, True)} for p in self.pages]
             + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True)}
                for s in self.sections], rank["own_fields"], rank["k1"], rank["b"])
+        self.corpus = "\n".join(normalize(f) for p in self.pages for f in p[1:5]) + "\n" + "\n".join(
+            normalize(s[2] + "\n" + s[3]) for s in self.sections)
         self.latin = sorted(t for t in set(self.topic.postings) | set(self.own.postings) if re.fullmatch(r"[a-z0-9]+", t))
+
+    def seen(self, text: str) -> bool:
+        """Whether the pages hold this (normalized) text as written, in any field."""
+        return text in self.corpus
 
     def known(self, term: str) -> bool:
         return term in self.topic.postings or term in self.own.postings
@@ -363,7 +372,7 @@ class Engine:
         is under min_score."""
         if chatter_only(prepare(query, self.tables), self.tables):
             return {"terms": [], "intents": [], "groups": []}
-        terms = self.prefixed(query, query_terms(query, self.tables, self.known))
+        terms = self.prefixed(query, query_terms(query, self.tables, self.known, self.seen))
         intents = intents_of(prepare(query, self.tables), self.tables)
         lifts: dict[str, float] = {}
         for name in intents:
