@@ -218,6 +218,12 @@
     return [...weights.entries()]
   }
 
+  function length(words) {
+    let n = 0
+    for (const w of words) if (!w.includes(" ")) n++
+    return n
+  }
+
   class Collection {
     constructor(docs, fields, k1, b) {
       const n = docs.length
@@ -225,7 +231,7 @@
       const avg = {}
       for (const f of Object.keys(fields)) {
         let total = 0
-        for (const d of docs) total += (d[f] || []).length
+        for (const d of docs) total += length(d[f] || [])
         avg[f] = (n ? total / n : 0) || 1.0
       }
       this.n = n
@@ -234,7 +240,7 @@
         for (const [field, weight] of Object.entries(fields)) {
           const words = doc[field] || []
           if (!words.length) continue
-          const norm = 1 - b + b * words.length / avg[field]
+          const norm = 1 - b + b * length(words) / avg[field]
           for (const term of words) {
             let row = this.postings.get(term)
             if (!row) this.postings.set(term, row = new Map())

@@ -279,13 +279,19 @@ def query_terms(query: str, tables: Tables, known=lambda term: True, seen=lambda
     return list(weights.items())
 
 
+def length(words: list[str]) -> int:
+    """The words of a field, its pair terms ("safe account") left out."""
+    return sum(1 for w in words if " " not in w)
+
+
 class Collection:
     """BM25F over documents with weighted fields: postings term -> {doc: weighted, normalized tf}."""
 
     def __init__(self, docs: list[dict[str, list[str]]], fields: dict[str, float], k1: float, b: float):
         n = len(docs)
         self.k1 = k1
-        avg = {f: (sum(len(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}
+        # A field's length counts its words, not the pair terms it also holds (analyze).
+        avg = {f: (sum(length(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}
         self.n = n
         self.postings: dict[str, dict[int, float]] = {}
         for i, doc in enumerate(docs):
@@ -293,7 +299,7 @@ class Collection:
                 words = doc.get(field) or []
                 if not words:
                     continue
-                norm = 1 - b + b * len(words) / avg[field]
+                norm = 1 - b + b * length(words) / avg[field]
                 for term in words:
                     row = self.postings.setdefault(term, {})
                     row[i] = row.get(i, 0.0) + weight / norm
