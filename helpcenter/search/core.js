@@ -150,7 +150,7 @@
     return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1 || !tables.chatter.has(p))
   }
 
-  function analyze(text, tables, index) {
+  function analyze(text, tables, index, pairs = true) {
     const out = []
     const tokens = []
     for (const token of normalize(text).match(tables.token) || [])
@@ -174,7 +174,7 @@
       } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && (token.length < 2 || token.length > 3))) {
         const word = stem(token)
         out.push(word)
-        if (previous) out.push(previous + " " + word)
+        if (previous && pairs) out.push(previous + " " + word)
         previous = word
       } else {
         previous = ""
@@ -292,8 +292,8 @@
       })), rank.topic_fields, rank.k1, rank.b)
       this.docs = this.pages.map((_, i) => [i, ""]).concat(this.sections.map(s => [s[0], s[1]]))
       this.own = new Collection(
-        this.pages.map(p => ({ text: analyze(p[4], this.tables, true) })).concat(
-          this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true) }))),
+        this.pages.map(p => ({ text: analyze(p[4], this.tables, true, false) })).concat(
+          this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true, false) }))),
         rank.own_fields, rank.k1, rank.b)
       this.corpus = this.pages.flatMap(p => p.slice(1, 5).map(normalize)).join("\n") + "\n" +
         this.sections.map(s => normalize(s[2] + "\n" + s[3])).join("\n")

@@ -115,9 +115,11 @@ def split_stop(run: str, tables: Tables) -> list[str]:
     return parts if parts == [run] else [p for p in parts if len(p) > 1 or p not in tables.chatter]
 
 
-def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
+def analyze(text: str, tables: Tables, index: bool = False, pairs: bool = True) -> list[str]:
     """The terms of a text, in order. `index` adds single Han characters (see the module doc).
-    Adjacent Latin words add a pair term ("safe account"), weighed pair_weight in a query."""
+    Adjacent Latin words add a pair term ("safe account"), weighed pair_weight in a query; not
+    for body text (`pairs` false): titles, headings and keywords are where a phrase decides, and
+    pairs of every body word would double the postings built on load."""
     out: list[str] = []
     tokens = []
     for token in tables.token.findall(normalize(text)):
@@ -144,7 +146,7 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
             out.append(word)
             # Two Latin words in a row are also a term (a phrase): "safe account" is not "is my money
             # safe", "screen lock" not "account locked". A stop word or Han text between them breaks it.
-            if previous:
+            if previous and pairs:
                 out.append(previous + " " + word)
             previous = word
         else:
@@ -347,8 +349,8 @@ class Engine:
         # Documents: every page (its opening text), then every section.
         self.docs = [(i, "") for i in range(len(self.pages))] + [(s[0], s[1]) for s in self.sections]
         self.own = Collection(
-            [{"text": analyze(p[4], self.tables, True)} for p in self.pages]
-            + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True)}
+            [{"text": analyze(p[4], self.tables, True, False)} for p in self.pages]
+            + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True, False)}
                for s in self.sections], rank["own_fields"], rank["k1"], rank["b"])
         self.corpus = "\n".join(normalize(f) for p in self.pages for f in p[1:5]) + "\n" + "\n".join(
             normalize(s[2] + "\n" + s[3]) for s in self.sections)
