@@ -4,7 +4,8 @@ Input: Material's generated search index (its sections of every page, both langu
 page's id and description (front matter), and the customer vocabulary of the language
 (data/search/vocabulary.<lang>.yml, never printed on pages). Output: the index file both
 runtimes read (core.py, core.js): the pages and their sections as plain text, plus the tables
-the query side needs (stop words, typos, synonym groups, traditional-to-simplified characters),
+the query side needs (stop words, typos, synonym groups, intent cues, traditional-to-simplified
+characters),
 so that neither the browser nor the CLI needs a dictionary or the vocabulary file at query time.
 
 The index ships text, not postings: the runtimes build their postings when they load it (a few

@@ -46,8 +46,8 @@ RANKING = {
     # - asking: someone asks for a code, the recovery phrase, money or the screen: what support never asks.
     # - sent: money already went to someone (sent, transferred, drained): the recovery steps.
     # - shared: a code, password or recovery phrase already given away.
-    #   Both are emergencies that outrank the explanation of how the scam works: their lifts are
-    #   larger than posing's ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed).
+    #   Both are emergencies: the steps to take now come before the explanation of how the scam
+    #   works ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed, not impersonation).
     # - lost-phone: a lost or stolen phone.
     "intents": {
         "trouble": {"lift": 0.5, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
