@@ -131,7 +131,7 @@ UI = {key: LOCALIZED for key in (
 )}
 
 # data/search/vocabulary.<lang>.yml (helpcenter/search/index.py)
-VOCABULARY = {"typos": ANY, "stopwords": ANY, "chatter": ANY, "groups": ANY, "articles": ANY}
+VOCABULARY = {"typos": ANY, "stopwords": ANY, "chatter": ANY, "groups": ANY, "articles": ANY, "intents": ANY}
 
 # data/channel-check.yml (helpcenter/channel_checker.py): the sections channel-check.js reads.
 CHANNEL_CHECK = ANY

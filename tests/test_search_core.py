@@ -30,6 +30,11 @@ MATERIAL = {"docs": [
      "text": "<p>转账前选对网络，核对收款地址。</p>"},
     {"location": "security/recovery-phrase/", "title": "助记词是什么",
      "text": "<p>助记词是恢复钱包的唯一凭证，任何人索要都是骗子。</p>"},
+    # A how-to article on the same topic as withdrawal-delayed: the "trouble" intent tells them apart.
+    {"location": "payments/top-up-and-withdraw/", "title": "怎么提现到银行卡",
+     "text": "<p>打开钱包，选好方式，填好数目。</p>"},
+    {"location": "payments/top-up-and-withdraw/#withdraw-bank", "title": "怎么转到银行卡？",
+     "text": "<p>选好卡，确认数目，一般当天就到。</p>"},
     {"location": "payments/", "title": "充值、提现与支付", "text": "<p>提现、充值的文章。</p>"},
     {"location": "en/payments/withdrawal-delayed/", "title": "My withdrawal is late",
      "text": "<p>A withdrawal to a bank account takes 1 to 3 business days.</p>"},
@@ -39,19 +44,24 @@ MATERIAL = {"docs": [
      "text": "<p>Stop paying a scammer, then report the scam.</p>"},
     {"location": "en/security/recovery-phrase/", "title": "Your recovery phrase",
      "text": "<p>Never share your recovery phrase. Close the chat if someone asks for it.</p>"},
+    {"location": "en/security/recovery-phrase/#what-is-it", "title": "What is a recovery phrase?",
+     "text": "<p>Twelve words that restore your wallet and your money on any phone.</p>"},
 ]}
 META = {loc: {"id": loc.rstrip("/").split("/")[-1], "description": ""}
         for loc in ("payments/withdrawal-delayed/", "payments/deposit-not-received/", "payments/crypto-transfers/",
+                    "payments/top-up-and-withdraw/",
                     "security/recovery-phrase/", "en/payments/withdrawal-delayed/", "en/scams/if-scammed/",
                     "en/security/recovery-phrase/")}
 VOCABULARY = {
     "zh": {"stopwords": ["的", "了", "吗", "我", "怎么", "你好"], "typos": {"体现": "提现", "ok钱包": "okpay"},
            "chatter": ["好的", "收到", "谢谢"],
-           "groups": [["提现", "出金", "withdrawal"], ["充值", "入金"]], "articles": {"withdrawal-delayed": ["提币"]}},
+           "groups": [["提现", "出金", "withdrawal"], ["充值", "入金"]], "articles": {"withdrawal-delayed": ["提币"]},
+           "intents": {"trouble": ["还没", "没到账", "失败"], "shared": ["把...告诉"]}},
     "en": {"stopwords": ["my", "the", "is", "a", "hello", "what"], "typos": {"pasword": "password"},
            "chatter": ["ok", "thanks"],
            "groups": [["withdraw", "withdrawal", "cash out"], ["recovery phrase", "seed phrase"],
-                      ["close", "freeze", "lock", "block", "ban", "suspend", "restrict", "disable"]], "articles": {}},
+                      ["close", "freeze", "lock", "block", "ban", "suspend", "restrict", "disable"]], "articles": {},
+           "intents": {"trouble": ["still", "pending"], "shared": ["gave", "told ... someone"]}},
 }
 
 
@@ -66,7 +76,7 @@ def top(engine, query):
 
 def test_each_language_indexes_its_own_articles_only(engines):
     assert {p[5] for p in engines["zh"].pages} == {"withdrawal-delayed", "deposit-not-received", "crypto-transfers",
-                                                   "recovery-phrase"}
+                                                   "recovery-phrase", "top-up-and-withdraw"}
     assert {p[5] for p in engines["en"].pages} == {"withdrawal-delayed", "if-scammed", "recovery-phrase"}
 
 
@@ -114,6 +124,38 @@ def test_garbage_gets_nothing(engines, lang, query):
     assert engines[lang].search(query)["groups"] == []
 
 
+def test_an_intent_lifts_its_articles_over_a_neighbour_on_the_same_topic(engines):
+    """Something went wrong (还没到账): the troubleshooting article beats the how-to article; the
+    same words without the cue leave the how-to article first. A lift never adds a page."""
+    engine = engines["zh"]
+    plain = core.Engine(dict(engine.data, intents=[]))
+    assert top(plain, "银行卡提现失败")[0] == top(engine, "怎么提现到银行卡")[0] == "top-up-and-withdraw"
+    result = engine.search("银行卡提现失败")
+    assert result["intents"] == ["trouble"]
+    assert top(engine, "银行卡提现失败") == ["withdrawal-delayed", "top-up-and-withdraw"]
+    before = {g["page"]: g["score"] for g in plain.search("银行卡提现失败")["groups"]}
+    after = {g["page"]: g["score"] for g in result["groups"]}
+    lift = 1 + RANKING["intents"]["trouble"]["lift"]
+    for page, score in after.items():
+        lifted = engine.pages[page][5] in RANKING["intents"]["trouble"]["articles"]
+        assert score == pytest.approx(before[page] * (lift if lifted else 1), abs=2)
+    # Latin cues are words as written: "gave" is the shared intent, "give" is not.
+    assert engines["en"].search("i gave my recovery phrase away")["intents"] == ["shared"]
+    assert engines["en"].search("should i give my recovery phrase")["intents"] == []
+    assert engines["en"].search("withdrawal still pending")["intents"] == ["trouble"]
+    assert engines["en"].search("ok thanks")["intents"] == []
+    # "a ... b": a, then b later in the message.
+    assert engines["en"].search("i told my friend, then someone else, my recovery phrase")["intents"] == ["shared"]
+    assert engines["en"].search("someone else told me my recovery phrase")["intents"] == []
+    assert engines["zh"].search("我把助记词也告诉了他")["intents"] == ["shared"]
+
+
+def test_a_vocabulary_with_an_unknown_intent_is_refused(tmp_path):
+    (tmp_path / "vocabulary.en.yml").write_text("intents:\n  panic: [help]\n", encoding="utf-8")
+    with pytest.raises(index.VocabularyError, match=r"vocabulary\.en\.yml: intents/panic: unknown intent; expected one of trouble"):
+        index.load_vocabulary("en", tmp_path)
+
+
 def test_best_heading_of_a_page_comes_first_in_its_group(engines):
     engine = engines["zh"]
     group = engine.search("提现审核")["groups"][0]
@@ -147,14 +189,32 @@ def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
     assert terms["lock"] < RANKING["synonym_weight"]
 
 
+def test_a_chinese_customer_word_the_pages_never_write_gets_its_synonyms_in_full(engines):
+    """出金 is on no page (its bigram alone decides nothing: 提出来 has bigrams found everywhere):
+    its synonyms count fully; 提现, which the pages write, gives weaker ones."""
+    engine = engines["zh"]
+    assert not engine.seen("出金") and engine.seen("提现")
+    assert dict(engine.search("出金")["terms"])["提现"] == 1.0
+    assert dict(engine.search("提现")["terms"])["出金"] < RANKING["synonym_weight"]
+    tables = engine.tables
+    assert dict(core.query_terms("出金", tables, seen=lambda text: True))["提现"] < 1.0
+
+
 def test_normalize_and_analyze():
     tables = core.Tables({"stop": ["的", "了"], "fold": ["記詞", "记词"], "ranking": RANKING, "han": HAN_RANGES})
     assert core.normalize("ＡＢＣ１２\u200b") == "abc12"
-    assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw"]
+    assert core.analyze("Can't WITHDRAW", tables) == ["cant", "withdraw", "cant withdraw"]   # a pair term
+    phrase = core.Tables({"stop": ["is", "my", "的"], "ranking": RANKING, "han": HAN_RANGES})
+    assert core.analyze("is my safe account", phrase) == ["saf", "account", "saf account"]
+    assert core.analyze("money is safe", phrase) == ["money", "saf"]      # a stop word breaks a pair
+    assert core.analyze("usdt 的 trc20", phrase) == ["usdt", "trc20"]      # so does Han text
     assert core.analyze("忘了助记词", tables) == ["忘了", "了助", "助记", "记词"]
     assert core.fold("助記詞", tables) == "助记词"
     assert core.analyze("卡", tables) == ["卡"]
     assert core.analyze("的了", tables) == []          # two function characters are no term
+    cut = core.Tables({"stop": ["哪些", "早上"], "chatter": ["好"], "ranking": RANKING, "han": HAN_RANGES})
+    assert core.analyze("能充哪些币", cut) == ["能充", "币"]   # a character a stop word cut off is a word
+    assert core.analyze("早上好", cut) == []                    # unless it is chatter
 
 
 def test_vocabulary_files_load_and_hold_the_new_topics():
@@ -168,15 +228,17 @@ def test_vocabulary_files_load_and_hold_the_new_topics():
 RUNNER = Path(__file__).parent / "js" / "search-core-full.cjs"
 PARITY_QUERIES = {
     "zh": ["提现没到账", "体现三天了还没到", "出金", "節假日提現", "助记词给别人了", "提币", "好的谢谢", "收到",
-           "没收到", "好的，提现还没到账", "卡", "😀", "ＵＳＤＴ", "我的 withdrawal 没到", "提现审核"],
+           "没收到", "好的，提现还没到账", "卡", "😀", "ＵＳＤＴ", "我的 withdrawal 没到", "提现审核",
+           "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 把助记词告诉了别人", "的提现了吗币"],
     "en": ["withdrawal late", "pasword", "cash out", "seed phrase", "close withdrawal", "ok thanks",
-           "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed"],
+           "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed", "is my recovery phrase safe",
+           "withdrawal still pending", "i gave my recovery phrase to someone", "told someone my seed phrase, still pending"],
 }
 
 
 def full_output(engine, query: str) -> dict:
     result = engine.search(query)
-    return {"terms": [list(t) for t in result["terms"]],
+    return {"terms": [list(t) for t in result["terms"]], "intents": result["intents"],
             "groups": [{"page": g["page"], "score": g["score"], "docs": [list(d) for d in g["docs"]]}
                        for g in result["groups"]],
             "answers": [list(a) for a in engine.answers(query, 3)]}

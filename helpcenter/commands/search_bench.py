@@ -4,7 +4,8 @@
     python -m helpcenter.commands.search_bench --site site     # an existing build (built with SITE_URL unset is fine)
 
 Prints, for each evaluation split present (tuning; frozen-test once merged) and each language:
-hit@1, hit@3 and MRR for the site's search box (typed in Chromium) and for the chat CLI; the
+hit@1, hit@3 and MRR for the site's search box (typed in Chromium) and for the chat CLI, overall
+and per kind of query (keyword, question, chat message); the
 keystroke-to-results median and p95 in Chromium; each language's index KB gzip today and with
 10x synthetic articles (new text drawn from a word-level Markov chain over the language's own
 pages, so gzip cannot fold copies away); first-visit KB gzip for each home page and the heaviest
@@ -138,6 +139,16 @@ def first_visit_figures(browser, site: Path) -> dict:
 
 # ---- quality and speed ----------------------------------------------------------------------------
 
+def by_kind(outcomes: list, split) -> dict:
+    """The metrics per kind of query (keyword, question, chat); the issue's targets name chat messages."""
+    kinds = {(c.lang, c.q): c.kind for cases in split.cases.values() for c in cases}
+    groups: dict[str, list] = {}
+    for o in outcomes:
+        # The site's outcomes carry the query only: its kind comes from the split.
+        groups.setdefault(o.case.kind or kinds.get((o.case.lang, o.case.q), "?"), []).append(o)
+    return {kind: ev.metrics(group) for kind, group in sorted(groups.items())}
+
+
 def quality_figures(site: Path, browser, splits: list[str]) -> dict:
     from helpcenter import chatlink
     from helpcenter.search_eval import run_site, served
@@ -148,12 +159,14 @@ def quality_figures(site: Path, browser, splits: list[str]) -> dict:
         cli = ev.run_cli(catalog, split)
         garbage = sum(1 for g in split.garbage if catalog.answer(g))
         out[name] = {"cli": {lang: ev.metrics(o) for lang, o in cli.items()},
+                     "cli_kinds": {lang: by_kind(o, split) for lang, o in cli.items()},
                      "cli_garbage_answered": f"{garbage}/{len(split.garbage)}",
                      "cli_misses": {lang: ev.misses(o) for lang, o in cli.items()}}
         if browser is not None:
             with served(site) as url:
                 reports = run_site(browser, url, split, every_key=False)
             out[name]["site"] = {lang: ev.metrics(ev.site_outcomes(r)) for lang, r in reports.items()}
+            out[name]["site_kinds"] = {lang: by_kind(ev.site_outcomes(r), split) for lang, r in reports.items()}
             out[name]["site_misses"] = {lang: ev.misses(ev.site_outcomes(r)) for lang, r in reports.items()}
             out[name]["keystroke_ms"] = {}
             for lang, r in reports.items():
@@ -181,6 +194,9 @@ def render(r: dict) -> str:
             for lang, m in res.get(where, {}).items():
                 lines.append(f"  {name:12} {where:4} {lang}: n={m['n']:3}  hit@1 {m['hit@1']:.3f}  hit@3 {m['hit@3']:.3f}  "
                              f"MRR {m['mrr']:.3f}  no result {m['empty']}")
+                for kind, k in res.get(f"{where}_kinds", {}).get(lang, {}).items():
+                    lines.append(f"  {name:12} {where:4} {lang} {kind:8}: n={k['n']:3}  hit@1 {k['hit@1']:.3f}  "
+                                 f"hit@3 {k['hit@3']:.3f}  MRR {k['mrr']:.3f}")
         for lang, k in res.get("keystroke_ms", {}).items():
             lines.append(f"  {name:12} keystroke -> results {lang}: median {k['median']:.1f} ms, p95 {k['p95']:.1f} ms")
         lines.append(f"  {name:12} garbage answered by the CLI: {res['cli_garbage_answered']}")

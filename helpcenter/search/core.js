@@ -67,6 +67,8 @@
       this.typos = (data.typos || []).map(([w, r]) => [w, r, this.han.test(w)
         ? null : new RegExp("(?<![a-z0-9])" + escapeRegExp(w) + "(?![a-z0-9])", "g")])
       this.syn = expansions(data.groups || [], this).map(([k, terms]) => [k, terms, this.han.test(k)])
+      this.intents = (data.intents || []).map(([name, cues]) =>
+        [name, cues.map(c => c.split("...").map(p => this.han.test(p) ? [p.trim(), true] : [wordKey(p), false]))])
     }
   }
 
@@ -90,6 +92,24 @@
 
   function latinKey(text, tables) {
     return " " + (text.match(/[a-z0-9]+/g) || []).filter(w => !tables.stop.has(w)).map(stem).join(" ") + " "
+  }
+
+  function wordKey(text) {
+    return " " + (text.match(/[a-z0-9]+/g) || []).join(" ") + " "
+  }
+
+  function intentsOf(text, tables) {
+    const words = wordKey(text)
+    const holds = parts => {
+      let at = 0
+      for (const [part, han] of parts) {
+        const found = (han ? text : words).indexOf(part, at)
+        if (found < 0) return false
+        at = found + part.length - (han ? 0 : 1)
+      }
+      return true
+    }
+    return tables.intents.filter(([, cues]) => cues.some(holds)).map(([name]) => name)
   }
 
   function expansions(groups, tables) {
@@ -127,17 +147,19 @@
       if (!cut) i++
     }
     if (start < run.length) parts.push(run.slice(start))
-    return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1)
+    return parts.length === 1 && parts[0] === run ? parts : parts.filter(p => p.length > 1 || !tables.chatter.has(p))
   }
 
-  function analyze(text, tables, index) {
+  function analyze(text, tables, index, pairs = true) {
     const out = []
     const tokens = []
     for (const token of normalize(text).match(tables.token) || [])
       if (tables.han.test(token)) tokens.push(...splitStop(token, tables))
       else tokens.push(token)
+    let previous = ""
     for (const token of tokens) {
       if (tables.han.test(token)) {
+        previous = ""
         const n = token.length
         if (n === 1) {
           if (!tables.stop.has(token)) out.push(token)
@@ -150,7 +172,12 @@
           if (!tables.stop.has(gram) && !(tables.stop.has(gram[0]) && tables.stop.has(gram[1]))) out.push(gram)
         }
       } else if (!tables.stop.has(token) && !(/^[0-9]+$/.test(token) && (token.length < 2 || token.length > 3))) {
-        out.push(stem(token))
+        const word = stem(token)
+        out.push(word)
+        if (previous && pairs) out.push(previous + " " + word)
+        previous = word
+      } else {
+        previous = ""
       }
     }
     return out
@@ -170,21 +197,31 @@
     return fixTypos(fold(normalize(query), tables), tables)
   }
 
-  function queryTerms(query, tables, known = () => true) {
+  function queryTerms(query, tables, known = () => true, seen = () => true) {
     const text = prepare(query, tables)
     const weights = new Map()
-    for (const term of analyze(text, tables, false)) weights.set(term, 1.0)
+    for (const term of analyze(text, tables, false)) {
+      const glue = term.length === 2 && tables.han.test(term[0]) && (tables.stop.has(term[0]) || tables.stop.has(term[1]))
+      weights.set(term, glue ? tables.rank.glue_weight : term.includes(" ") ? tables.rank.pair_weight : 1.0)
+    }
     const latin = latinKey(text, tables)
     for (const [key, terms, han] of tables.syn) {
       const found = han ? text.includes(key) : latin.includes(key)
       if (found) {
         const held = han ? analyze(key, tables, false) : key.trim().split(" ")
         const fanOut = Math.max(1.0, terms.length / Math.max(1, held.length))
-        const weight = held.some(known) ? tables.rank.synonym_weight / Math.sqrt(fanOut) : 1.0
+        const used = han ? seen(key) : held.some(known)
+        const weight = used ? tables.rank.synonym_weight / Math.sqrt(fanOut) : 1.0
         for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
       }
     }
     return [...weights.entries()]
+  }
+
+  function length(words) {
+    let n = 0
+    for (const w of words) if (!w.includes(" ")) n++
+    return n
   }
 
   class Collection {
@@ -194,7 +231,7 @@
       const avg = {}
       for (const f of Object.keys(fields)) {
         let total = 0
-        for (const d of docs) total += (d[f] || []).length
+        for (const d of docs) total += length(d[f] || [])
         avg[f] = (n ? total / n : 0) || 1.0
       }
       this.n = n
@@ -203,7 +240,7 @@
         for (const [field, weight] of Object.entries(fields)) {
           const words = doc[field] || []
           if (!words.length) continue
-          const norm = 1 - b + b * words.length / avg[field]
+          const norm = 1 - b + b * length(words) / avg[field]
           for (const term of words) {
             let row = this.postings.get(term)
             if (!row) this.postings.set(term, row = new Map())
@@ -255,11 +292,17 @@
       })), rank.topic_fields, rank.k1, rank.b)
       this.docs = this.pages.map((_, i) => [i, ""]).concat(this.sections.map(s => [s[0], s[1]]))
       this.own = new Collection(
-        this.pages.map(p => ({ text: analyze(p[4], this.tables, true) })).concat(
-          this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true) }))),
+        this.pages.map(p => ({ text: analyze(p[4], this.tables, true, false) })).concat(
+          this.sections.map(s => ({ title: analyze(s[2], this.tables, true), text: analyze(s[3], this.tables, true, false) }))),
         rank.own_fields, rank.k1, rank.b)
+      this.corpus = this.pages.flatMap(p => p.slice(1, 5).map(normalize)).join("\n") + "\n" +
+        this.sections.map(s => normalize(s[2] + "\n" + s[3])).join("\n")
       this.latin = [...new Set([...this.topic.postings.keys(), ...this.own.postings.keys()])]
         .filter(t => /^[a-z0-9]+$/.test(t)).sort()
+    }
+
+    seen(text) {
+      return this.corpus.includes(text)
     }
 
     known(term) {
@@ -276,8 +319,14 @@
 
     search(query) {
       if (chatterOnly(prepare(query, this.tables), this.tables))
-        return { terms: [], groups: [] }
-      const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t)))
+        return { terms: [], intents: [], groups: [] }
+      const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t), t => this.seen(t)))
+      const intents = intentsOf(prepare(query, this.tables), this.tables)
+      const lifts = new Map()
+      for (const name of intents) {
+        const intent = this.rank.intents[name]
+        for (const article of intent.articles) lifts.set(article, (lifts.has(article) ? lifts.get(article) : 1.0) + intent.lift)
+      }
       const ownTerms = terms.filter(([, w]) => w === 1.0).map(([t]) => t)
       const topic = this.topic.scores(terms)
       const own = this.own.scores(terms)
@@ -302,14 +351,15 @@
         const held = pageTerms.get(page) || new Set()
         const coverage = ownTerms.length ? ownTerms.filter(t => held.has(t)).length / ownTerms.length : 1.0
         const factor = Math.pow(0.5 + 0.5 * coverage, this.rank.coverage_power)
-        const docs = list.map(([d, s]) => [d, quantize(s * factor)])
+        const lift = lifts.has(this.pages[page][5]) ? lifts.get(this.pages[page][5]) : 1.0
+        const docs = list.map(([d, s]) => [d, quantize(s * factor * lift)])
         if (!docs.some(([d]) => d === page)) docs.push([page, 0])
         docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]))
         result.push({ page, score: docs[0][1], docs })
       }
       result.sort((a, b) => (b.score - a.score) || (a.page - b.page))
       if (!result.length || result[0].score < quantize(this.rank.min_score)) result = []
-      return { terms, groups: result }
+      return { terms, intents, groups: result }
     }
 
     answers(query, limit = 3) {

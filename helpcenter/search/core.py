@@ -88,6 +88,11 @@ class Tables:
         self.cut_len = max((len(w) for w in self.cuts), default=0)
         self.typos = [(w, r) for w, r in data.get("typos", [])]
         self.syn = expansions(data.get("groups", []), self)
+        # (name, cues) in the order of the ranking table: a Han cue is found in the query's text, a
+        # Latin cue in its words as written, stop words kept ("still", "not yet" are cues).
+        # A cue "a ... b" holds when its parts occur in this order with anything between them.
+        self.intents = [(name, [[p.strip() if self.han.search(p) else word_key(p) for p in c.split("...")] for c in cues])
+                        for name, cues in data.get("intents", [])]
 
 
 def split_stop(run: str, tables: Tables) -> list[str]:
@@ -105,18 +110,24 @@ def split_stop(run: str, tables: Tables) -> list[str]:
             i += 1
     if start < len(run):
         parts.append(run[start:])
-    # A character left alone by a cut (早上好 -> 好) is no query of its own.
-    return parts if parts == [run] else [p for p in parts if len(p) > 1]
+    # A character left alone by a cut is a word of its own (能充哪些币 -> 币) unless it is chatter
+    # (早上好 -> 好).
+    return parts if parts == [run] else [p for p in parts if len(p) > 1 or p not in tables.chatter]
 
 
-def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
-    """The terms of a text, in order. `index` adds single Han characters (see the module doc)."""
+def analyze(text: str, tables: Tables, index: bool = False, pairs: bool = True) -> list[str]:
+    """The terms of a text, in order. `index` adds single Han characters (see the module doc).
+    Adjacent Latin words add a pair term ("safe account"), weighed pair_weight in a query; not
+    for body text (`pairs` false): titles, headings and keywords are where a phrase decides, and
+    pairs of every body word would double the postings built on load."""
     out: list[str] = []
     tokens = []
     for token in tables.token.findall(normalize(text)):
         tokens.extend(split_stop(token, tables) if tables.han.match(token) else [token])
+    previous = ""
     for token in tokens:
         if tables.han.match(token):
+            previous = ""
             n = len(token)
             if n == 1:
                 if token not in tables.stop:
@@ -131,7 +142,15 @@ def analyze(text: str, tables: Tables, index: bool = False) -> list[str]:
                     out.append(gram)
         # A lone digit says nothing; four digits or more are an amount, a code or a phone number.
         elif token not in tables.stop and not (token.isdigit() and (len(token) < 2 or len(token) > 3)):
-            out.append(stem(token))
+            word = stem(token)
+            out.append(word)
+            # Two Latin words in a row are also a term (a phrase): "safe account" is not "is my money
+            # safe", "screen lock" not "account locked". A stop word or Han text between them breaks it.
+            if previous and pairs:
+                out.append(previous + " " + word)
+            previous = word
+        else:
+            previous = ""
     return out
 
 
@@ -184,6 +203,31 @@ def latin_key(text: str, tables: Tables) -> str:
     return " " + " ".join(stem(w) for w in re.findall(r"[a-z0-9]+", text) if w not in tables.stop) + " "
 
 
+def word_key(text: str) -> str:
+    """The Latin words of a normalized text as written (not stemmed: "gave" is not "give",
+    "sent" is not "send"), stop words kept, between spaces."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text)) + " "
+
+
+def intents_of(text: str, tables: Tables) -> list[str]:
+    """The intents whose cues a prepared query holds (someone posing as support, money already
+    sent, a withdrawal still not arrived), in the order of the ranking table."""
+    words = word_key(text)
+
+    def holds(parts: list[str]) -> bool:
+        at = 0
+        for part in parts:
+            within = text if tables.han.search(part) else words
+            found = within.find(part, at)
+            if found < 0:
+                return False
+            # Han parts are found in the text, Latin parts in its words: both keep the order only
+            # when every part of a cue is in the same script (the vocabulary writes them so).
+            at = found + len(part) - (0 if tables.han.search(part) else 1)
+        return True
+    return [name for name, cues in tables.intents if any(holds(parts) for parts in cues)]
+
+
 def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[str]]]:
     """(key, terms): a query holding a group's entry also searches the terms of its group mates.
 
@@ -203,7 +247,7 @@ def expansions(groups: list[list[str]], tables: Tables) -> list[tuple[str, list[
     return [(key, list(terms)) for key, terms in sorted(found.items()) if terms]
 
 
-def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tuple[str, float]]:
+def query_terms(query: str, tables: Tables, known=lambda term: True, seen=lambda text: True) -> list[tuple[str, float]]:
     """The query's weighted terms: its own (1.0), then synonyms of the customer words it holds.
 
     A synonym counts less than the customer's own word (the more synonyms a word has, the less
@@ -212,7 +256,10 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
     text = prepare(query, tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
-        weights[term] = 1.0
+        # A bigram half made of a function character (里的, 的银, 到我) is glue between words: in a
+        # long message it matches pages by accident, so it counts glue_weight and no coverage.
+        glue = len(term) == 2 and tables.han.match(term) and (term[0] in tables.stop or term[1] in tables.stop)
+        weights[term] = tables.rank["glue_weight"] if glue else tables.rank["pair_weight"] if " " in term else 1.0
     # Phrases of the vocabulary match on the stems of the words that are not stop words:
     # "recover my password" holds "recover password".
     latin = latin_key(text, tables)
@@ -224,11 +271,19 @@ def query_terms(query: str, tables: Tables, known=lambda term: True) -> list[tup
             # A key of one word with ten synonyms would outweigh the customer's own words if each
             # synonym counted as much as a word of the query: its weight is spread over the fan-out.
             fan_out = max(1.0, len(terms) / max(1, len(held)))
-            weight = tables.rank["synonym_weight"] / math.sqrt(fan_out) if any(known(t) for t in held) else 1.0
+            # A Chinese word is in the index when the pages hold it as written: its bigrams alone
+            # (提出 and 出来 of 提出来) occur almost everywhere.
+            used = seen(key) if tables.han.search(key) else any(known(t) for t in held)
+            weight = tables.rank["synonym_weight"] / math.sqrt(fan_out) if used else 1.0
             for term in terms:
                 if weights.get(term, 0.0) < weight:
                     weights[term] = weight
     return list(weights.items())
+
+
+def length(words: list[str]) -> int:
+    """The words of a field, its pair terms ("safe account") left out."""
+    return sum(1 for w in words if " " not in w)
 
 
 class Collection:
@@ -237,7 +292,8 @@ class Collection:
     def __init__(self, docs: list[dict[str, list[str]]], fields: dict[str, float], k1: float, b: float):
         n = len(docs)
         self.k1 = k1
-        avg = {f: (sum(len(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}
+        # A field's length counts its words, not the pair terms it also holds (analyze).
+        avg = {f: (sum(length(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}
         self.n = n
         self.postings: dict[str, dict[int, float]] = {}
         for i, doc in enumerate(docs):
@@ -245,7 +301,7 @@ class Collection:
                 words = doc.get(field) or []
                 if not words:
                     continue
-                norm = 1 - b + b * len(words) / avg[field]
+                norm = 1 - b + b * length(words) / avg[field]
                 for term in words:
                     row = self.postings.setdefault(term, {})
                     row[i] = row.get(i, 0.0) + weight / norm
@@ -293,10 +349,16 @@ class Engine:
         # Documents: every page (its opening text), then every section.
         self.docs = [(i, "") for i in range(len(self.pages))] + [(s[0], s[1]) for s in self.sections]
         self.own = Collection(
-            [{"text": analyze(p[4], self.tables, True)} for p in self.pages]
-            + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True)}
+            [{"text": analyze(p[4], self.tables, True, False)} for p in self.pages]
+            + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True, False)}
                for s in self.sections], rank["own_fields"], rank["k1"], rank["b"])
+        self.corpus = "\n".join(normalize(f) for p in self.pages for f in p[1:5]) + "\n" + "\n".join(
+            normalize(s[2] + "\n" + s[3]) for s in self.sections)
         self.latin = sorted(t for t in set(self.topic.postings) | set(self.own.postings) if re.fullmatch(r"[a-z0-9]+", t))
+
+    def seen(self, text: str) -> bool:
+        """Whether the pages hold this (normalized) text as written, in any field."""
+        return text in self.corpus
 
     def known(self, term: str) -> bool:
         return term in self.topic.postings or term in self.own.postings
@@ -311,14 +373,20 @@ class Engine:
         return terms + [(t, self.rank["prefix_weight"]) for t in found]
 
     def search(self, query: str) -> dict:
-        """{"terms": [(term, weight)], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
+        """{"terms": [(term, weight)], "intents": [name], "groups": [{"page", "score", "docs": [(doc, score)]}]}.
 
         Groups (pages) best first; each lists its matching documents best first, the page's own
         document always included. Empty for chatter (greetings, thanks) and when the best score
         is under min_score."""
         if chatter_only(prepare(query, self.tables), self.tables):
-            return {"terms": [], "groups": []}
-        terms = self.prefixed(query, query_terms(query, self.tables, self.known))
+            return {"terms": [], "intents": [], "groups": []}
+        terms = self.prefixed(query, query_terms(query, self.tables, self.known, self.seen))
+        intents = intents_of(prepare(query, self.tables), self.tables)
+        lifts: dict[str, float] = {}
+        for name in intents:
+            intent = self.rank["intents"][name]
+            for article in intent["articles"]:
+                lifts[article] = lifts.get(article, 1.0) + intent["lift"]
         own_terms = [t for t, w in terms if w == 1.0]
         topic = self.topic.scores(terms)
         own = self.own.scores(terms)
@@ -339,7 +407,8 @@ class Engine:
             held = page_terms.get(page, set())
             coverage = (sum(1 for t in own_terms if t in held) / len(own_terms)) if own_terms else 1.0
             factor = (0.5 + 0.5 * coverage) ** self.rank["coverage_power"]
-            docs = [(d, quantize(s * factor)) for d, s in docs]
+            lift = lifts.get(self.pages[page][5], 1.0)
+            docs = [(d, quantize(s * factor * lift)) for d, s in docs]
             if not any(d == page for d, _ in docs):
                 docs.append((page, 0))
             docs.sort(key=lambda x: (-x[1], x[0]))
@@ -347,7 +416,7 @@ class Engine:
         result.sort(key=lambda g: (-g["score"], g["page"]))
         if not result or result[0]["score"] < quantize(self.rank["min_score"]):
             result = []
-        return {"terms": terms, "groups": result}
+        return {"terms": terms, "intents": intents, "groups": result}
 
     def answers(self, query: str, limit: int = 3) -> list[tuple[int, str, int]]:
         """The best `limit` answers as (page, anchor, score): the support agent's reply links.

@@ -4,7 +4,8 @@ Input: Material's generated search index (its sections of every page, both langu
 page's id and description (front matter), and the customer vocabulary of the language
 (data/search/vocabulary.<lang>.yml, never printed on pages). Output: the index file both
 runtimes read (core.py, core.js): the pages and their sections as plain text, plus the tables
-the query side needs (stop words, typos, synonym groups, traditional-to-simplified characters),
+the query side needs (stop words, typos, synonym groups, intent cues, traditional-to-simplified
+characters),
 so that neither the browser nor the CLI needs a dictionary or the vocabulary file at query time.
 
 The index ships text, not postings: the runtimes build their postings when they load it (a few
@@ -63,8 +64,13 @@ def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
     except datafile.DataFileError as exc:
         raise VocabularyError(str(exc)) from None
     _strings(data, path)
+    intents = data.get("intents") or {}
+    for name in intents:
+        if name not in RANKING["intents"]:
+            raise VocabularyError(f"{path}: intents/{name}: unknown intent; expected one of "
+                                  f"{', '.join(RANKING['intents'])} (helpcenter/search/ranking.py)")
     return {"stopwords": data.get("stopwords") or [], "chatter": data.get("chatter") or [], "typos": data.get("typos") or {},
-            "groups": data.get("groups") or [], "articles": data.get("articles") or {}}
+            "groups": data.get("groups") or [], "articles": data.get("articles") or {}, "intents": intents}
 
 
 def _blocks(text_html: str) -> list[str]:
@@ -141,14 +147,17 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     stop = sorted({normalize(w) for w in vocabulary["stopwords"]})
     groups = [[normalize(e) for e in group] for group in vocabulary["groups"]]
     chatter = sorted({normalize(w) for w in vocabulary["chatter"]})
+    intents = [[name, [normalize(c) for c in vocabulary.get("intents", {}).get(name) or []]] for name in RANKING["intents"]]
     # Empty for a language without Han characters: no simplified character occurs in its text.
     fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
-                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter)
+                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter
+                 + [c for _, cues in intents for c in cues])
     data = {"format": FORMAT, "lang": lang, "ranking": RANKING, "han": HAN_RANGES, "fold": fold, "stop": stop,
             "chatter": chatter, "typos": [list(t) for t in typos]}
     # The synonym groups ship as written (normalized); each runtime expands them when it loads
     # the index (core.expansions): the expanded terms are several times larger than the groups.
     data["groups"] = groups
+    data["intents"] = intents
     data["pages"] = out_pages
     data["sections"] = out_sections
     return data

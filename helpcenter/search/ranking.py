@@ -18,6 +18,10 @@ RANKING = {
     "own_fields": {"title": 3.0, "text": 1.0},
     # A document scores its own match plus this many times its page's topic match.
     "topic_weight": 2.5,
+    # A Chinese bigram with one function character (里的, 的银) counts this much of a query word.
+    "glue_weight": 0.5,
+    # Two Latin words in a row, as one more term of the query (a phrase match counts extra).
+    "pair_weight": 0.5,
     # A vocabulary synonym counts this much of a customer's own word (spread over its fan-out).
     "synonym_weight": 0.4,
     # How much the share of the query's own terms a page holds matters (0: not at all).
@@ -32,4 +36,25 @@ RANKING = {
     # An answer names a question heading instead of its article when the heading's score beats the
     # article's by this factor ("提现" alone matches the withdrawal title and every heading under it).
     "heading_lead": 1.15,
+    # Intents: what a message says happened, beyond its topic words. When a message holds one of
+    # an intent's cues (data/search/vocabulary.<lang>.yml, `intents`), the intent's articles score
+    # (1 + lift) times as much; lifts of several intents add up. A lift only reorders pages that
+    # already match the topic: it never brings in a page the words did not find.
+    # - trouble: something went wrong (still not arrived, failed, stuck): the troubleshooting
+    #   article beats the how-to article on the same topic (withdrawal-delayed over top-up-and-withdraw).
+    # - posing: someone claims to be support or an official: the impersonation articles.
+    # - asking: someone asks for a code, the recovery phrase, money or the screen: what support never asks.
+    # - sent: money already went to someone (sent, transferred, drained): the recovery steps.
+    # - shared: a code, password or recovery phrase already given away.
+    #   Both are emergencies: the steps to take now come before the explanation of how the scam
+    #   works ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed, not impersonation).
+    # - lost-phone: a lost or stolen phone.
+    "intents": {
+        "trouble": {"lift": 0.5, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
+        "posing": {"lift": 1.0, "articles": ["impersonation", "never-ask"]},
+        "asking": {"lift": 1.0, "articles": ["never-ask"]},
+        "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"]},
+        "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"]},
+        "lost-phone": {"lift": 0.6, "articles": ["safe-devices-networks", "two-factor-auth"]},
+    },
 }
