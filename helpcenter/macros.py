@@ -464,22 +464,23 @@ def define_env(env) -> None:
 
     @env.macro
     def asset_table() -> str:
-        """Every coin and network with minimums, confirmations and the withdrawal network fee (assets)."""
-        head = [words(k) for k in ("facts_coin", "facts_network", "facts_min_deposit", "facts_min_withdrawal",
-                                   "facts_confirmations", "facts_network_fee")]
+        """Every coin and network: confirmations, the coin the network fee is paid in, and the
+        minimum to convert to the balance (assets). The crypto is self-custody: no deposit minimum."""
+        head = [words(k) for k in ("facts_coin", "facts_network", "facts_confirmations", "facts_fee_coin",
+                                   "facts_convert_min")]
         def network(a: dict) -> str:
             # "TRON (TRON)" says nothing twice: the chain is named only when it differs.
             name, chain = md_text(a["network"]), t(a["chain"])
             return name if chain == name else words("facts_network_on_chain").format(network=name, chain=chain)
 
-        rows = [[md_text(a["coin"]), network(a),
-                 amount(a["min_deposit"], md_text(a["coin"])), amount(a["min_withdrawal"], md_text(a["coin"])),
-                 str(a["confirmations"]), amount(a["network_fee"], md_text(a["coin"]))] for a in data["assets"]]
+        rows = [[md_text(a["coin"]), network(a), str(a["confirmations"]), md_text(a["fee_coin"]),
+                 amount(a["convert_min"], md_text(a["coin"]))] for a in data["assets"]]
         return table(head, rows)
 
     @env.macro
     def funding_table(direction: str) -> str:
-        """The ways to top up or to withdraw, with fee, usual time and limits (funding_methods)."""
+        """The ways to add money to the balance or take it out, with fee, usual time and limits
+        (funding_methods)."""
         if direction not in reg.FUNDING_DIRECTIONS:
             raise PluginError(f"{env.page.file.src_path}: funding_table({direction!r}); expected one of "
                               f"{', '.join(reg.FUNDING_DIRECTIONS)}")
@@ -492,11 +493,8 @@ def define_env(env) -> None:
             fee_item = next((f for f in data["fee_schedule"]["items"] if f["id"] == item.get("fee")), None)
             name = t(item["method"]) if "method" in item else t(fee_item["method"])
             charge = fee(item["fee"]) if fee_item else words("facts_network_fee_only")
-            if "min" in item:
-                limits = [amount(item["min"], currency), amount(item["daily_max"], currency)]
-            else:
-                limits = [words("facts_per_coin")] * 2
-            rows.append([name, charge, typical_time(item["time"]), *limits])
+            low = amount(item["min"], currency) if "min" in item else words("facts_per_coin")
+            rows.append([name, charge, typical_time(item["time"]), low, amount(item["daily_max"], currency)])
         return table(head, rows)
 
     @env.macro

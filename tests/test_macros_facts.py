@@ -57,16 +57,18 @@ def registry(tmp_path):
     # Issue 19 (articles): facts that refer to the fees, times and regions chosen above.
     data["assets"] = [
         {"id": "usdt-tron", "coin": "USDT", "network": "TRC-20", "chain": {"zh": "波场", "en": "TRON"},
-         "min_deposit": 2, "min_withdrawal": 15, "confirmations": 19, "network_fee": 1.5},
+         "fee_coin": "TRX", "confirmations": 19, "convert_min": 15},
         {"id": "trx", "coin": "TRX", "network": "TRON", "chain": {"zh": "波场", "en": "TRON"},
-         "min_deposit": 0.5, "min_withdrawal": 25000, "confirmations": 3, "network_fee": 0.25},
+         "fee_coin": "TRX", "confirmations": 3, "convert_min": 25000},
     ]
     data["funding_methods"] = [
         {"id": "card-in", "direction": "top-up", "fee": "card", "time": "top-up-card", "min": 5, "daily_max": 1500},
         {"id": "bank-out", "direction": "withdraw", "fee": "withdraw-bank", "time": "withdraw-bank", "min": 20,
          "daily_max": 12000},
-        {"id": "coin-out", "direction": "withdraw", "method": {"zh": "提币", "en": "Coins out"}, "fee": "send-crypto",
-         "time": "top-up-card"},
+        {"id": "coin-out", "direction": "withdraw", "method": {"zh": "换币", "en": "Coins out"}, "fee": "card",
+         "time": "top-up-card", "min": 10, "daily_max": 900},
+        {"id": "coin-in", "direction": "top-up", "method": {"zh": "币换余额", "en": "Coins in"}, "fee": "card",
+         "time": "top-up-card", "daily_max": 800},
     ]
     data["regulators"] = [{"id": "alpha-authority", "name": {"zh": "甲地监管局", "en": "Alpha Authority"},
                            "url": "https://register.alpha-authority.example.org/firms",
@@ -203,11 +205,12 @@ def rows(table: str) -> list[list[str]]:
 
 def test_the_asset_table_has_every_coin_with_its_figures(page_macros):
     en = rows(page_macros("en", "asset_table"))
-    assert en[0] == ["Coin", "Network", "Minimum deposit", "Minimum withdrawal", "Confirmations before it's credited",
-                     "Network fee to withdraw"]
-    assert en[2] == ["USDT", "TRC-20 (TRON)", "2 USDT", "15 USDT", "19", "1.5 USDT"]
+    # Self-custody: no deposit minimum or fee in the token; the fee is paid in the network's coin.
+    assert en[0] == ["Coin", "Network", "Confirmations before it shows as confirmed", "Network fee paid in",
+                     "Minimum to convert to your balance"]
+    assert en[2] == ["USDT", "TRC-20 (TRON)", "19", "TRX", "15 USDT"]
     # the chain is not repeated when it is the network's own name; thousands are grouped
-    assert en[3] == ["TRX", "TRON", "0.5 TRX", "25,000 TRX", "3", "0.25 TRX"]
+    assert en[3] == ["TRX", "TRON", "3", "TRX", "25,000 TRX"]
     zh = rows(page_macros("zh", "asset_table"))
     assert zh[0][:2] == ["币种", "网络"] and zh[2][1] == "TRC-20（波场）"
 
@@ -216,10 +219,12 @@ def test_the_funding_tables_join_fees_times_and_limits(page_macros):
     out = rows(page_macros("en", "funding_table", "withdraw"))
     assert out[0] == ["Method", "Fee", "Usually takes", "Minimum per transaction", "Daily maximum"]
     assert out[2] == ["Withdraw", "2 USD per transaction", "2–4 business days", "20 USD", "12,000 USD"]
-    assert out[3][0] == "Coins out" and out[3][3] == out[3][4] == "Varies by coin (see the coin table)"
-    assert len(out) == 4                       # the top-up method is not in the withdrawal table
+    assert out[3] == ["Coins out", "1.25% of the amount", "within 1 hour", "10 USD", "900 USD"]
+    assert len(out) == 4                       # the top-up methods are not in the withdrawal table
     into = rows(page_macros("zh", "funding_table", "top-up"))
     assert into[2] == ["卡", "金额的 1.25%", "1 小时内", "5 美元", "1,500 美元"]
+    # converting crypto has its minimum per coin (the coin table), and a daily maximum of its own
+    assert into[3][0] == "币换余额" and into[3][3].startswith("按币种") and into[3][4] == "800 美元"
 
 
 def test_an_unknown_funding_direction_names_the_choices(page_macros):

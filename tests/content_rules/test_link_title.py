@@ -1,6 +1,5 @@
 """link-title."""
 
-from pathlib import Path
 
 from helpcenter.content_rules import run
 from helpcenter.content_rules.rules.link_title import RULE
