@@ -516,6 +516,14 @@ def define_env(env) -> None:
         return md_text(data["company"]["legal_name"])
 
     @env.macro
+    def publisher_relation() -> str:
+        """How the app-store developer name relates to the company (company.publisher_relation)."""
+        values = {"{publisher}": f"**{md_text(data['brand']['publisher'])}**",
+                  "{company}": md_text(data["company"]["legal_name"])}
+        pieces = re.split(r"(\{publisher\}|\{company\})", data["company"]["publisher_relation"][lang()])
+        return "".join(values.get(piece) or md_text(piece) for piece in pieces)
+
+    @env.macro
     def company_registration() -> str:
         """Where the company is registered and its registration number."""
         company = data["company"]
@@ -525,8 +533,10 @@ def define_env(env) -> None:
     @env.macro
     def brand_aliases() -> str:
         """The names customers use for us, quoted and listed (company.known_as)."""
-        return words("facts_list_separator").join(words("facts_quoted").format(name=name)
-                                                   for name in t(data["company"]["known_as"]))
+        names = [words("facts_quoted").format(name=name) for name in t(data["company"]["known_as"])]
+        if len(names) < 2:
+            return "".join(names)
+        return words("facts_list_separator").join(names[:-1]) + words("facts_list_last_separator") + names[-1]
 
     @env.macro
     def not_affiliated_list() -> str:

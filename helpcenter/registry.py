@@ -579,6 +579,10 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
     r.get(company, "registration", "company")
     r.localized(company, "registered_in", "company")
     r.localized(company, "known_as", "company", list)
+    for lang, text in r.localized(company, "publisher_relation", "company").items():
+        if "{publisher}" not in text:
+            raise r.fail(f"company.publisher_relation.{lang}", "doesn't name {publisher}",
+                         "a sentence with {publisher} (the app-store developer name) and {company}")
 
     for field, item in r.items(data, "not_affiliated"):
         r.get(item, "name", field)
@@ -596,6 +600,12 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
         _ref(r, item, "regulator", field, data["regulators"], "regulators")
         r.localized(item, "kind", field)
         r.get(item, "number", field)
+    # A region we serve with no licence row reads as "unlicensed there" (review 2026-12-07: Malaysia).
+    licensed = {item["region"] for item in data["licences"]}
+    for i, region in enumerate(data["regions"]):
+        if region.get("services") and region["id"] not in licensed:
+            raise r.fail(f"regions[{i}]", f"{region['id']!r} is served but has no licence or registration",
+                         "a row under licences for every region with services (or no services there)")
 
     complaints = r.get(data, "complaints", "", dict)
     _ref(r, complaints, "email", "complaints", data["emails"], "emails")

@@ -74,10 +74,12 @@ def registry(tmp_path):
                            "url": "https://register.alpha-authority.example.org/firms",
                            "source": "https://register.alpha-authority.example.org/about"}]
     data["licences"] = [{"id": "alpha-emi", "region": "alpha", "regulator": "alpha-authority",
-                         "kind": {"zh": "电子货币牌照", "en": "E-money license"}, "number": "EMI-777"}]
+                         "kind": {"zh": "电子货币牌照", "en": "E-money license"}, "number": "EMI-777"},
+                        {"id": "beta-reg", "region": "beta", "regulator": "alpha-authority",
+                         "kind": {"zh": "登记", "en": "Registration"}, "number": "REG-778"}]
     data["complaints"].update(acknowledge_business_days=3, final_response_business_days=12,
                               escalation=[{"region": "beta", "body": "alpha-authority"}])
-    data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet"]}
+    data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet", "B Wallet", "C Wallet"]}
     path = tmp_path / "registry.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -245,4 +247,10 @@ def test_complaint_times_and_aliases_are_worded_per_language(page_macros):
     assert page_macros("en", "complaint_times") == ("we confirm we've received it within 3 business days and send "
                                                     "our final answer within 12 business days")
     assert page_macros("zh", "brand_aliases") == "“甲钱包”、“乙钱包”"
-    assert page_macros("en", "brand_aliases") == "“A Wallet”"
+    assert page_macros("en", "brand_aliases") == "“A Wallet”, “B Wallet” or “C Wallet”"
+
+
+def test_the_app_store_publisher_is_explained_next_to_the_company(page_macros, registry):
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    relation = page_macros("en", "publisher_relation")
+    assert f"**{data['brand']['publisher']}**" in relation and data["company"]["legal_name"] in relation
