@@ -122,7 +122,7 @@ UI = {key: LOCALIZED for key in (
     "facts_fee", "facts_time", "facts_min", "facts_daily_max",
     "facts_per_coin", "facts_network_fee_only", "facts_region", "facts_licence", "facts_licence_number",
     "facts_regulator", "facts_escalate_to", "facts_complaint_times", "facts_network_on_chain", "facts_named",
-    "facts_registered", "facts_quoted", "facts_list_separator", "facts_list_last_separator",
+    "facts_registered", "facts_quoted", "facts_list_separator", "facts_list_last_separator", "domain_rule",
     # The agent console (overrides/agent.html, docs/assets/javascripts/agent-console.js).
     "agent_message", "agent_hint", "agent_reply_language", "agent_language_auto", "agent_waiting",
     "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",

@@ -417,6 +417,15 @@ def define_env(env) -> None:
         return "\n".join(f"- {md_code(item['domain'])}" for item in data["domains"])
 
     @env.macro
+    def domain_rule() -> str:
+        """Which addresses are ours, stated as the channel checker decides it (a listed domain or a
+        name under one), so the pages and the checker can't disagree."""
+        domains = [item["domain"] for item in data["domains"]]
+        roots = [d for d in domains if not any(d.endswith("." + other) for other in domains)]
+        suffixes = env.conf["extra"]["ui_strings"]["facts_list_separator"][lang()].join(md_code("." + d) for d in roots)
+        return env.conf["extra"]["ui_strings"]["domain_rule"][lang()].replace("{suffixes}", suffixes)
+
+    @env.macro
     def app_list() -> str:
         publisher = md_text(data["brand"]["publisher"])
         note = f"（开发者：{publisher}）" if lang() == "zh" else f" (developer: {publisher})"

@@ -254,3 +254,17 @@ def test_the_app_store_publisher_is_explained_next_to_the_company(page_macros, r
     data = yaml.safe_load(registry.read_text(encoding="utf-8"))
     relation = page_macros("en", "publisher_relation")
     assert f"**{data['brand']['publisher']}**" in relation and data["company"]["legal_name"] in relation
+
+
+def test_the_domain_rule_names_only_the_domains_not_under_another(page_macros, registry):
+    # The checker (channel-check.js officialDomain) trusts a listed domain and every name under
+    # one; the pages state that rule with the top-level domains only (a listed subdomain is
+    # already under its parent).
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    domains = [item["domain"] for item in data["domains"]]
+    roots = [d for d in domains if not any(d.endswith("." + o) for o in domains)]
+    assert roots and len(roots) < len(domains)
+    rule = page_macros("en", "domain_rule")
+    assert all(f"`.{root}`" in rule for root in roots)
+    assert not any(f"`.{d}`" in rule for d in domains if d not in roots)
+    assert "{suffixes}" not in page_macros("zh", "domain_rule")
