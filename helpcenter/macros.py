@@ -402,6 +402,14 @@ def define_env(env) -> None:
         rows += [f"| {email(item['id'])} | {t(item['purpose'])} |" for item in data["emails"]]
         return "\n".join(rows)
 
+    def social_name(item: dict) -> str:
+        """An account as its platform writes it: @handle, unless the registry says otherwise (a
+        WeChat Official Account has a name and a WeChat ID, no @handle)."""
+        if "shown_as" not in item:
+            return "@" + item["handle"]
+        return (item["shown_as"][lang()].replace("{brand}", data["brand"]["name"])
+                .replace("{handle}", item["handle"]))
+
     @env.macro
     def social_table() -> str:
         zh = lang() == "zh"
@@ -409,7 +417,7 @@ def define_env(env) -> None:
                 "|---|---|---|"]
         for item in data["social"]:
             dm = ("提供" if item["dm_support"] else "不提供") if zh else ("Yes" if item["dm_support"] else "No")
-            rows.append(f"| {t(item['platform'])} | {md_link('@' + item['handle'], item['url'])} | {dm} |")
+            rows.append(f"| {t(item['platform'])} | {md_link(social_name(item), item['url'])} | {dm} |")
         return "\n".join(rows)
 
     @env.macro

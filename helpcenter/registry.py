@@ -253,6 +253,11 @@ def load(path: Path | str | None = None) -> dict:
             raise r.fail(f"{field}.handle", f"got {handle!r}", "3-32 letters, digits, '_' or '.', without '@'")
         _url(r, item, field)
         r.get(item, "dm_support", field, bool)
+        if "shown_as" in item:
+            for lang, text in r.localized(item, "shown_as", field).items():
+                if "{handle}" not in text:
+                    raise r.fail(f"{field}.shown_as.{lang}", "doesn't show {handle}",
+                                 "how the account is written on that platform, with {handle} (and {brand})")
 
     # Where a number typed without a country code is from (the checker reads it): an ISO 3166
     # region code such as CN, else the first hotline's country.

@@ -268,3 +268,12 @@ def test_the_domain_rule_names_only_the_domains_not_under_another(page_macros, r
     assert all(f"`.{root}`" in rule for root in roots)
     assert not any(f"`.{d}`" in rule for d in domains if d not in roots)
     assert "{suffixes}" not in page_macros("zh", "domain_rule")
+
+
+def test_an_account_without_an_at_handle_is_written_as_its_platform_shows_it(page_macros, registry):
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    wechat = next(item for item in data["social"] if "shown_as" in item)
+    zh, en = page_macros("zh", "social_table"), page_macros("en", "social_table")
+    handle = wechat["handle"].replace("_", "&#95;")    # escaped as literal Markdown text
+    assert f"（微信号：{handle}）" in zh and f"(WeChat ID: {handle})" in en
+    assert f"@{handle}" not in zh.split(wechat["platform"]["zh"])[1].splitlines()[0]

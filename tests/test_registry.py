@@ -502,6 +502,8 @@ def _by_id(items, ident):
     (lambda d: d["licences"][0].update(region="atlantis"), "licences[0].region", "an id under regions"),
     (lambda d: d.update(licences=[x for x in d["licences"] if x["region"] != "malaysia"]), "regions[2]",
      "a row under licences for every region with services"),
+    (lambda d: _by_id(d["social"], "wechat")["shown_as"].update(zh="{brand} 公众号"), "social[2].shown_as.zh",
+     "{handle}"),
     (lambda d: d["company"]["publisher_relation"].update(en="Published by a sister company."),
      "company.publisher_relation.en", "{publisher}"),
     (lambda d: d["licences"][0].update(regulator="sec"), "licences[0].regulator", "an id under regulators"),
