@@ -139,7 +139,8 @@ def define_env(env) -> None:
         raise PluginError(f"{env.page.file.src_path}: unknown {where} id {ident!r}; expected one of: {known}")
 
     def long_date(day) -> str:
-        return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang() == "zh" else f"{day:%B} {day.day}, {day.year}"
+        # The footer's format (data/ui.yml reviewed_date_format), so a page never mixes two.
+        return day.strftime(env.conf["extra"]["ui_strings"]["reviewed_date_format"][lang()])
 
     brand_name = md_text(data["brand"]["name"])   # printed into Markdown: text, never markup
 
