@@ -247,7 +247,7 @@ def test_complaint_times_and_aliases_are_worded_per_language(page_macros):
     assert page_macros("en", "complaint_times") == ("we confirm we've received it within 3 business days and send "
                                                     "our final answer within 12 business days")
     assert page_macros("zh", "brand_aliases") == "“甲钱包”、“乙钱包”"
-    assert page_macros("en", "brand_aliases") == "“A Wallet”, “B Wallet” or “C Wallet”"
+    assert page_macros("en", "brand_aliases") == '"A Wallet", "B Wallet" or "C Wallet"'    # straight quotes in English
 
 
 def test_the_app_store_publisher_is_explained_next_to_the_company(page_macros, registry):
