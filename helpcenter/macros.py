@@ -139,7 +139,8 @@ def define_env(env) -> None:
         raise PluginError(f"{env.page.file.src_path}: unknown {where} id {ident!r}; expected one of: {known}")
 
     def long_date(day) -> str:
-        return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang() == "zh" else f"{day:%B} {day.day}, {day.year}"
+        # The footer's format (data/ui.yml reviewed_date_format), so a page never mixes two.
+        return day.strftime(env.conf["extra"]["ui_strings"]["reviewed_date_format"][lang()])
 
     brand_name = md_text(data["brand"]["name"])   # printed into Markdown: text, never markup
 
@@ -402,6 +403,14 @@ def define_env(env) -> None:
         rows += [f"| {email(item['id'])} | {t(item['purpose'])} |" for item in data["emails"]]
         return "\n".join(rows)
 
+    def social_name(item: dict) -> str:
+        """An account as its platform writes it: @handle, unless the registry says otherwise (a
+        WeChat Official Account has a name and a WeChat ID, no @handle)."""
+        if "shown_as" not in item:
+            return "@" + item["handle"]
+        return (item["shown_as"][lang()].replace("{brand}", data["brand"]["name"])
+                .replace("{handle}", item["handle"]))
+
     @env.macro
     def social_table() -> str:
         zh = lang() == "zh"
@@ -409,12 +418,21 @@ def define_env(env) -> None:
                 "|---|---|---|"]
         for item in data["social"]:
             dm = ("提供" if item["dm_support"] else "不提供") if zh else ("Yes" if item["dm_support"] else "No")
-            rows.append(f"| {t(item['platform'])} | {md_link('@' + item['handle'], item['url'])} | {dm} |")
+            rows.append(f"| {t(item['platform'])} | {md_link(social_name(item), item['url'])} | {dm} |")
         return "\n".join(rows)
 
     @env.macro
     def domain_list() -> str:
         return "\n".join(f"- {md_code(item['domain'])}" for item in data["domains"])
+
+    @env.macro
+    def domain_rule() -> str:
+        """Which addresses are ours, stated as the channel checker decides it (a listed domain or a
+        name under one), so the pages and the checker can't disagree."""
+        domains = [item["domain"] for item in data["domains"]]
+        roots = [d for d in domains if not any(d.endswith("." + other) for other in domains)]
+        suffixes = env.conf["extra"]["ui_strings"]["facts_list_separator"][lang()].join(md_code("." + d) for d in roots)
+        return env.conf["extra"]["ui_strings"]["domain_rule"][lang()].replace("{suffixes}", suffixes)
 
     @env.macro
     def app_list() -> str:
@@ -464,22 +482,23 @@ def define_env(env) -> None:
 
     @env.macro
     def asset_table() -> str:
-        """Every coin and network with minimums, confirmations and the withdrawal network fee (assets)."""
-        head = [words(k) for k in ("facts_coin", "facts_network", "facts_min_deposit", "facts_min_withdrawal",
-                                   "facts_confirmations", "facts_network_fee")]
+        """Every coin and network: confirmations, the coin the network fee is paid in, and the
+        minimum to convert to the balance (assets). The crypto is self-custody: no deposit minimum."""
+        head = [words(k) for k in ("facts_coin", "facts_network", "facts_confirmations", "facts_fee_coin",
+                                   "facts_convert_min")]
         def network(a: dict) -> str:
             # "TRON (TRON)" says nothing twice: the chain is named only when it differs.
             name, chain = md_text(a["network"]), t(a["chain"])
             return name if chain == name else words("facts_network_on_chain").format(network=name, chain=chain)
 
-        rows = [[md_text(a["coin"]), network(a),
-                 amount(a["min_deposit"], md_text(a["coin"])), amount(a["min_withdrawal"], md_text(a["coin"])),
-                 str(a["confirmations"]), amount(a["network_fee"], md_text(a["coin"]))] for a in data["assets"]]
+        rows = [[md_text(a["coin"]), network(a), str(a["confirmations"]), md_text(a["fee_coin"]),
+                 amount(a["convert_min"], md_text(a["coin"]))] for a in data["assets"]]
         return table(head, rows)
 
     @env.macro
     def funding_table(direction: str) -> str:
-        """The ways to top up or to withdraw, with fee, usual time and limits (funding_methods)."""
+        """The ways to add money to the balance or take it out, with fee, usual time and limits
+        (funding_methods)."""
         if direction not in reg.FUNDING_DIRECTIONS:
             raise PluginError(f"{env.page.file.src_path}: funding_table({direction!r}); expected one of "
                               f"{', '.join(reg.FUNDING_DIRECTIONS)}")
@@ -492,11 +511,8 @@ def define_env(env) -> None:
             fee_item = next((f for f in data["fee_schedule"]["items"] if f["id"] == item.get("fee")), None)
             name = t(item["method"]) if "method" in item else t(fee_item["method"])
             charge = fee(item["fee"]) if fee_item else words("facts_network_fee_only")
-            if "min" in item:
-                limits = [amount(item["min"], currency), amount(item["daily_max"], currency)]
-            else:
-                limits = [words("facts_per_coin")] * 2
-            rows.append([name, charge, typical_time(item["time"]), *limits])
+            low = amount(item["min"], currency) if "min" in item else words("facts_per_coin")
+            rows.append([name, charge, typical_time(item["time"]), low, amount(item["daily_max"], currency)])
         return table(head, rows)
 
     @env.macro
@@ -518,6 +534,14 @@ def define_env(env) -> None:
         return md_text(data["company"]["legal_name"])
 
     @env.macro
+    def publisher_relation() -> str:
+        """How the app-store developer name relates to the company (company.publisher_relation)."""
+        values = {"{publisher}": f"**{md_text(data['brand']['publisher'])}**",
+                  "{company}": md_text(data["company"]["legal_name"])}
+        pieces = re.split(r"(\{publisher\}|\{company\})", data["company"]["publisher_relation"][lang()])
+        return "".join(values.get(piece) or md_text(piece) for piece in pieces)
+
+    @env.macro
     def company_registration() -> str:
         """Where the company is registered and its registration number."""
         company = data["company"]
@@ -527,8 +551,10 @@ def define_env(env) -> None:
     @env.macro
     def brand_aliases() -> str:
         """The names customers use for us, quoted and listed (company.known_as)."""
-        return words("facts_list_separator").join(words("facts_quoted").format(name=name)
-                                                   for name in t(data["company"]["known_as"]))
+        names = [words("facts_quoted").format(name=name) for name in t(data["company"]["known_as"])]
+        if len(names) < 2:
+            return "".join(names)
+        return words("facts_list_separator").join(names[:-1]) + words("facts_list_last_separator") + names[-1]
 
     @env.macro
     def not_affiliated_list() -> str:

@@ -51,11 +51,9 @@ class ProductText:
         return "\n".join([head, *rows])
 
     def custody_summary(self) -> str:
-        """Each kind of asset and who holds it, in one line."""
-        holders = self.labels["held_by"]
-        return self.label("list-sep").join(
-            f"{self.fill(a['name'][self.lang])}{self.label('colon')}{self.fill(holders[a['held_by']][self.lang])}"
-            for a in self.data["product"]["assets"])
+        """Each kind of asset and who holds it, as one sentence of clauses (product.assets summary):
+        label-colon-label chains read as a machine's output."""
+        return self.label("list-sep").join(self.fill(a["summary"][self.lang]) for a in self.data["product"]["assets"])
 
     def when_frozen(self, asset: str) -> str:
         item = next(a for a in self.data["product"]["assets"] if a["id"] == asset)

@@ -253,6 +253,11 @@ def load(path: Path | str | None = None) -> dict:
             raise r.fail(f"{field}.handle", f"got {handle!r}", "3-32 letters, digits, '_' or '.', without '@'")
         _url(r, item, field)
         r.get(item, "dm_support", field, bool)
+        if "shown_as" in item:
+            for lang, text in r.localized(item, "shown_as", field).items():
+                if "{handle}" not in text:
+                    raise r.fail(f"{field}.shown_as.{lang}", "doesn't show {handle}",
+                                 "how the account is written on that platform, with {handle} (and {brand})")
 
     # Where a number typed without a country code is from (the checker reads it): an ISO 3166
     # region code such as CN, else the first hotline's country.
@@ -477,6 +482,7 @@ def _product(r: _Reader, data: dict, paths: dict) -> None:
             raise r.fail(f"{field}.held_by", f"got {item['held_by']!r}", f"one of {', '.join(ASSET_HOLDERS)}")
         r.localized(item, "controlled_by", field)
         r.localized(item, "when_frozen", field)
+        r.localized(item, "summary", field)
     r.localized(product, "freeze_sessions", "product")
     r.localized(product, "recipient_hold", "product")
     unfreeze = r.get(product, "unfreeze", "product", dict)
@@ -529,14 +535,21 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
         if not NETWORK.fullmatch(network):
             raise r.fail(f"{field}.network", f"got {network!r}", "a network name like TRC-20 or ERC-20")
         r.localized(item, "chain", field)
-        for key in ("min_deposit", "min_withdrawal", "network_fee"):
-            _number(r, item, key, field)
+        _number(r, item, "convert_min", field)
         confirmations = r.get(item, "confirmations", field, int)
         if confirmations <= 0:
             raise r.fail(f"{field}.confirmations", f"got {confirmations}", "a whole number above 0")
-        if item["min_withdrawal"] <= item["network_fee"]:
-            raise r.fail(f"{field}.min_withdrawal", f"{item['min_withdrawal']:g} is not above the network fee "
-                         f"({item['network_fee']:g})", "a minimum withdrawal larger than network_fee")
+    # The wallet is self-custody: the network takes its fee in its own coin, which the customer
+    # must already hold, so that coin has to be one the wallet supports on the same chain.
+    for field, item in r.items(data, "assets"):
+        fee_coin = r.get(item, "fee_coin", field)
+        # A chain's own coin pays its own fee, which is how it is told from a token on that chain.
+        native = [a["coin"] for a in data["assets"]
+                  if a["chain"] == item["chain"] and a.get("fee_coin") == a["coin"]]
+        if fee_coin not in native:
+            raise r.fail(f"{field}.fee_coin", f"got {fee_coin!r}",
+                         f"the coin the network charges its fee in, listed in assets on the same chain: "
+                         f"one of {', '.join(dict.fromkeys(native))}")
 
     fees = data["fee_schedule"]["items"]
     for field, item in r.items(data, "funding_methods"):
@@ -549,10 +562,11 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
             r.localized(item, "method", field)
         _ref(r, item, "time", field, data["typical_times"], "typical_times")
         low = _number(r, item, "min", field, required=False)
-        top = _number(r, item, "daily_max", field, required=False)
-        if (low is None) != (top is None) or (low is not None and not 0 < low < top):
+        top = _number(r, item, "daily_max", field)
+        if top <= 0 or (low is not None and not 0 < low < top):
             raise r.fail(field, f"got min {low}, daily_max {top}",
-                         "both or neither (a crypto method's limits are per coin), with 0 < min < daily_max")
+                         "0 < min < daily_max (leave min out only for converting crypto: its minimum "
+                         "is per coin, assets.convert_min)")
 
     merchant = r.get(data, "merchant", "", dict)
     docs = r.get(merchant, "docs_url", "merchant")
@@ -570,6 +584,10 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
     r.get(company, "registration", "company")
     r.localized(company, "registered_in", "company")
     r.localized(company, "known_as", "company", list)
+    for lang, text in r.localized(company, "publisher_relation", "company").items():
+        if "{publisher}" not in text:
+            raise r.fail(f"company.publisher_relation.{lang}", "doesn't name {publisher}",
+                         "a sentence with {publisher} (the app-store developer name) and {company}")
 
     for field, item in r.items(data, "not_affiliated"):
         r.get(item, "name", field)
@@ -587,6 +605,12 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
         _ref(r, item, "regulator", field, data["regulators"], "regulators")
         r.localized(item, "kind", field)
         r.get(item, "number", field)
+    # A region we serve with no licence row reads as "unlicensed there" (review 2026-12-07: Malaysia).
+    licensed = {item["region"] for item in data["licences"]}
+    for i, region in enumerate(data["regions"]):
+        if region.get("services") and region["id"] not in licensed:
+            raise r.fail(f"regions[{i}]", f"{region['id']!r} is served but has no licence or registration",
+                         "a row under licences for every region with services (or no services there)")
 
     complaints = r.get(data, "complaints", "", dict)
     _ref(r, complaints, "email", "complaints", data["emails"], "emails")

@@ -105,7 +105,9 @@ def is_upcoming(item: dict, on: dt.date) -> bool:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day:%B} {day.day}, {day.year}"
+    """A date the way the page footer writes it (data/ui.yml reviewed_date_format): one format per
+    language across the site."""
+    return day.strftime(ui_strings.load()["reviewed_date_format"][lang])
 
 
 def period(item: dict, lang: str) -> str:
@@ -113,7 +115,7 @@ def period(item: dict, lang: str) -> str:
     if lang == "zh":
         if end is None:
             return f"{format_date(start, lang)}起"
-        return format_date(start, lang) if end == start else f"{format_date(start, lang)} 至 {format_date(end, lang)}"
+        return format_date(start, lang) if end == start else f"{format_date(start, lang)}至{format_date(end, lang)}"
     if end is None:
         return f"Since {format_date(start, lang)}"
     return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"

@@ -58,25 +58,29 @@ def registry(tmp_path):
     # Issue 19 (articles): facts that refer to the fees, times and regions chosen above.
     data["assets"] = [
         {"id": "usdt-tron", "coin": "USDT", "network": "TRC-20", "chain": {"zh": "波场", "en": "TRON"},
-         "min_deposit": 2, "min_withdrawal": 15, "confirmations": 19, "network_fee": 1.5},
+         "fee_coin": "TRX", "confirmations": 19, "convert_min": 15},
         {"id": "trx", "coin": "TRX", "network": "TRON", "chain": {"zh": "波场", "en": "TRON"},
-         "min_deposit": 0.5, "min_withdrawal": 25000, "confirmations": 3, "network_fee": 0.25},
+         "fee_coin": "TRX", "confirmations": 3, "convert_min": 25000},
     ]
     data["funding_methods"] = [
         {"id": "card-in", "direction": "top-up", "fee": "card", "time": "top-up-card", "min": 5, "daily_max": 1500},
         {"id": "bank-out", "direction": "withdraw", "fee": "withdraw-bank", "time": "withdraw-bank", "min": 20,
          "daily_max": 12000},
-        {"id": "coin-out", "direction": "withdraw", "method": {"zh": "提币", "en": "Coins out"}, "fee": "send-crypto",
-         "time": "top-up-card"},
+        {"id": "coin-out", "direction": "withdraw", "method": {"zh": "换币", "en": "Coins out"}, "fee": "card",
+         "time": "top-up-card", "min": 10, "daily_max": 900},
+        {"id": "coin-in", "direction": "top-up", "method": {"zh": "币换余额", "en": "Coins in"}, "fee": "card",
+         "time": "top-up-card", "daily_max": 800},
     ]
     data["regulators"] = [{"id": "alpha-authority", "name": {"zh": "甲地监管局", "en": "Alpha Authority"},
                            "url": "https://register.alpha-authority.example.org/firms",
                            "source": "https://register.alpha-authority.example.org/about"}]
     data["licences"] = [{"id": "alpha-emi", "region": "alpha", "regulator": "alpha-authority",
-                         "kind": {"zh": "电子货币牌照", "en": "E-money license"}, "number": "EMI-777"}]
+                         "kind": {"zh": "电子货币牌照", "en": "E-money license"}, "number": "EMI-777"},
+                        {"id": "beta-reg", "region": "beta", "regulator": "alpha-authority",
+                         "kind": {"zh": "登记", "en": "Registration"}, "number": "REG-778"}]
     data["complaints"].update(acknowledge_business_days=3, final_response_business_days=12,
                               escalation=[{"region": "beta", "body": "alpha-authority"}])
-    data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet"]}
+    data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet", "B Wallet", "C Wallet"]}
     path = tmp_path / "registry.yml"
     path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -117,7 +121,7 @@ def test_fees_are_worded_from_the_schedule(page_macros):
     assert m("en", "fee", "send-crypto").startswith("Free, plus the blockchain network fee")
     assert "| Card | 1.25% of the amount |" in m("en", "fee_table")
     assert m("zh", "fee", "withdraw-bank") == "每笔 2 美元"
-    assert m("zh", "fee_effective") == "2027 年 1 月 15 日"
+    assert m("zh", "fee_effective") == "2027年1月15日"       # the footer's format
     assert m("en", "fee_effective") == "January 15, 2027"
 
 
@@ -204,11 +208,12 @@ def rows(table: str) -> list[list[str]]:
 
 def test_the_asset_table_has_every_coin_with_its_figures(page_macros):
     en = rows(page_macros("en", "asset_table"))
-    assert en[0] == ["Coin", "Network", "Minimum deposit", "Minimum withdrawal", "Confirmations before it's credited",
-                     "Network fee to withdraw"]
-    assert en[2] == ["USDT", "TRC-20 (TRON)", "2 USDT", "15 USDT", "19", "1.5 USDT"]
+    # Self-custody: no deposit minimum or fee in the token; the fee is paid in the network's coin.
+    assert en[0] == ["Coin", "Network", "Confirmations before it shows as confirmed", "Network fee paid in",
+                     "Minimum to convert to your balance"]
+    assert en[2] == ["USDT", "TRC-20 (TRON)", "19", "TRX", "15 USDT"]
     # the chain is not repeated when it is the network's own name; thousands are grouped
-    assert en[3] == ["TRX", "TRON", "0.5 TRX", "25,000 TRX", "3", "0.25 TRX"]
+    assert en[3] == ["TRX", "TRON", "3", "TRX", "25,000 TRX"]
     zh = rows(page_macros("zh", "asset_table"))
     assert zh[0][:2] == ["币种", "网络"] and zh[2][1] == "TRC-20（波场）"
 
@@ -217,10 +222,12 @@ def test_the_funding_tables_join_fees_times_and_limits(page_macros):
     out = rows(page_macros("en", "funding_table", "withdraw"))
     assert out[0] == ["Method", "Fee", "Usually takes", "Minimum per transaction", "Daily maximum"]
     assert out[2] == ["Withdraw", "2 USD per transaction", "2–4 business days", "20 USD", "12,000 USD"]
-    assert out[3][0] == "Coins out" and out[3][3] == out[3][4] == "Varies by coin (see the coin table)"
-    assert len(out) == 4                       # the top-up method is not in the withdrawal table
+    assert out[3] == ["Coins out", "1.25% of the amount", "within 1 hour", "10 USD", "900 USD"]
+    assert len(out) == 4                       # the top-up methods are not in the withdrawal table
     into = rows(page_macros("zh", "funding_table", "top-up"))
     assert into[2] == ["卡", "金额的 1.25%", "1 小时内", "5 美元", "1,500 美元"]
+    # converting crypto has its minimum per coin (the coin table), and a daily maximum of its own
+    assert into[3][0] == "币换余额" and into[3][3].startswith("按币种") and into[3][4] == "800 美元"
 
 
 def test_an_unknown_funding_direction_names_the_choices(page_macros):
@@ -241,4 +248,33 @@ def test_complaint_times_and_aliases_are_worded_per_language(page_macros):
     assert page_macros("en", "complaint_times") == ("we confirm we've received it within 3 business days and send "
                                                     "our final answer within 12 business days")
     assert page_macros("zh", "brand_aliases") == "“甲钱包”、“乙钱包”"
-    assert page_macros("en", "brand_aliases") == "“A Wallet”"
+    assert page_macros("en", "brand_aliases") == '"A Wallet", "B Wallet" or "C Wallet"'    # straight quotes in English
+
+
+def test_the_app_store_publisher_is_explained_next_to_the_company(page_macros, registry):
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    relation = page_macros("en", "publisher_relation")
+    assert f"**{data['brand']['publisher']}**" in relation and data["company"]["legal_name"] in relation
+
+
+def test_the_domain_rule_names_only_the_domains_not_under_another(page_macros, registry):
+    # The checker (channel-check.js officialDomain) trusts a listed domain and every name under
+    # one; the pages state that rule with the top-level domains only (a listed subdomain is
+    # already under its parent).
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    domains = [item["domain"] for item in data["domains"]]
+    roots = [d for d in domains if not any(d.endswith("." + o) for o in domains)]
+    assert roots and len(roots) < len(domains)
+    rule = page_macros("en", "domain_rule")
+    assert all(f"`.{root}`" in rule for root in roots)
+    assert not any(f"`.{d}`" in rule for d in domains if d not in roots)
+    assert "{suffixes}" not in page_macros("zh", "domain_rule")
+
+
+def test_an_account_without_an_at_handle_is_written_as_its_platform_shows_it(page_macros, registry):
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    wechat = next(item for item in data["social"] if "shown_as" in item)
+    zh, en = page_macros("zh", "social_table"), page_macros("en", "social_table")
+    handle = wechat["handle"].replace("_", "&#95;")    # escaped as literal Markdown text
+    assert f"（微信号：{handle}）" in zh and f"(WeChat ID: {handle})" in en
+    assert f"@{handle}" not in zh.split(wechat["platform"]["zh"])[1].splitlines()[0]
