@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from helpcenter import project
+from helpcenter.layout import Layout
 from helpcenter.search import LANGS, index_file
 from helpcenter.search.core import Engine
 from helpcenter.text import HAN
@@ -63,9 +64,15 @@ class SiteNotBuilt(FileNotFoundError):
     """The folder has no links.json or no search index: the site was not built (run `make build`)."""
 
 
-def detect_lang(message: str) -> str:
-    """Chinese as soon as the message holds a Han character; English otherwise."""
-    return "zh" if HAN.search(message) else "en"
+def detect_lang(message: str, layout: Layout | None = None) -> str:
+    """The site language written in the message's script (data/languages.yml script): a Han
+    language as soon as the message holds a Han character (the one of its Han variant, when the
+    site has one: 點樣 reads as traditional), else the first Latin one."""
+    layout = layout or Layout.load()
+    if HAN.search(message):
+        from helpcenter.convert import han_variant
+        return (layout.for_script("han", han_variant(message)) or layout.for_script("han") or layout.default)
+    return layout.for_script("latin") or layout.default
 
 
 @dataclass(frozen=True)

@@ -105,18 +105,18 @@ def is_upcoming(item: dict, on: dt.date) -> bool:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day:%B} {day.day}, {day.year}"
+    return LAYOUT.language(lang).long_date(day)
 
 
 def period(item: dict, lang: str) -> str:
+    """When an announcement applies, in words (data/ui.yml status_since, status_from_to)."""
     start, end = item["start"], item.get("end")
-    if lang == "zh":
-        if end is None:
-            return f"{format_date(start, lang)}起"
-        return format_date(start, lang) if end == start else f"{format_date(start, lang)} 至 {format_date(end, lang)}"
+    ui = ui_strings.load()
     if end is None:
-        return f"Since {format_date(start, lang)}"
-    return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"
+        return ui["status_since"][lang].format(start=format_date(start, lang))
+    if end == start:
+        return format_date(start, lang)
+    return ui["status_from_to"][lang].format(start=format_date(start, lang), end=format_date(end, lang))
 
 
 def strings() -> dict:
@@ -130,7 +130,7 @@ def strings() -> dict:
 def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
     kind = SEVERITIES[item["severity"]]
     label = strings()["upcoming"][lang] if upcoming else strings()["severity"][item["severity"]][lang]
-    sep = "：" if lang == "zh" else ": "
+    sep = LAYOUT.language(lang).colon
     title = item["title"][lang].replace('"', "'")
     text = item["text"][lang].strip().replace("\n", "\n    ")   # stays inside the admonition
     return (f'<span id="{item["id"]}"></span>\n\n!!! {kind} "{label}{sep}{title}"\n\n'

@@ -71,9 +71,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             "agent": {
                 "languages": [{"code": lang, "name": self.layout.language(lang).name,
                                "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
-                               "short": config.site_url + self.layout.short_path(lang, "")[:-1]}
+                               "short": (config.site_url or "") + self.layout.short_path(lang, "")[:-1]}
                               for lang in self.layout.codes],
-                "han": detect_lang("中"), "latin": detect_lang("a"), "han_range": HAN_RANGES,
+                # By the console's own language: on a Han edition's console, its own Han variant.
+                "han": {lang.code: lang.code if lang.script == "han" else detect_lang("中", self.layout)
+                        for lang in self.layout.languages},
+                "latin": detect_lang("a", self.layout), "han_range": HAN_RANGES,
             },
         }
         return config

