@@ -129,7 +129,9 @@ UI = {key: LOCALIZED for key in (
     "facts_network_fee", "facts_method", "facts_fee", "facts_time", "facts_min", "facts_daily_max",
     "facts_per_coin", "facts_network_fee_only", "facts_region", "facts_licence", "facts_licence_number",
     "facts_regulator", "facts_escalate_to", "facts_complaint_times", "facts_network_on_chain", "facts_named",
-    "facts_registered", "facts_quoted", "facts_list_separator", "list_and", "spoken_languages", "status_since", "status_from_to",
+    "facts_registered", "facts_quoted", "facts_list_separator",
+    # Words the macros and tools print around values (helpcenter/macros.py, status.py, og images).
+    "list_and", "spoken_languages", "status_since", "status_from_to", "og_tagline",
     # The agent console (overrides/agent.html, docs/assets/javascripts/agent-console.js).
     "agent_message", "agent_hint", "agent_reply_language", "agent_language_auto", "agent_waiting",
     "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",

@@ -260,7 +260,7 @@ def _load(path: Path) -> Layout:
 
 def load_facts(path: Path) -> dict:
     """data/languages.yml: code -> facts, checked; {} when the project has no such file."""
-    from helpcenter import datafile, datakeys   # late: datakeys reads the layout for its own checks
+    from helpcenter import datafile, datakeys  # late: datakeys reads the layout for its own checks
     try:
         data = datafile.load(path, datakeys.LANGUAGES, missing_ok=True, derive="none") or {}
     except datafile.DataFileError as exc:

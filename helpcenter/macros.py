@@ -589,7 +589,8 @@ def define_env(env) -> None:
                 for item in data["complaints"]["escalation"]]
         return table(head, rows)
 
-    playbook.register(env, data, lang, lambda: layout.language(page_lang()).home_region.get("id"))   # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}
+    # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}; the edition's own region first
+    playbook.register(env, data, lang, lambda: layout.language(page_lang()).home_region.get("id"))
     derive_macros(env, layout, page_lang, rendering_as)
 
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from helpcenter import registry as reg
-from helpcenter.layout import Layout
 from helpcenter.building import build
+from helpcenter.layout import Layout
 from helpcenter.text import HAN
 from tests.helpers.paths import FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
 

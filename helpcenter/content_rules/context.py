@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from helpcenter import registry as reg
-from helpcenter.layout import Layout
 from helpcenter.content_rules.model import LEVELS, Context
+from helpcenter.layout import Layout
 
 CONFIG = "data/content-rules.yml"
 CONFIG_KEYS = ("severity", "playbook_pending", "macro_edges", "never_ask_box")

@@ -185,7 +185,8 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     chatter = sorted({normalize(w) for w in vocabulary["chatter"]})
     # Empty for a language without Han characters: no simplified character occurs in its text.
     fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
-                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter, layout.language(lang).fold, _preferred(layout.language(lang)))
+                 + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter,
+                 layout.language(lang).fold, _preferred(layout.language(lang)))
     data = {"format": FORMAT, "lang": lang, "ranking": RANKING, "han": HAN_RANGES, "fold": fold, "stop": stop,
             "chatter": chatter, "typos": [list(t) for t in typos]}
     # The synonym groups ship as written (normalized); each runtime expands them when it loads
