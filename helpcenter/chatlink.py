@@ -65,14 +65,23 @@ class SiteNotBuilt(FileNotFoundError):
 
 
 def detect_lang(message: str, layout: Layout | None = None) -> str:
-    """The site language written in the message's script (data/languages.yml script): a Han
-    language as soon as the message holds a Han character (the one of its Han variant, when the
-    site has one: 點樣 reads as traditional), else the first Latin one."""
+    """The site language written in the message's script (data/languages.yml script): for Han, the
+    Han language whose variant-only characters (helpcenter/convert.py) and markers (Cantonese 咗,
+    唔) the message holds most, the first Han language when none stands out; else the first Latin
+    one."""
     layout = layout or Layout.load()
-    if HAN.search(message):
-        from helpcenter.convert import han_variant
-        return (layout.for_script("han", han_variant(message)) or layout.for_script("han") or layout.default)
-    return layout.for_script("latin") or layout.default
+    if not HAN.search(message):
+        return layout.for_script("latin") or layout.default
+    from helpcenter.convert import variant_counts
+    counts = variant_counts(message)
+    best, best_score = layout.for_script("han") or layout.default, 0
+    for lang in layout.languages:
+        if lang.script != "han":
+            continue
+        score = counts.get(lang.variant, 0) + sum(ch in lang.markers for ch in message)
+        if score > best_score:
+            best, best_score = lang.code, score
+    return best
 
 
 @dataclass(frozen=True)

@@ -169,9 +169,7 @@ def traditional_only() -> frozenset[str]:
     return frozenset(out)
 
 
-def han_variant(text: str) -> str:
-    """"traditional" when `text` holds more Traditional-only than Simplified-only characters, else
-    "simplified" (a message with neither, such as 你好, reads as the default Chinese)."""
-    trad = sum(ch in traditional_only() for ch in text)
-    simp = sum(ch in simplified_only() for ch in text)
-    return "traditional" if trad > simp else "simplified"
+def variant_counts(text: str) -> dict[str, int]:
+    """How many Simplified-only and Traditional-only characters `text` holds."""
+    return {"traditional": sum(ch in traditional_only() for ch in text),
+            "simplified": sum(ch in simplified_only() for ch in text)}

@@ -89,6 +89,10 @@ class Language:
         return self.fact("colon")
 
     @property
+    def markers(self) -> str:
+        return self.fact("markers") or ""
+
+    @property
     def derive_from(self) -> str | None:
         return self.fact("derive_from")
 
