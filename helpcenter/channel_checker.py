@@ -47,6 +47,7 @@ def load_strings(path: Path = STRINGS) -> dict:
             for i, item in enumerate(node):
                 walk(item, f"{where}[{i}]")
         elif isinstance(node, dict) and set(node) & set(reg.LANGS):
+            node.update(datafile.derived_values(node))
             missing = [lang for lang in reg.LANGS if not isinstance(node.get(lang), str) or not node[lang]]
             if missing:
                 raise CheckerError(f"{path}: field '{where}': missing {', '.join(missing)}; expected text in zh and en")

@@ -38,7 +38,7 @@ class Each:
 
 
 # data/languages.yml (helpcenter/layout.py): each language's facts, by its code.
-LANGUAGES = Each({"hreflang": ANY, "og_locale": ANY, "browser_locale": ANY, "script": ANY, "variant": ANY,
+LANGUAGES = Each({"hreflang": ANY, "og_locale": ANY, "browser_locale": ANY, "browser_tags": ANY, "script": ANY, "variant": ANY,
                   "typography": ANY, "date": ANY, "colon": ANY, "home_region": {"id": ANY, "code": ANY},
                   "search": {"analyzer": ANY, "fold": ANY}, "markers": ANY, "derive_from": ANY,
                   "phrases": ANY})

@@ -89,6 +89,11 @@ class Language:
         return self.fact("colon")
 
     @property
+    def browser_tags(self) -> tuple[str, ...]:
+        """Browser language tags (besides its code and hreflang) that mean this edition."""
+        return tuple(self.fact("browser_tags") or ())
+
+    @property
     def markers(self) -> str:
         return self.fact("markers") or ""
 

@@ -50,6 +50,7 @@ def _texts(node, where: str, fail, *, lists: bool = False) -> None:
     """node holds non-empty zh and en (strings, or lists of strings when lists is set)."""
     if not isinstance(node, dict):
         fail(where, f"got {node!r}; expected zh and en")
+    node.update(datafile.derived_values(node))   # a derived edition's text from its source's
     for lang in reg.LANGS:
         value = node.get(lang)
         if lists:

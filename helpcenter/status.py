@@ -73,6 +73,8 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
             raise _fail(path, f"{field}.active", f"got {item['active']!r}", "true or false")
         for key in ("title", "text"):
             value = item.get(key)
+            if isinstance(value, dict):
+                value = item[key] = datafile.derived_values(value)
             for lang in LANGS:
                 if not isinstance(value, dict) or not isinstance(value.get(lang), str) or not value[lang].strip():
                     raise _fail(path, f"{field}.{key}.{lang}", "missing", f"text in {lang}")
