@@ -190,7 +190,7 @@ def unknown_key(keys: Any, key: Any) -> str | None:
     near = suggestions(str(key), known)
     hint = f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
     from helpcenter.datafile import clip
-    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {', '.join(known)}"
+    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {clip(', '.join(known), 600)}"
 
 
 def suggestions(word: str, known: list[str]) -> list[str]:
