@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from helpcenter import project, published, redirects
+from helpcenter import edition, project, published, redirects
 from helpcenter.layout import Layout
 
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -77,12 +77,13 @@ def main(argv=None, root: Path | None = None) -> int:
 
     today = dt.date.today().isoformat()
     created = []
-    for lang in languages:
+    for lang in [code for code in languages if not layout.language(code).derive_from]:
         template = (root / "templates" / f"article.{lang}.md").read_text(encoding="utf-8")
         target = root / "docs" / lang / args.section / f"{args.id}.md"
         target.write_text(template.format(id=args.id, section=args.section, today=today), encoding="utf-8")
         created.append(target.relative_to(root))
     mkdocs.write_text("\n".join(lines), encoding="utf-8")
+    created += edition.write(root, layout)   # derived editions (docs/zh-hant/) follow their source
     print("created " + " and ".join(map(str, created)) + f"; added {args.section}/{args.id}.md to the nav in mkdocs.yml")
     print("next: add the id and its scope to data/content-plan.yml, write every language (CONTRIBUTING.md), "
           "`make test`, then after `make build` "
