@@ -70,12 +70,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # (chatlink's rule, so the console and the CLI read a message alike).
             "agent": {
                 "languages": [{"code": lang, "name": self.layout.language(lang).name,
+                               "script": self.layout.language(lang).script,
                                "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
                                "short": (config.site_url or "") + self.layout.short_path(lang, "")[:-1]}
                               for lang in self.layout.codes],
-                # By the console's own language: on a Han edition's console, its own Han variant.
-                "han": {lang.code: lang.code if lang.script == "han" else detect_lang("中", self.layout)
-                        for lang in self.layout.languages},
+                "han": detect_lang("中", self.layout),
                 "latin": detect_lang("a", self.layout), "han_range": HAN_RANGES,
             },
         }

@@ -194,7 +194,22 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     data["groups"] = groups
     data["pages"] = out_pages
     data["sections"] = out_sections
+    data["signature"] = signature(layout.language(lang), [" ".join(map(str, p)) for p in out_pages]
+                                  + [s[2] + " " + s[3] for s in out_sections])
     return data
+
+
+def signature(language, texts: list[str]) -> str:
+    """The characters that tell a message in this Han language from one in another (chatlink and
+    the agent console pick the index to search by them): the variant-only characters of its own
+    text (帳, 點 for traditional; 账, 点 for simplified) and its writers' markers (Cantonese 咗, 唔).
+    Empty for a language not written in Han characters."""
+    if language.script != "han":
+        return ""
+    from helpcenter import convert
+    own = convert.traditional_only() if language.variant == "traditional" else convert.simplified_only()
+    used = set("".join(texts))
+    return "".join(sorted(own & used)) + "".join(ch for ch in language.markers if ch not in own)
 
 
 def dumps(data: dict) -> str:
