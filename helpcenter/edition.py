@@ -13,6 +13,7 @@ from pathlib import Path
 from helpcenter import convert
 from helpcenter.layout import Layout
 
+_UNREADABLE: set[Path] = set()   # derived files whose source is not UTF-8 (left alone until it is)
 NOTICE = "# Generated from {source} by `helpcenter derive`: edit that file, then run it again.\n"
 
 
@@ -29,13 +30,19 @@ def expected(root: Path, layout: Layout | None = None) -> dict[Path, str]:
     """Every file of every derived edition (relative to root) and the text it must hold."""
     layout = layout or Layout.load()
     out: dict[Path, str] = {}
+    unreadable = _UNREADABLE
+    unreadable.clear()
     for lang in layout.derived():
         conv = convert.for_language(lang)
         base = root / "docs" / lang.derive_from
         for path in sorted(base.rglob("*.md")):
             rel = path.relative_to(base)
-            out[Path("docs") / lang.code / rel] = generated(path.read_text(encoding="utf-8"),
-                                                            (Path("docs") / lang.derive_from / rel).as_posix(), conv)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                unreadable.add(Path("docs") / lang.code / rel)
+                continue          # the content rules name the source file (rule "encoding")
+            out[Path("docs") / lang.code / rel] = generated(text, (Path("docs") / lang.derive_from / rel).as_posix(), conv)
     return out
 
 
@@ -48,11 +55,11 @@ def drift(root: Path, layout: Layout | None = None) -> list[tuple[Path, str]]:
         path = root / rel
         if not path.is_file():
             problems.append((rel, "missing"))
-        elif path.read_text(encoding="utf-8") != text:
+        elif path.read_bytes() != text.encode("utf-8"):
             problems.append((rel, "differs from its source"))
     for lang in layout.derived():
         for path in sorted((root / "docs" / lang.code).rglob("*.md")):
-            if path.relative_to(root) not in want:
+            if path.relative_to(root) not in want and path.relative_to(root) not in _UNREADABLE:
                 problems.append((path.relative_to(root), f"has no source in docs/{lang.derive_from}/"))
     return problems
 
