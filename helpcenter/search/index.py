@@ -127,7 +127,10 @@ def _fold(texts: list[str], to: str = "simplified", extra: dict | None = None) -
         for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
             for variant, traditional in table(name).items():
                 pairs.setdefault(variant, standard.get(traditional, traditional))
-    pairs.update(extra or {})   # a derived edition's preferred forms (賬 -> 帳), helpcenter/convert.py
+    # A derived edition's preferred forms (賬 -> 帳, 爲 -> 為, helpcenter/convert.py): its text
+    # holds them, so a query's characters fold to them too.
+    pairs = {source: (extra or {}).get(target, target) for source, target in pairs.items()}
+    pairs.update(extra or {})
     used = set("".join(texts))
     kept = sorted((t, s) for t, s in pairs.items()
                   if t != s and len(s) == 1 and s in used and HAN.fullmatch(t) and HAN.fullmatch(s))
