@@ -24,6 +24,7 @@ import phonenumbers
 
 from helpcenter import datafile, datakeys, official_channels, project
 from helpcenter import registry as reg
+from helpcenter.layout import Layout
 
 STRINGS = Path("data/channel-check.yml")   # in the project folder (helpcenter/project.py)
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
@@ -37,7 +38,7 @@ def load_strings(path: Path = STRINGS) -> dict:
     """The strings, validated: every leaf is a mapping with non-empty zh and en."""
     path = project.path(path)
     try:
-        data = datafile.load(path, datakeys.CHANNEL_CHECK)
+        data = datafile.load(path, datakeys.CHANNEL_CHECK, derive="any")
     except datafile.DataFileError as exc:
         raise CheckerError(str(exc)) from None
 
@@ -46,6 +47,7 @@ def load_strings(path: Path = STRINGS) -> dict:
             for i, item in enumerate(node):
                 walk(item, f"{where}[{i}]")
         elif isinstance(node, dict) and set(node) & set(reg.LANGS):
+            node.update(datafile.derived_values(node))
             missing = [lang for lang in reg.LANGS if not isinstance(node.get(lang), str) or not node[lang]]
             if missing:
                 raise CheckerError(f"{path}: field '{where}': missing {', '.join(missing)}; expected text in zh and en")
@@ -74,7 +76,7 @@ def localize(node, lang: str, **values):
 def ui_path(registry: dict, ident: str, lang: str) -> str:
     """An on-screen path as plain text (no Markdown: the page shows it with textContent)."""
     steps = registry["ui_paths"][ident][lang]
-    return "→".join(f"「{s}」" for s in steps) if lang == "zh" else " → ".join(steps)
+    return "→".join(f"「{s}」" for s in steps) if Layout.load().language(lang).cjk else " → ".join(steps)
 
 
 def checker_data(registry: dict, lang: str, strings: dict | None = None) -> dict:
@@ -115,7 +117,11 @@ def checker_data(registry: dict, lang: str, strings: dict | None = None) -> dict
                 "dm": g["dm"], "label": s["handle"].replace("{platforms}", s["separator"].join(g["platforms"]))}
                for g in by_handle.values()]
     brand = re.sub(r"[^0-9a-z]", "", doc["brand"].lower())
-    return {"brand": brand, "countryCodes": codes, "defaultRegion": doc["default_region"], "phones": phones,
+    # A reader of an edition for one region (data/languages.yml home_region) types local numbers
+    # of that region: the checker reads a number without a country code as one from there.
+    home_code = Layout.load().language(lang).home_region.get("code")
+    region = official_channels.default_region(home_code) if home_code else doc["default_region"]
+    return {"brand": brand, "countryCodes": codes, "defaultRegion": region, "phones": phones,
             "emails": emails, "domains": domains, "profiles": profiles, "handles": handles}
 
 

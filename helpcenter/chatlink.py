@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from helpcenter import project
+from helpcenter.layout import Layout
 from helpcenter.search import LANGS, index_file
 from helpcenter.search.core import Engine
 from helpcenter.text import HAN
@@ -63,9 +64,12 @@ class SiteNotBuilt(FileNotFoundError):
     """The folder has no links.json or no search index: the site was not built (run `make build`)."""
 
 
-def detect_lang(message: str) -> str:
-    """Chinese as soon as the message holds a Han character; English otherwise."""
-    return "zh" if HAN.search(message) else "en"
+def detect_lang(message: str, layout: Layout | None = None) -> str:
+    """The first site language written in the message's script (data/languages.yml script): Han as
+    soon as the message holds a Han character. Between several Han editions, Catalog.detect
+    chooses by each index's signature."""
+    layout = layout or Layout.load()
+    return (layout.for_script("han" if HAN.search(message) else "latin") or layout.default)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,24 @@ class Catalog:
         self.by_key = {(r["lang"], r["id"], r["anchor"]): r for r in records}
         self.engines: dict[str, Engine] = {}
 
+    def detect(self, message: str) -> str:
+        """The language of the message: by script, then, between Han editions, the one whose index
+        signature (its variant-only characters and markers, helpcenter/search/index.py) the message
+        holds most of; the first Han language when none stands out (core.js does the same in the
+        agent console)."""
+        lang = detect_lang(message)
+        layout = Layout.load()
+        if layout.language(lang).script != "han":
+            return lang
+        best, score = lang, 0
+        for other in layout.languages:
+            if other.script == "han":
+                mark = set(self.engine(other.code).data.get("signature") or "")
+                found = sum(ch in mark for ch in message)
+                if found > score:
+                    best, score = other.code, found
+        return best
+
     def engine(self, lang: str) -> Engine:
         if lang not in self.engines:
             path = self.site / index_file(lang)
@@ -107,7 +129,7 @@ class Catalog:
 
         Matching always uses the language the message is written in; a forced `lang` only picks
         the language of the returned links (same article and anchor)."""
-        match_lang = detect_lang(message)
+        match_lang = self.detect(message)
         out_lang = lang or match_lang
         if out_lang not in LANGS:
             raise ValueError(f"unknown language {out_lang!r}; expected one of {', '.join(LANGS)}")
@@ -191,7 +213,7 @@ def run(args, catalog: Catalog) -> int:
             if not message.strip():
                 continue
             answers = catalog.answer(message, lang=args.lang, limit=args.limit) if readable else []
-            write(json.dumps({"message": message, "lang": args.lang or detect_lang(message),
+            write(json.dumps({"message": message, "lang": args.lang or catalog.detect(message),
                               "answers": [{k: a.as_dict()[k] for k in JSON_KEYS} for a in answers]},
                              ensure_ascii=False))
         return 0

@@ -17,6 +17,7 @@ COMMANDS = {
     "check": ("helpcenter.commands.check_content", "content rules on docs/ (file:line: [rule] message)"),
     "links": ("helpcenter.commands.check_links", "internal links and anchors of a build; lists external links"),
     "new-article": ("helpcenter.commands.new_article", "create an article in every language, and its nav entry"),
+    "derive": ("helpcenter.commands.derive", "write derived editions (docs/zh-hant/) from their source pages"),
     "translation-status": ("helpcenter.commands.translation_status", "missing, drifted or older translations"),
     "update-manifest": ("helpcenter.commands.update_manifest", "record newly published addresses (append-only)"),
     "offline": ("helpcenter.commands.package_offline", "build the offline zip (opens from disk, search included)"),

@@ -84,11 +84,15 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
-def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False) -> Any:
+def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False, derive: str = "localized") -> Any:
     """Read and construct one data file, refusing what the module docstring lists.
 
     `keys` is the file kind's declaration from helpcenter/datakeys.py. A missing file raises
     FileNotFoundError (callers word that themselves), or gives None with `missing_ok`.
+    `derive`: which mappings a derived language (data/languages.yml derive_from) gets its value
+    in when the file gives none, converted from its source language (helpcenter/convert.py):
+    "localized" (those declared LOCALIZED), "any" (every mapping keyed by language codes, for
+    files declared ANY such as data/channel-check.yml) or "none".
     """
     path = Path(path)
     try:
@@ -97,7 +101,7 @@ def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False
         if missing_ok:
             return None
         raise
-    return loads(text, path, keys)
+    return loads(text, path, keys, derive=derive)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -112,7 +116,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise DataFileError(f"{path}: not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
 
 
-def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int = 1) -> Any:
+def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int = 1, derive: str = "localized") -> Any:
     """`load` for text already in memory (`name` is what errors call it; `first_line` is the
     line of the file where `text` starts, for front matter)."""
     loader = _Loader(text)
@@ -131,9 +135,27 @@ def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int
             raise DataFileError(f"{name}: nested too deeply; expected a flatter file") from None
         if node is None:
             return None
-        return _Builder(loader, name, first_line).build(node, "", keys)
+        return _Builder(loader, name, first_line, derive).build(node, "", keys)
     finally:
         loader.dispose()
+
+
+def derived_values(mapping: dict, only_languages: bool = False) -> dict:
+    """`mapping` (language code -> value) with a value for each derived language it lacks, converted
+    from its source language's. With `only_languages`, a mapping holding other keys is left alone."""
+    from helpcenter import convert
+    from helpcenter.layout import Layout
+    layout = Layout.load()
+    if only_languages and not set(mapping) <= set(layout.codes):
+        return mapping
+    out = dict(mapping)
+    for lang in layout.derived():
+        if lang.code not in out and lang.derive_from in out:
+            try:
+                out[lang.code] = convert.tree(out[lang.derive_from], convert.for_language(lang))
+            except convert.ConvertError as exc:
+                raise ValueError(str(exc)) from None
+    return out
 
 
 class _Builder:
@@ -141,8 +163,8 @@ class _Builder:
 
     Done here rather than by PyYAML's constructor so that every error knows its field path."""
 
-    def __init__(self, loader: _Loader, name: Path | str, first_line: int):
-        self.loader, self.name, self.first_line = loader, name, first_line
+    def __init__(self, loader: _Loader, name: Path | str, first_line: int, derive: str = "localized"):
+        self.loader, self.name, self.first_line, self.derive = loader, name, first_line, derive
 
     def fail(self, node, field: str, problem: str) -> DataFileError:
         where = f"field '{field}': " if field else ""
@@ -172,6 +194,11 @@ class _Builder:
             if problem:
                 raise self.fail(key_node, here, problem)
             out[key] = self.build(value_node, here, datakeys.value_keys(keys, key))
+        if (self.derive == "localized" and keys is datakeys.LOCALIZED) or (self.derive == "any" and out):
+            try:
+                return derived_values(out, self.derive == "any")
+            except ValueError as exc:
+                raise self.fail(node, field, str(exc)) from None
         return out
 
     def scalar(self, node: ScalarNode, field: str) -> Any:

@@ -37,6 +37,15 @@ class Each:
     value: Any
 
 
+# data/languages.yml (helpcenter/layout.py): each language's facts, by its code.
+LANGUAGES = Each({"hreflang": ANY, "og_locale": ANY, "browser_locale": ANY, "browser_tags": ANY, "script": ANY, "variant": ANY,
+                  "typography": ANY, "date": ANY, "colon": ANY, "home_region": {"id": ANY, "code": ANY},
+                  "search": {"analyzer": ANY, "fold": ANY}, "markers": ANY, "derive_from": ANY,
+                  "phrases": ANY})
+
+# data/zh-hant-phrases.yml and the like (helpcenter/convert.py): source phrase -> derived phrase.
+PHRASES = {"phrases": Each(ANY), "characters": Each(ANY)}
+
 # data/registry.yml (helpcenter/registry.py)
 REGISTRY = {
     "brand": {"name": ANY, "publisher": ANY, "app": LOCALIZED, "help_center": LOCALIZED},
@@ -125,6 +134,8 @@ UI = {key: LOCALIZED for key in (
     "facts_per_coin", "facts_network_fee_only", "facts_region", "facts_licence", "facts_licence_number",
     "facts_regulator", "facts_escalate_to", "facts_complaint_times", "facts_network_on_chain", "facts_named",
     "facts_registered", "facts_quoted", "facts_list_separator", "facts_list_last_separator", "domain_rule",
+    # Words the macros and tools print around values (helpcenter/macros.py, status.py, og images).
+    "list_and", "spoken_languages", "status_since", "status_from_to", "og_tagline",
     # The agent console (overrides/agent.html, docs/assets/javascripts/agent-console.js).
     "agent_message", "agent_hint", "agent_reply_language", "agent_language_auto", "agent_waiting",
     "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",

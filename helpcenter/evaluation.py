@@ -40,8 +40,17 @@ class Split:
     garbage: list[str] = field(default_factory=list)
 
 
+# A language's cases may also live in a file of their own, written by someone else at another
+# time (tests/data/eval/tuning-zh-hant.yml, frozen-zh-hant.yml): the same split, one language.
+LANGUAGE_FILES = {"tuning": "tuning-{lang}.yml", "frozen-test": "frozen-{lang}.yml"}
+
+
 def split_path(name: str) -> Path:
     return project.path(EVAL_DIR, f"{name}.yml")
+
+
+def language_path(name: str, lang: str) -> Path:
+    return project.path(EVAL_DIR, LANGUAGE_FILES.get(name, name + "-{lang}.yml").format(lang=lang))
 
 
 def available(name: str) -> bool:
@@ -49,10 +58,22 @@ def available(name: str) -> bool:
 
 
 def load(name: str = "tuning", path: Path | None = None) -> Split:
-    data = datafile.load(path or split_path(name), datakeys.EVAL_SPLIT) or {}
+    data = datafile.load(path or split_path(name), datakeys.EVAL_SPLIT, derive="none") or {}
+    for lang in LANGS:
+        own = None if path or lang in data else datafile.load(language_path(name, lang), datakeys.EVAL_SPLIT,
+                                                                missing_ok=True, derive="none")
+        if own:
+            data[lang] = own.get(lang) or []
     cases = {lang: [Case(lang, str(i["q"]), i["expect"], tuple(i.get("also") or ()), i.get("kind", ""),
                          i.get("source", "")) for i in data.get(lang) or []] for lang in LANGS}
     return Split(name, cases, [str(i["q"]) for i in data.get("garbage") or []])
+
+
+def sample_queries(lang: str, n: int = 3) -> list[str]:
+    """The first `n` keyword queries of the tuning split in `lang`, for timings (not for quality)."""
+    cases = load("tuning").cases.get(lang) or []
+    keywords = [c.q for c in cases if c.kind == "keyword"] or [c.q for c in cases]
+    return keywords[:n]
 
 
 def rank_of(pages: list[str], accepted: set[str]) -> int | None:

@@ -1,8 +1,10 @@
 """The site's layout: its languages and the shape of every address it publishes.
 
 The one owner of these facts. Languages come from the i18n plugin's `languages` list in
-mkdocs.yml (the default one first), so adding a language is one entry there; everything else here
-is derived:
+mkdocs.yml (the default one first), and what the site knows about each (script, typography, date
+format, hreflang, search analyzer, the language an edition is derived from) from
+data/languages.yml; adding a language is one entry in each. Code asks a Language for a fact, never
+compares its code to a literal. Everything else here is derived:
 
 - docs tree:      docs/<lang>/<section>/<id>.md
 - page URL:       <section>/<id>/ for the default language, <lang>/<section>/<id>/ for the others
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,11 +28,19 @@ import yaml
 from helpcenter import project
 
 MKDOCS_YML = Path(project.CONFIG_FILE)   # relative to the project folder (helpcenter/project.py)
+LANGUAGES_YML = Path("data/languages.yml")   # beside it: each language's facts
 
 # The first element of every redirect stub's <head>; published.py and the tests recognise stubs by it.
 REDIRECT_MARKER = '<meta name="okpay-redirect" content="1">'
-# Open Graph wants a territory; the site's readers of each language are mostly from these.
-OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
+# The facts of a language data/languages.yml does not describe: a Latin-script language whose
+# tags are its code (helpcenter/datakeys.py LANGUAGES declares the keys).
+DEFAULT_FACTS = {"script": "latin", "typography": "latin", "date": "{month_name} {day}, {year}", "colon": ": ",
+                 "search": {"analyzer": "words", "fold": "none"}}
+SCRIPTS = ("han", "latin")
+VARIANTS = ("simplified", "traditional")
+TYPOGRAPHY = ("cjk", "latin")
+ANALYZERS = ("cjk-bigram", "words")
+FOLDS = ("simplified", "traditional", "none")
 REDIRECT_TARGET = re.compile(r'<noscript><meta http-equiv="refresh" content="0; url=([^"]+)">')
 
 
@@ -43,11 +53,73 @@ class Language:
     code: str
     name: str
     default: bool
+    facts: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def fact(self, key: str, default=None):
+        return self.facts.get(key, DEFAULT_FACTS.get(key, default))
 
     @property
     def og_locale(self) -> str:
         """The Open Graph locale (language_TERRITORY) chat apps expect."""
-        return OG_LOCALES.get(self.code, self.code)
+        return self.fact("og_locale", self.code)
+
+    @property
+    def hreflang(self) -> str:
+        return self.fact("hreflang", self.code)
+
+    @property
+    def browser_locale(self) -> str:
+        return self.fact("browser_locale", self.code)
+
+    @property
+    def script(self) -> str:
+        return self.fact("script")
+
+    @property
+    def variant(self) -> str | None:
+        return self.fact("variant")
+
+    @property
+    def cjk(self) -> bool:
+        """Prose follows the CJK typography rules (and the macros' Chinese sentences apply)."""
+        return self.fact("typography") == "cjk"
+
+    @property
+    def colon(self) -> str:
+        return self.fact("colon")
+
+    @property
+    def browser_tags(self) -> tuple[str, ...]:
+        """Browser language tags (besides its code and hreflang) that mean this edition."""
+        return tuple(self.fact("browser_tags") or ())
+
+    @property
+    def markers(self) -> str:
+        return self.fact("markers") or ""
+
+    @property
+    def derive_from(self) -> str | None:
+        return self.fact("derive_from")
+
+    @property
+    def phrases(self) -> str | None:
+        return self.fact("phrases")
+
+    @property
+    def home_region(self) -> dict:
+        """{"id": registry region id, "code": ISO code}, or {} for no particular region."""
+        return self.fact("home_region") or {}
+
+    @property
+    def analyzer(self) -> str:
+        return self.fact("search")["analyzer"]
+
+    @property
+    def fold(self) -> str:
+        return self.fact("search")["fold"]
+
+    def long_date(self, day) -> str:
+        return self.fact("date").format(year=day.year, month=day.month, day=day.day, month_name=f"{day:%B}")
 
     @property
     def prefix(self) -> str:
@@ -61,7 +133,7 @@ class Layout:
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
-    def from_entries(cls, entries: list, where: str) -> "Layout":
+    def from_entries(cls, entries: list, where: str, facts: dict | None = None) -> "Layout":
         if not isinstance(entries, list) or not entries:
             raise LayoutError(f"{where}: plugins.i18n.languages: expected a list of languages")
         langs = []
@@ -71,11 +143,20 @@ class Layout:
             if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?", code):
                 raise LayoutError(f"{where}: plugins.i18n.languages[{i}].locale: got {code!r}; "
                                   "expected a language code such as zh or en")
-            langs.append(Language(code, name or code, default))
+            langs.append(Language(code, name or code, default, (facts or {}).get(code) or {}))
         defaults = [lang for lang in langs if lang.default]
         if len(defaults) != 1:
             raise LayoutError(f"{where}: plugins.i18n.languages: expected exactly one `default: true`, "
                               f"got {len(defaults)}")
+        codes = [lang.code for lang in langs]
+        for lang in langs:
+            source = lang.derive_from
+            if source is not None and (source not in codes or source == lang.code):
+                raise LayoutError(f"{LANGUAGES_YML}: field '{lang.code}.derive_from': got {source!r}; expected "
+                                  f"another site language: {', '.join(c for c in codes if c != lang.code)}")
+            if source is not None and (facts or {}).get(source, {}).get("derive_from"):
+                raise LayoutError(f"{LANGUAGES_YML}: field '{lang.code}.derive_from': {source} is itself derived; "
+                                  "expected a language written by hand")
         return cls(tuple(defaults + [lang for lang in langs if not lang.default]))
 
     @classmethod
@@ -84,7 +165,8 @@ class Layout:
         i18n = config.plugins.get("i18n")
         if i18n is None:
             raise LayoutError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
-        return cls.from_entries(list(i18n.config.languages), "mkdocs.yml")
+        return cls.from_entries(list(i18n.config.languages), "mkdocs.yml",
+                                load_facts(Path(config.config_file_path).parent / LANGUAGES_YML))
 
     @staticmethod
     def load(path: Path = MKDOCS_YML) -> "Layout":
@@ -103,6 +185,17 @@ class Layout:
     @property
     def default(self) -> str:
         return self.languages[0].code
+
+    def derived(self) -> tuple[Language, ...]:
+        """The editions generated from another language (helpcenter/convert.py)."""
+        return tuple(lang for lang in self.languages if lang.derive_from)
+
+    def for_script(self, script: str, variant: str | None = None) -> str | None:
+        """The first language written in `script` (and Han `variant`, when given), default first."""
+        for lang in self.languages:
+            if lang.script == script and (variant is None or lang.variant == variant):
+                return lang.code
+        return None
 
     def language(self, code: str) -> Language:
         for lang in self.languages:
@@ -146,7 +239,8 @@ class Layout:
     def extra(self) -> list[dict]:
         """What templates get as config.extra.languages."""
         return [{"code": lang.code, "name": lang.name, "prefix": lang.prefix, "default": lang.default,
-                 "og_locale": lang.og_locale} for lang in self.languages]
+                 "og_locale": lang.og_locale, "hreflang": lang.hreflang, "colon": lang.colon}
+                for lang in self.languages]
 
 
 def is_redirect_stub(html: str) -> bool:
@@ -170,7 +264,35 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 @functools.cache
 def _load(path: Path) -> Layout:
-    return Layout.from_entries(_i18n_languages(path), str(path))
+    return Layout.from_entries(_i18n_languages(path), str(path), load_facts(path.parent / LANGUAGES_YML))
+
+
+def load_facts(path: Path) -> dict:
+    """data/languages.yml: code -> facts, checked; {} when the project has no such file."""
+    from helpcenter import datafile, datakeys  # late: datakeys reads the layout for its own checks
+    try:
+        data = datafile.load(path, datakeys.LANGUAGES, missing_ok=True, derive="none") or {}
+    except datafile.DataFileError as exc:
+        raise LayoutError(str(exc)) from None
+    if not isinstance(data, dict):
+        raise LayoutError(f"{path}: got {datafile.clip(data)}; expected a mapping of language codes to facts")
+    for code, facts in data.items():
+        if not isinstance(facts, dict):
+            raise LayoutError(f"{path}: field '{code}': got {datafile.clip(facts)}; expected a mapping of facts")
+        for key, allowed in (("script", SCRIPTS), ("variant", VARIANTS), ("typography", TYPOGRAPHY)):
+            if key in facts and facts[key] not in allowed:
+                raise LayoutError(f"{path}: field '{code}.{key}': got {facts[key]!r}; expected {' | '.join(allowed)}")
+        search = facts.get("search", DEFAULT_FACTS["search"])
+        if not isinstance(search, dict) or search.get("analyzer") not in ANALYZERS or search.get("fold") not in FOLDS:
+            raise LayoutError(f"{path}: field '{code}.search': got {datafile.clip(search)}; expected "
+                              f"{{analyzer: {' | '.join(ANALYZERS)}, fold: {' | '.join(FOLDS)}}}")
+        date = facts.get("date", DEFAULT_FACTS["date"])
+        try:
+            date.format(year=2026, month=1, day=2, month_name="January")
+        except (AttributeError, KeyError, IndexError, ValueError):
+            raise LayoutError(f"{path}: field '{code}.date': got {datafile.clip(date)}; expected a text with "
+                              "{year}, {month}, {day} or {month_name}") from None
+    return data
 
 
 def _i18n_languages(path: Path) -> list:

@@ -14,9 +14,10 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import playbook, project, status
+from helpcenter import convert, playbook, project, status
 from helpcenter import registry as reg
 from helpcenter import ui as ui_strings
+from helpcenter.layout import Layout
 
 REUSABLES = Path("reusables")   # in the project folder (helpcenter/project.py)
 PRODUCTION_ENV = "OKPAY_PRODUCTION"
@@ -113,9 +114,22 @@ def define_env(env) -> None:
     env.variables["brand"] = md_text(data["brand"]["name"])
     env.variables["registry"] = data
 
-    def lang() -> str:
+    layout = Layout.load()   # the project folder is set (helpcenter/project.py) before macros load
+    # A derived edition (data/languages.yml derive_from) is rendered in its source language and
+    # converted once (helpcenter/convert.py), like its pages: while a macro runs for such a page,
+    # lang() is the source language and page_lang() the edition's.
+    rendering_as: list[str] = []
+
+    def page_lang() -> str:
         page = env.page
         return getattr(page.file, "locale", None) or env.conf["theme"]["language"]
+
+    def lang() -> str:
+        return rendering_as[-1] if rendering_as else page_lang()
+
+    def cjk() -> bool:
+        """The page's prose is Chinese (the built-in sentences below come in a CJK and a Latin form)."""
+        return layout.language(lang()).cjk
 
     def t(value):
         """A registry text in this page's language, escaped for Markdown (a list item by item:
@@ -139,8 +153,8 @@ def define_env(env) -> None:
         raise PluginError(f"{env.page.file.src_path}: unknown {where} id {ident!r}; expected one of: {known}")
 
     def long_date(day) -> str:
-        # The footer's format (data/ui.yml reviewed_date_format), so a page never mixes two.
-        return day.strftime(env.conf["extra"]["ui_strings"]["reviewed_date_format"][lang()])
+        # The language's long date (data/languages.yml), the footer's format too: a page never mixes two.
+        return layout.language(lang()).long_date(day)
 
     brand_name = md_text(data["brand"]["name"])   # printed into Markdown: text, never markup
 
@@ -177,12 +191,12 @@ def define_env(env) -> None:
                               + ", ".join(data["ui_paths"]))
         # A path on the website (id ending -web) is followed with a mouse: "click", not "tap".
         verb = "click" if ident.endswith("-web") else "tap"
-        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), lang() == "zh", verb)
+        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), cjk(), verb)
 
     @env.macro
     def call_policy() -> str:
         """Whether OKPay ever phones customers, answered plainly (registry: call_policy)."""
-        policy, zh = data["call_policy"], lang() == "zh"
+        policy, zh = data["call_policy"], cjk()
         never = t(policy["never_on_a_call"])
         if policy["outbound_calls"] == "never":
             first = (f"不会。{brand_name} 从不主动给客户打电话，自称 {brand_name} 打来的电话都不是我们。" if zh else
@@ -208,7 +222,7 @@ def define_env(env) -> None:
     @env.macro
     def safe_to_tap() -> str:
         """Which phone numbers are safe to tap (registry: safe_to_tap). Links are written for an article."""
-        safe, zh = data["safe_to_tap"], lang() == "zh"
+        safe, zh = data["safe_to_tap"], cjk()
         places = []
         if safe["hotline_table"]:
             places.append("本帮助中心[客服热线表](../contact/phone-hotline.md#hotline-numbers)里的号码" if zh else
@@ -229,7 +243,7 @@ def define_env(env) -> None:
     @env.macro
     def fee_table() -> str:
         """The operator's fee schedule (registry: fee_schedule)."""
-        zh = lang() == "zh"
+        zh = cjk()
         rows = ["| 方式 | 手续费 |" if zh else "| Method | Fee |", "|---|---|"]
         for item in data["fee_schedule"]["items"]:
             rows.append(f"| {t(item['method'])} | {fee(item['id'])} |")
@@ -238,7 +252,7 @@ def define_env(env) -> None:
     @env.macro
     def fee(ident: str) -> str:
         """One fee in words: 免费 / 金额的 1.5% / 每笔 1 美元 (+ 区块链网络费)."""
-        schedule, zh = data["fee_schedule"], lang() == "zh"
+        schedule, zh = data["fee_schedule"], cjk()
         item = by_id_in(schedule["items"], "fee_schedule.items", ident)
         currency = t(schedule["currency"])
         parts = []
@@ -260,7 +274,7 @@ def define_env(env) -> None:
     @env.macro
     def region_table() -> str:
         """Every region and what is offered there (registry: regions)."""
-        zh = lang() == "zh"
+        zh = cjk()
         yes, no = ("提供", "不提供") if zh else ("Offered", "Not offered")
         rows = ["| 国家或地区 | 钱包与付款 | 数字资产 |" if zh else "| Country or region | Wallet and payments | Crypto |",
                 "|---|---|---|"]
@@ -272,7 +286,7 @@ def define_env(env) -> None:
     @env.macro
     def currency_table() -> str:
         """The fiat currencies offered in each served region (registry: region_currencies)."""
-        zh = lang() == "zh"
+        zh = cjk()
         rows = ["| 国家或地区 | 可用货币 |" if zh else "| Country or region | Currencies |", "|---|---|"]
         names = {item["id"]: t(item["name"]) for item in data["regions"]}
         rows += [f"| {names[region]} | {('、' if zh else ', ').join(codes)} |"
@@ -282,7 +296,7 @@ def define_env(env) -> None:
     @env.macro
     def region_statement(ident: str) -> str:
         """What is and isn't offered in one region, as a sentence."""
-        item, zh = by_id_in(data["regions"], "regions", ident), lang() == "zh"
+        item, zh = by_id_in(data["regions"], "regions", ident), cjk()
         name, services = t(item["name"]), item["services"]
         if not services:
             return (f"{brand_name} 不在{name}提供服务：不能在当地开户使用，也不提供任何数字资产（加密货币）的买卖、"
@@ -298,7 +312,7 @@ def define_env(env) -> None:
     @env.macro
     def typical_time(ident: str, part: str = "range") -> str:
         """A typical time from the registry: 1 到 3 个工作日 / 1–3 business days; part="max": 3 个工作日."""
-        item, zh = by_id_in(data["typical_times"], "typical_times", ident), lang() == "zh"
+        item, zh = by_id_in(data["typical_times"], "typical_times", ident), cjk()
         if part not in ("range", "max"):
             raise PluginError(f"{env.page.file.src_path}: typical_time({ident!r}, {part!r}); expected 'range' or 'max'")
         top, low, unit = item["max"], item.get("min"), item["unit"]
@@ -313,7 +327,7 @@ def define_env(env) -> None:
     @env.macro
     def typical_times_table(prefix: str) -> str:
         """The typical times whose ids start with `prefix` (e.g. "top-up"), as a table."""
-        zh = lang() == "zh"
+        zh = cjk()
         rows = ["| 方式 | 一般需要 |" if zh else "| Method | Usually takes |", "|---|---|"]
         rows += [f"| {t(item['what'])} | {typical_time(item['id'])} |"
                  for item in data["typical_times"] if item["id"].startswith(prefix)]
@@ -324,7 +338,7 @@ def define_env(env) -> None:
     @env.macro
     def limits_table() -> str:
         """Limits per verification level (registry: limits)."""
-        limits, zh = data["limits"], lang() == "zh"
+        limits, zh = data["limits"], cjk()
         currency = t(limits["currency"])
         rows = ["| 账户 | 单笔付款或转账 | 每日付款和转账 | 每日提现 |" if zh else
                 "| Account | Per payment or transfer | Payments and transfers per day | Withdrawals per day |",
@@ -364,24 +378,24 @@ def define_env(env) -> None:
         else:
             raise PluginError(f"{env.page.file.src_path}: response_time({channel!r}); expected 'chat' or 'email'")
         n = f"{n:g}"
-        return f"{n} {zh_unit}内" if lang() == "zh" else f"within {n} {en_unit}"
+        return f"{n} {zh_unit}内" if cjk() else f"within {n} {en_unit}"
 
-    def language_names(codes: list, last: str = "") -> str:
-        """中文、英文 / Chinese, English; with `last` (和 / and) before the final name."""
-        zh = lang() == "zh"
-        names = [{"zh": "中文" if zh else "Chinese", "en": "英文" if zh else "English"}[code] for code in codes]
+    def language_names(codes: list, last: bool = False) -> str:
+        """中文、英文 / Chinese, English; with `last`, 和 / and before the final name (data/ui.yml)."""
+        names = [words("spoken_languages")[code] for code in codes]
+        sep = words("facts_list_separator")
         if last and len(names) > 1:
-            return ("、" if zh else ", ").join(names[:-1]) + (last if zh else f" {last} ") + names[-1]
-        return ("、" if zh else ", ").join(names)
+            return sep.join(names[:-1]) + words("list_and") + names[-1]
+        return sep.join(names)
 
     @env.macro
     def chat_languages() -> str:
         """The languages live chat answers in (registry: chat_languages): 中文和英文 / Chinese and English."""
-        return language_names(data["chat_languages"], "和" if lang() == "zh" else "and")
+        return language_names(data["chat_languages"], last=True)
 
     @env.macro
     def hotline_table() -> str:
-        zh = lang() == "zh"
+        zh = cjk()
         head = ("| 地区 | 号码 | 服务时间 | 费用 | 语言 |" if zh
                 else "| Region | Number | Hours | Cost | Languages |")
         rows = [head, "|---|---|---|---|---|"]
@@ -398,7 +412,7 @@ def define_env(env) -> None:
 
     @env.macro
     def email_table() -> str:
-        zh = lang() == "zh"
+        zh = cjk()
         rows = ["| 邮箱 | 用途 |" if zh else "| Address | Use it for |", "|---|---|"]
         rows += [f"| {email(item['id'])} | {t(item['purpose'])} |" for item in data["emails"]]
         return "\n".join(rows)
@@ -413,7 +427,7 @@ def define_env(env) -> None:
 
     @env.macro
     def social_table() -> str:
-        zh = lang() == "zh"
+        zh = cjk()
         rows = ["| 平台 | 官方账号 | 私信客服 |" if zh else "| Platform | Official account | Support by DM |",
                 "|---|---|---|"]
         for item in data["social"]:
@@ -437,7 +451,7 @@ def define_env(env) -> None:
     @env.macro
     def app_list() -> str:
         publisher = md_text(data["brand"]["publisher"])
-        note = f"（开发者：{publisher}）" if lang() == "zh" else f" (developer: {publisher})"
+        note = f"（开发者：{publisher}）" if cjk() else f" (developer: {publisher})"
         return "\n".join(f"- [{t(item['store'])}]({md_url(item['url'])}){note}" for item in data["apps"])
 
     @env.macro
@@ -464,8 +478,12 @@ def define_env(env) -> None:
     def channel_checker() -> str:
         """The "Is this really OKPay?" checker (helpcenter/channel_checker.py) for this page."""
         from helpcenter import channel_checker as checker
-        return checker.render(data, lang(), env.page.url, checker.article_urls(env.variables["files"], lang()),
-                              checker_strings)
+        return checker.render(data, page_lang(), env.page.url,
+                              checker.article_urls(env.variables["files"], page_lang()), checker_strings)
+
+    # In the page's own language even in a derived edition: its links, strings and default region
+    # are the edition's (derive_macros leaves it alone).
+    channel_checker.native = True
 
     # ---- Issue 19 (articles): supported assets, funding methods, merchants, company, complaints.
     # Headings and fixed words come from data/ui.yml (facts_*), so no language is spelled here.
@@ -597,4 +615,29 @@ def define_env(env) -> None:
                 for item in data["complaints"]["escalation"]]
         return table(head, rows)
 
-    playbook.register(env, data)   # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}
+    # {{ playbook(...) }}, {{ playbook_freezing() }}, {{ emergency_guide() }}; the edition's own region first
+    playbook.register(env, data, lang, lambda: layout.language(page_lang()).home_region.get("id"))
+    derive_macros(env, layout, page_lang, rendering_as)
+
+
+def derive_macros(env, layout: Layout, page_lang, rendering_as: list[str]) -> None:
+    """Every macro, on a page of a derived edition: run in the source language, then converted."""
+    def wrap(name: str, func):
+        def in_page_language(*args, **kwargs):
+            edition = layout.language(page_lang())
+            if rendering_as or not edition.derive_from or getattr(func, "native", False):
+                return func(*args, **kwargs)
+            rendering_as.append(edition.derive_from)
+            try:
+                out = func(*args, **kwargs)
+            finally:
+                rendering_as.pop()
+            return convert.for_language(edition)(out) if isinstance(out, str) else out
+        in_page_language.__name__, in_page_language.__doc__ = name, func.__doc__
+        return in_page_language
+
+    if not isinstance(env.macros, dict):   # the content rules' stand-in only collects the names
+        return
+    for name, func in list(env.macros.items()):
+        if callable(func):
+            env.macros[name] = wrap(name, func)

@@ -52,6 +52,7 @@ def _texts(node, where: str, fail, *, lists: bool = False) -> None:
     """node holds non-empty zh and en (strings, or lists of strings when lists is set)."""
     if not isinstance(node, dict):
         fail(where, f"got {node!r}; expected zh and en")
+    node.update(datafile.derived_values(node))   # a derived edition's text from its source's
     for lang in reg.LANGS:
         value = node.get(lang)
         if lists:
@@ -148,7 +149,8 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
     from helpcenter.product import ProductText
 
     def ui(ident):
-        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], lang == "zh")
+        from helpcenter.layout import Layout
+        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], Layout.load().language(lang).cjk)
     product = ProductText(registry, labels or {}, lang, ui)
 
     def sub(m):
@@ -280,7 +282,7 @@ class Renderer:
         return heading + head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
 
 
-def register(env, registry: dict) -> None:
+def register(env, registry: dict, lang, home_region=lambda: None) -> None:
     """Adds the playbook macros to mkdocs-macros; a malformed playbook fails the build, named."""
     from mkdocs.exceptions import PluginError
     path = Path(os.environ.get(PATH_ENV, DEFAULT_PATH))   # tests build with a playbook they choose
@@ -289,15 +291,12 @@ def register(env, registry: dict) -> None:
     except PlaybookError as exc:
         raise PluginError(str(exc)) from None
 
-    def lang() -> str:
-        return getattr(env.page.file, "locale", None) or env.conf["theme"]["language"]
-
     from helpcenter import product
-    product.register(env, registry, data["labels"], lang, lambda ident: env.macros["ui"](ident))
+    product.register(env, registry, data["labels"], lang, lambda ident: env.macros["ui"](ident), home_region)
 
     def renderer() -> Renderer:
         page = env.page
-        text = product.ProductText(registry, data["labels"], lang(), env.macros["ui"])
+        text = product.ProductText(registry, data["labels"], lang(), env.macros["ui"], home_region())
         return Renderer(data, {**env.macros, "brand": registry["brand"]["name"]}, lang(), page.file.src_uri, text)
 
     @env.macro

@@ -22,8 +22,9 @@ LOCK_FEATURE = "withdrawal-lock"
 class ProductText:
     """Registry product and authority text for one page language."""
 
-    def __init__(self, data: dict, labels: dict, lang: str, ui):
+    def __init__(self, data: dict, labels: dict, lang: str, ui, home_region: str | None = None):
         self.data, self.labels, self.lang, self.ui = data, labels, lang, ui
+        self.home_region = home_region   # listed first: the region the edition's readers are in
 
     def label(self, key: str) -> str:
         return self.labels[key][self.lang]
@@ -112,7 +113,8 @@ class ProductText:
         return " ".join(parts)
 
     def served_regions(self) -> list[dict]:
-        return [r for r in self.data["regions"] if r["services"]]
+        served = [r for r in self.data["regions"] if r["services"]]
+        return sorted(served, key=lambda r: r["id"] != self.home_region)
 
     def authorities_by_region(self, indent: str = "") -> str:
         """Each served region on one line: its verified authorities, or "your local police"."""
@@ -136,10 +138,10 @@ class ProductText:
                          for a in self.data["authorities"] if "source" in a)
 
 
-def register(env, data: dict, labels: dict, lang, ui) -> None:
+def register(env, data: dict, labels: dict, lang, ui, home_region=lambda: None) -> None:
     """Adds the product-model and authority macros to mkdocs-macros."""
     def text() -> ProductText:
-        return ProductText(data, labels, lang(), ui)
+        return ProductText(data, labels, lang(), ui, home_region())
 
     @env.macro
     def custody_table() -> str:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from helpcenter import datafile, datakeys
-from helpcenter.layout import REDIRECT_MARKER
+from helpcenter.layout import REDIRECT_MARKER, Layout
 
 # A moved article's old or new path inside a language tree: kebab-case segments, ending in '/'
 # (account/reset-password/). Only this shape can name a place inside the site: it leaves no room
@@ -67,9 +67,10 @@ def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
     With `by_browser_language`, the first of the reader's browser languages that has a target wins.
     """
     fallback = targets.get(default) if default in targets else next(iter(targets.values()))
-    script = redirect_script(targets if by_browser_language else None, fallback)
+    layout = Layout.load()
+    script = redirect_script(browser_targets(targets, layout) if by_browser_language else None, fallback)
     links = " · ".join(
-        f'<a href="{html.escape(url)}" hreflang="{code}">'
+        f'<a href="{html.escape(url)}" hreflang="{layout.language(code).hreflang}">'
         f'{html.escape(title if code == lang else ui["language_name"][code])}</a>'
         for code, url in targets.items())
     return (f'<!doctype html>\n<html lang="{lang}"><head>{REDIRECT_MARKER}<meta charset="utf-8">'
@@ -80,18 +81,34 @@ def redirect_html(lang: str, title: str, targets: dict[str, str], ui: dict,
             f'</head><body><p>{html.escape(ui["redirect_opening"][lang])}{links}</p></body></html>\n')
 
 
+def browser_targets(targets: dict[str, str], layout: Layout) -> dict[str, str]:
+    """Language code -> URL, as browser language tag (lower case) -> URL: each language answers to
+    its code, its hreflang and its browser_tags (data/languages.yml: zh-HK and zh-TW readers get
+    the traditional edition)."""
+    out: dict[str, str] = {}
+    for code, url in targets.items():
+        lang = layout.language(code)
+        for tag in (code, lang.hreflang, *lang.browser_tags):
+            out.setdefault(tag.lower(), url)
+    return out
+
+
 def redirect_script(targets: dict[str, str] | None, fallback: str) -> str:
-    """The stub's one inline script. targets: choose by the reader's browser languages; None: go to fallback."""
+    """The stub's one inline script. targets: browser language tag -> URL, chosen by the reader's
+    browser languages, each tried whole then less its last subtag (zh-hant-hk, zh-hant, zh);
+    None: go to fallback."""
     if targets is not None:
         return ("var t=" + json.dumps(targets) + ",l=navigator.languages||[navigator.language||''],u=null;"
-                "for(var i=0;i<l.length&&!u;i++){var c=String(l[i]).toLowerCase().split('-')[0];u=t[c]||null}"
+                "for(var i=0;i<l.length&&!u;i++){var c=String(l[i]).toLowerCase();"
+                "while(c&&!u){u=t[c]||null;c=c.slice(0,Math.max(c.lastIndexOf('-'),0))}}"
                 "location.replace((u||" + json.dumps(fallback) + ")+location.hash)")
     return f"location.replace({json.dumps(fallback)}+location.hash)"
 
 
 # A relative URL as json.dumps writes it: no quote, backslash or tag can be inside.
 _URL = r'"[^"\\<>]*"'
-_TARGETS = r'\{"[a-z]{2,3}(?:-[A-Za-z0-9]+)?": ' + _URL + r'(?:, "[a-z]{2,3}(?:-[A-Za-z0-9]+)?": ' + _URL + r')*\}'
+_TAG = r'"[a-z]{2,3}(?:-[a-z0-9]+)*"'
+_TARGETS = r'\{' + _TAG + ': ' + _URL + r'(?:, ' + _TAG + ': ' + _URL + r')*\}'
 
 
 def script_patterns() -> list[re.Pattern]:

@@ -97,6 +97,11 @@ class _Reader:
         where = f"{field}.{key}" if field else key
         if not isinstance(value, dict):
             value = {lang: value for lang in LANGS}
+        # A derived edition's text comes from its source's when not given (data read from a file
+        # has it already: helpcenter/datafile.py; this is for data built in memory).
+        value = datafile.derived_values(value)
+        if isinstance(node, dict) and isinstance(node.get(key), dict):
+            node[key] = value
         for lang in LANGS:
             if lang not in value or value[lang] in (None, "", []):
                 raise self.fail(f"{where}.{lang}", "missing", f"a {_describe(item)} in {lang}")

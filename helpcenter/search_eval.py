@@ -42,7 +42,6 @@ SECTIONS = tuple(sorted(p.name for p in project.path("docs", LAYOUT.default).ite
 LANGS = LAYOUT.codes
 LANG_PREFIX = {lang.code: lang.prefix for lang in LAYOUT.languages}   # each language's home, under the site root
 INDEX_PATH = {lang: index_file(lang) for lang in LANGS}
-COLD_QUERY = {"zh": "提现", "en": "withdrawal"}
 HAN_RUN = CJK_RUN
 TOP = 10                                       # Material renders the first ten result pages at once
 VIEWPORT = {"width": 390, "height": 844}       # customers are mostly on a phone (as tests/conftest.py)
@@ -310,8 +309,7 @@ def evaluate(browser, base_url: str, queries: dict[str, list[Query]], *, key_del
         if not items:
             continue
         lang_root = urljoin(base_url, LANG_PREFIX[lang])
-        context = browser.new_context(locale="zh-CN" if lang == "zh" else "en-US",
-                                      viewport=VIEWPORT)
+        context = browser.new_context(locale=LAYOUT.language(lang).browser_locale, viewport=VIEWPORT)
         try:
             box = SearchBox(context, lang_root, key_delay=key_delay, every_key=every_key)
             report = LanguageReport(lang)
@@ -358,11 +356,10 @@ def cold_first_result(browser, base_url: str, lang: str, query: str | None = Non
 
     Returns medians in ms since navigation start: worker ready, results rendered; and
     last keystroke -> results rendered."""
-    query = query or COLD_QUERY.get(lang, COLD_QUERY["en"])
+    query = query or ev.sample_queries(lang, 1)[0]
     ready, rendered, from_key, found = [], [], [], []
     for _ in range(runs):
-        context = browser.new_context(locale="zh-CN" if lang == "zh" else "en-US",
-                                      viewport=VIEWPORT)
+        context = browser.new_context(locale=LAYOUT.language(lang).browser_locale, viewport=VIEWPORT)
         try:
             context.add_init_script(PROBE)
             page = context.new_page()

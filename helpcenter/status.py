@@ -73,6 +73,8 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
             raise _fail(path, f"{field}.active", f"got {item['active']!r}", "true or false")
         for key in ("title", "text"):
             value = item.get(key)
+            if isinstance(value, dict):
+                value = item[key] = datafile.derived_values(value)
             for lang in LANGS:
                 if not isinstance(value, dict) or not isinstance(value.get(lang), str) or not value[lang].strip():
                     raise _fail(path, f"{field}.{key}.{lang}", "missing", f"text in {lang}")
@@ -105,20 +107,18 @@ def is_upcoming(item: dict, on: dt.date) -> bool:
 
 
 def format_date(day: dt.date, lang: str) -> str:
-    """A date the way the page footer writes it (data/ui.yml reviewed_date_format): one format per
-    language across the site."""
-    return day.strftime(ui_strings.load()["reviewed_date_format"][lang])
+    return LAYOUT.language(lang).long_date(day)
 
 
 def period(item: dict, lang: str) -> str:
+    """When an announcement applies, in words (data/ui.yml status_since, status_from_to)."""
     start, end = item["start"], item.get("end")
-    if lang == "zh":
-        if end is None:
-            return f"{format_date(start, lang)}起"
-        return format_date(start, lang) if end == start else f"{format_date(start, lang)}至{format_date(end, lang)}"
+    ui = ui_strings.load()
     if end is None:
-        return f"Since {format_date(start, lang)}"
-    return format_date(start, lang) if end == start else f"{format_date(start, lang)} to {format_date(end, lang)}"
+        return ui["status_since"][lang].format(start=format_date(start, lang))
+    if end == start:
+        return format_date(start, lang)
+    return ui["status_from_to"][lang].format(start=format_date(start, lang), end=format_date(end, lang))
 
 
 def strings() -> dict:
@@ -132,7 +132,7 @@ def strings() -> dict:
 def _admonition(item: dict, lang: str, upcoming: bool = False) -> str:
     kind = SEVERITIES[item["severity"]]
     label = strings()["upcoming"][lang] if upcoming else strings()["severity"][item["severity"]][lang]
-    sep = "：" if lang == "zh" else ": "
+    sep = LAYOUT.language(lang).colon
     title = item["title"][lang].replace('"', "'")
     text = item["text"][lang].strip().replace("\n", "\n    ")   # stays inside the admonition
     return (f'<span id="{item["id"]}"></span>\n\n!!! {kind} "{label}{sep}{title}"\n\n'

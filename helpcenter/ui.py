@@ -34,6 +34,8 @@ def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
             raise PluginError(f"{path}: no string '{key}'; expected '{key}:' with text in {', '.join(languages)} "
                               "(templates and plugins show it)")
     for key, value in data.items():
+        if isinstance(value, dict):
+            value = data[key] = datafile.derived_values(value)
         missing = [lang for lang in languages if not isinstance(value, dict) or not value.get(lang)]
         if missing:
             raise PluginError(f"{path}: field '{key}': missing {', '.join(missing)}; "

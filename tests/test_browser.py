@@ -28,8 +28,8 @@ def test_home_page(site, visit, path, lang, heading, nav_label):
 
 @pytest.mark.parametrize("start, target, label", [
     (ARTICLE, "en/" + ARTICLE, "English"),
-    ("en/" + ARTICLE, ARTICLE, "中文"),
-    ("en/", "", "中文"),
+    ("en/" + ARTICLE, ARTICLE, "简体中文"),
+    ("en/", "", "简体中文"),
 ])
 def test_language_switch_keeps_the_article(site, visit, start, target, label):
     page = open_page(visit, site.url + start)

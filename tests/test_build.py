@@ -12,6 +12,7 @@ import yaml
 
 from helpcenter import registry as reg
 from helpcenter.building import build
+from helpcenter.layout import Layout
 from helpcenter.text import HAN
 from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
@@ -26,12 +27,17 @@ def content_pages(folder):
     return [p for p in folder.rglob("*.html") if 'content="noindex"' not in p.read_text(encoding="utf-8")]
 
 
-def test_every_page_exists_in_both_languages(site):
-    zh = {p.relative_to(site.dir).as_posix() for p in content_pages(site.dir)
-          if not p.relative_to(site.dir).as_posix().startswith("en/")}
-    en = {p.relative_to(site.dir / "en").as_posix() for p in content_pages(site.dir / "en")}
-    zh.discard("404.html")  # one root 404 page serves both languages (GitHub Pages uses only that one)
-    assert zh == en
+def test_every_page_exists_in_every_language(site):
+    layout = Layout.load()
+    trees = {}
+    for lang in layout.languages:
+        base = site.dir / lang.prefix
+        others = [other.prefix for other in layout.languages if other.prefix and other is not lang]
+        trees[lang.code] = {p.relative_to(base).as_posix() for p in content_pages(base)
+                            if not any(p.relative_to(base).as_posix().startswith(o) for o in others)}
+    zh, en = trees[layout.default], trees["en"]
+    zh.discard("404.html")  # one root 404 page serves every language (GitHub Pages uses only that one)
+    assert zh == en == trees["zh-hant"]
     assert len(zh) >= 6
 
 
@@ -44,8 +50,11 @@ def test_html_lang_and_site_name_per_language(site):
     assert f"<title>{data['brand']['help_center']['en']}</title>" in en
     # mkdocs.yml names the languages for the switcher; redirect pages take them from data/ui.yml
     names = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["language_name"]
-    switcher = re.findall(r'hreflang="(zh|en)" class="md-select__link">\s*([^<]+?)\s*<', zh)
-    assert dict(switcher) == names
+    switcher = re.findall(r'hreflang="([^"]+)" class="md-select__link">\s*([^<]+?)\s*<', zh)
+    # the switcher names each edition by its hreflang tag (data/languages.yml): zh-Hans, en, zh-Hant
+    layout = Layout.load()
+    assert dict(switcher) == {layout.language(code).hreflang: name for code, name in names.items()}
+    assert set(dict(switcher)) == {"zh-Hans", "en", "zh-Hant"}
 
 
 def test_each_language_has_its_own_search_index(site):
@@ -97,8 +106,8 @@ def test_hreflang_is_in_the_sitemap_absolute_with_x_default(site):
     entry = re.search(rf"<url>\s*<loc>{re.escape(site.url)}en/contact/</loc>(.*?)</url>", sitemap, re.S)
     assert entry, "no sitemap entry for /en/contact/"
     links = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry.group(1)))
-    assert links == {"zh": f"{site.url}contact/", "en": f"{site.url}en/contact/",
-                     "x-default": f"{site.url}contact/"}
+    assert links == {"zh-Hans": f"{site.url}contact/", "en": f"{site.url}en/contact/",
+                     "zh-Hant": f"{site.url}zh-hant/contact/", "x-default": f"{site.url}contact/"}
     html = (site.dir / "en" / "contact" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{site.url}en/contact/">' in html
     assert not re.search(r'<link rel="?alternate"?[^>]*hreflang', html)

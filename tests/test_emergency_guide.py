@@ -98,7 +98,8 @@ def test_first_choice_is_above_the_fold_on_a_375_px_phone(site, phone, prefix, l
 
 # From page load to the first choice: the skip link, the header's controls, the section tabs, the
 # breadcrumbs and the heading's own two links; measured 20 on a desktop and on a phone (was 38).
-MAX_TABS_TO_FIRST_CHOICE = 20
+# The language switcher's third entry (繁體中文, 2026-12-07) is one more stop on a desktop: 21.
+MAX_TABS_TO_FIRST_CHOICE = 21
 
 
 @pytest.mark.parametrize("prefix, lang", LANGS)

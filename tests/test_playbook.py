@@ -13,6 +13,7 @@ from helpcenter import playbook as pb
 from helpcenter import registry as reg
 from helpcenter.building import build, free_port
 from helpcenter.content_rules import lint
+from helpcenter.layout import Layout
 from tests.helpers.content import TODAY, content_project
 from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
@@ -171,7 +172,7 @@ def rendered_cases(site_dir):
     out: dict[tuple[str, str], dict[str, list[str]]] = {}
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        lang = "en" if rel.startswith("en/") else "zh"
+        lang = Layout.load().lang_of_url(rel)
         for case, body in CASE_BLOCK.findall(path.read_text(encoding="utf-8")):
             ol = body.rsplit("</ol>", 1)[0]
             out.setdefault((lang, case), {}).setdefault(rel, [])
@@ -184,7 +185,7 @@ def test_every_page_renders_each_case_in_the_playbook_order(site):
     registry, data = reg.load(), pb.load(registry=reg.load())
     found = rendered_cases(site.dir)
     for lang in reg.LANGS:
-        guide = ("en/" if lang == "en" else "") + "scams/emergency-guide/index.html"
+        guide = Layout.load().page_url(lang, "scams/emergency-guide/index.html")
         for case in pb.CASES:
             pages = found.get((lang, case), {})
             assert guide in pages, f"the {lang} emergency guide does not render {case}"

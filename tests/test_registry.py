@@ -403,8 +403,8 @@ def test_shipped_registry_keeps_the_conservative_mainland_china_default():
     data = reg.load()
     mainland = next(item for item in data["regions"] if item["id"] == "mainland-china")
     assert "digital-assets" not in mainland["services"]
-    assert data["ui_paths"]["create-wallet"] == {"zh": ["登录页", "创建新钱包"],
-                                                 "en": ["Sign-in screen", "Create a new wallet"]}
+    path = data["ui_paths"]["create-wallet"]
+    assert (path["zh"], path["en"]) == (["登录页", "创建新钱包"], ["Sign-in screen", "Create a new wallet"])
 
 
 def _fee(d, ident):

@@ -19,13 +19,17 @@ import yaml
 from helpcenter import chatlink
 from helpcenter import evaluation as ev
 from helpcenter import search_eval as se
+from helpcenter.layout import Layout
 from helpcenter.text import HAN
 from tests.helpers.browser import assert_clean, open_page, type_query
 from tests.helpers.paths import ROOT
 
+LAYOUT = Layout.load()
 FLOORS = yaml.safe_load((ROOT / "tests" / "data" / "eval" / "floors.yml").read_text(encoding="utf-8"))
 SPLITS = [name for name in ev.SPLITS if ev.available(name)]
 MIN_CASES = 150
+# A language whose cases were written in a file of their own (tuning-zh-hant.yml) by another writer.
+MIN_CASES_OWN_FILE = 100
 
 
 def article_ids(lang: str) -> set[str]:
@@ -37,9 +41,11 @@ def test_split_is_well_formed(name):
     split = ev.load(name)
     for lang in ev.LANGS:
         cases = split.cases[lang]
-        assert len(cases) >= MIN_CASES, f"{name} {lang}: only {len(cases)} cases"
+        least = MIN_CASES_OWN_FILE if ev.language_path(name, lang).is_file() else MIN_CASES
+        assert len(cases) >= least, f"{name} {lang}: only {len(cases)} cases"
         assert all(c.kind in ("keyword", "question", "chat") and c.source for c in cases), name
-        assert all(bool(HAN.search(c.q)) == (lang == "zh") for c in cases if c.kind == "chat"), name
+        han = LAYOUT.language(lang).script == "han"
+        assert all(bool(HAN.search(c.q)) == han for c in cases if c.kind == "chat"), name
     assert split.garbage, f"{name}: no garbage entries"
 
 
@@ -89,7 +95,7 @@ def test_site_search_quality_stays_above_the_floor(site_reports, name, lang):
 @pytest.mark.parametrize("name", SPLITS)
 def test_site_results_are_in_the_searched_language_only(site_reports, name, lang):
     foreign = [(o.query.q, p) for o in site_reports[name][lang].outcomes for p in o.pages
-               if p.startswith("outside:") or (lang == "zh" and p.startswith("en/"))]
+               if p.startswith("outside:") or p.split("/", 1)[0] in set(LAYOUT.codes) - {lang}]
     assert not foreign, foreign
 
 

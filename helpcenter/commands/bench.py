@@ -38,6 +38,7 @@ from helpcenter import quality as q
 from helpcenter.browser import launch_options
 from helpcenter.building import free_port
 from helpcenter.layout import Layout
+from helpcenter.search import index_file
 
 LIGHTHOUSE_PAGES = ["", "payments/withdrawal-delayed/", "contact/contact-channels/"]
 KINDS = ("home", "section", "article")
@@ -66,10 +67,11 @@ def make_scaled_copy(target: Path, scale: int) -> int:
     """Copy the project to `target` and give every article scale-1 synthetic copies per language,
     each listed in the nav right after its original. Returns the articles per language."""
     shutil.copytree(project.root(), target, ignore=COPY_IGNORE, symlinks=True)
-    originals = articles(target, "zh")
+    default = Layout.load().default
+    originals = articles(target, default)
     nav = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    for source_zh in originals:
-        rel = source_zh.relative_to(target / "docs" / "zh")          # section/id.md
+    for source_default in originals:
+        rel = source_default.relative_to(target / "docs" / default)          # section/id.md
         for lang in LANGS:
             source = target / "docs" / lang / rel
             text = source.read_text(encoding="utf-8")
@@ -89,9 +91,8 @@ def make_scaled_copy(target: Path, scale: int) -> int:
 
 def index_sizes(site: Path) -> dict:
     out = {}
-    for lang, path in (("zh", site / "search" / "okpay-index.zh.json"),
-                       ("en", site / "en" / "search" / "okpay-index.en.json")):
-        body = path.read_bytes()
+    for lang in LANGS:
+        body = (site / index_file(lang)).read_bytes()
         data = json.loads(body)
         out[lang] = {"raw": len(body), "gzip": q.gzip_size(body),
                      "docs": len(data["pages"]) + len(data["sections"])}
@@ -116,7 +117,8 @@ def first_visit_bytes(site: Path, url: str) -> dict:
     pages = q.content_pages(site)
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch_options())
-        urls = [(url + q.url_path(site, page), "en-US" if q.page_kind(site, page)[0] == "en" else "zh-CN")
+        layout = Layout.load()
+        urls = [(url + q.url_path(site, page), layout.language(q.page_kind(site, page)[0]).browser_locale)
                 for page in pages]
         visits = q.first_visits(browser, urls, parallel=4)
         browser.close()
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         times, site, url = timed_builds(project.root(), args.builds, work, "site")
         pages = len(q.content_pages(site))
         files = len(q.all_pages(site))
-        per_lang = len(articles(project.root(), "zh"))
+        per_lang = len(articles(project.root(), Layout.load().default))
         median = statistics.median(times)
         result["build"] = dict(content_pages=pages, html_files=files, articles_per_language=per_lang,
                                seconds=[round(t, 2) for t in times], median_seconds=round(median, 2),

@@ -10,24 +10,27 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from helpcenter import project, registry
+from helpcenter import project, registry, ui
+from helpcenter.layout import Layout
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 SIZE = (1200, 630)
 INDIGO, WHITE, PALE = (48, 63, 159), (255, 255, 255), (197, 202, 233)
-TAGLINE = {"zh": "官方帮助中心 · 只认官方渠道，谨防假客服",
-           "en": "Official help center · Only trust official channels"}
+# The face of Noto Sans CJK's collection for each script and Han variant (0 also draws Latin).
+FACE = {("han", "simplified"): 2, ("han", "traditional"): 4, ("latin", None): 0}
 
 
 def draw(lang: str, brand: dict, font_path: str, out: Path) -> None:
     image = Image.new("RGB", SIZE, INDIGO)
     pen = ImageDraw.Draw(image)
-    big = ImageFont.truetype(font_path, 96, index=2 if lang == "zh" else 0)
-    small = ImageFont.truetype(font_path, 40, index=2 if lang == "zh" else 0)
+    language = Layout.load().language(lang)
+    face = FACE.get((language.script, language.variant), 0)
+    big = ImageFont.truetype(font_path, 96, index=face)
+    small = ImageFont.truetype(font_path, 40, index=face)
     pen.rounded_rectangle((80, 80, 200, 200), radius=28, fill=WHITE)
     pen.text((140, 140), brand["name"][:2], font=ImageFont.truetype(font_path, 56), fill=INDIGO, anchor="mm")
     pen.text((80, 300), brand["help_center"][lang], font=big, fill=WHITE)
-    pen.text((80, 450), TAGLINE[lang], font=small, fill=PALE)
+    pen.text((80, 450), ui.load()["og_tagline"][lang], font=small, fill=PALE)
     image.save(out, optimize=True)
 
 

@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from helpcenter import project, published, redirects
+from helpcenter import edition, project, published, redirects
 from helpcenter.layout import Layout
 
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -45,7 +45,9 @@ def main(argv=None, root: Path | None = None) -> int:
     # would split its nav line in mkdocs.yml.
     if not ID.fullmatch(args.id) or len(args.id) > 50:
         return fail(f"id {args.id!r} must be lowercase letters, digits and single hyphens (at most 50), e.g. card-declined")
-    taken = [p for lang in languages for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
+    # A derived edition's pages follow its source's (helpcenter/edition.py): only written ones count.
+    written = [code for code in languages if not layout.language(code).derive_from]
+    taken = [p for lang in written for p in (root / "docs" / lang).glob(f"*/{args.id}.md")]
     if taken:
         return fail(f"id {args.id!r} already exists: {taken[0].relative_to(root)}")
     try:
@@ -77,12 +79,13 @@ def main(argv=None, root: Path | None = None) -> int:
 
     today = dt.date.today().isoformat()
     created = []
-    for lang in languages:
+    for lang in written:
         template = (root / "templates" / f"article.{lang}.md").read_text(encoding="utf-8")
         target = root / "docs" / lang / args.section / f"{args.id}.md"
         target.write_text(template.format(id=args.id, section=args.section, today=today), encoding="utf-8")
         created.append(target.relative_to(root))
     mkdocs.write_text("\n".join(lines), encoding="utf-8")
+    created += edition.write(root, layout)   # derived editions (docs/zh-hant/) follow their source
     print("created " + " and ".join(map(str, created)) + f"; added {args.section}/{args.id}.md to the nav in mkdocs.yml")
     print("next: add the id and its scope to data/content-plan.yml, write every language (CONTRIBUTING.md), "
           "`make test`, then after `make build` "

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from helpcenter import building
 from helpcenter import evaluation as ev
+from helpcenter.layout import Layout
 from helpcenter.search import LANGS, index_file
 from helpcenter.search import index as search_index
 from helpcenter.search.core import Engine
@@ -46,7 +47,8 @@ def gzip_kb(data: bytes) -> float:
 # ---- 10x synthetic articles ---------------------------------------------------------------------
 
 def _units(text: str, lang: str) -> list[str]:
-    return list(re.sub(r"\s+", "", text)) if lang == "zh" else text.split()
+    # Han text has no spaces between words: its units are characters.
+    return list(re.sub(r"\s+", "", text)) if Layout.load().language(lang).script == "han" else text.split()
 
 
 def _chain(texts: list[str], lang: str) -> dict:
@@ -71,7 +73,7 @@ def _generate(chain: dict, length: int, rng: random.Random, lang: str) -> str:
         unit = rng.choice(following)
         out.append(unit)
         state = (state[1], unit)
-    return ("" if lang == "zh" else " ").join(out[:length])
+    return ("" if Layout.load().language(lang).script == "han" else " ").join(out[:length])
 
 
 def scaled(data: dict, factor: int, seed: int = 13) -> dict:
@@ -104,9 +106,10 @@ def index_figures(site: Path, factor: int) -> dict:
         engine = Engine(big)
         load_ms = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
-        for q in ("提现没到账", "助记词", "客服电话") if lang == "zh" else ("withdrawal pending", "seed phrase", "support phone"):
+        queries = ev.sample_queries(lang) or ["help"]
+        for q in queries:
             engine.search(q)
-        query_ms = (time.perf_counter() - start) * 1000 / 3
+        query_ms = (time.perf_counter() - start) * 1000 / len(queries)
         out[lang] = {"articles": len(data["pages"]), "kb_raw": len(raw) / 1024, "kb_gzip": gzip_kb(raw),
                      f"articles_{factor}x": len(big["pages"]), f"kb_raw_{factor}x": len(big_raw) / 1024,
                      f"kb_gzip_{factor}x": gzip_kb(big_raw), f"python_load_ms_{factor}x": load_ms,
@@ -121,7 +124,8 @@ def first_visit_figures(browser, site: Path) -> dict:
     from helpcenter.search_eval import served
     pages = q.content_pages(site)
     with served(site) as url:
-        urls = [(url + q.url_path(site, p), "en-US" if q.page_kind(site, p)[0] == "en" else "zh-CN") for p in pages]
+        layout = Layout.load()
+        urls = [(url + q.url_path(site, p), layout.language(q.page_kind(site, p)[0]).browser_locale) for p in pages]
         visits = q.first_visits(browser, urls, parallel=4)
     out = {}
     for page, visit in zip(pages, visits):

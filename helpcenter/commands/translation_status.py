@@ -15,6 +15,7 @@ from pathlib import Path
 
 from helpcenter import project
 from helpcenter.content_rules import LANGS, parse, structure
+from helpcenter.layout import Layout
 
 
 def last_commit(root: Path, path: Path) -> int | None:
@@ -28,40 +29,49 @@ def dirty(root: Path, path: Path) -> bool:
     return bool(out.stdout.strip())
 
 
+def written_languages() -> list[str]:
+    """The languages people write; a derived edition (data/languages.yml derive_from) is generated
+    and kept in step by the derived-drift content rule instead."""
+    layout = Layout.load()
+    return [lang for lang in LANGS if not layout.language(lang).derive_from]
+
+
 def report(root: Path) -> tuple[list[str], int]:
-    first, second = LANGS
+    langs = written_languages()
+    first = langs[0]
     rels = sorted({p.relative_to(root / "docs" / lang).as_posix()
-                   for lang in LANGS for p in (root / "docs" / lang).glob("*/*.md")})
+                   for lang in langs for p in (root / "docs" / lang).glob("*/*.md")})
     lines, failures = [], 0
     for rel in rels:
-        paths = {lang: root / "docs" / lang / rel for lang in LANGS}
-        have = [lang for lang in LANGS if paths[lang].exists()]
-        if len(have) < 2:
-            other = second if have == [first] else first
-            lines.append(f"{rel:45} missing {other}")
+        paths = {lang: root / "docs" / lang / rel for lang in langs}
+        missing = [lang for lang in langs if not paths[lang].exists()]
+        if missing:
+            lines.append(f"{rel:45} missing {', '.join(missing)}")
             failures += 1
             continue
-        pages = {lang: parse(paths[lang], lang, rel, paths[lang].relative_to(root))[0] for lang in LANGS}
+        pages = {lang: parse(paths[lang], lang, rel, paths[lang].relative_to(root))[0] for lang in langs}
         if None in pages.values():
             lines.append(f"{rel:45} unreadable front matter")
             failures += 1
             continue
-        a, b = structure(pages[first]), structure(pages[second])
-        drift = [key for key in a if a[key] != b[key]]
         notes = []
-        if drift:
-            notes.append("structure differs: " + ", ".join(drift))
-            failures += 1
-        times = {lang: last_commit(root, paths[lang]) for lang in LANGS}
-        if all(times.values()) and times[first] != times[second]:
-            newer = first if times[first] > times[second] else second
-            days = abs(times[first] - times[second]) / 86400
-            older = second if newer == first else first
-            gap = f"{days:.1f} days" if days >= 1 else f"{days * 24:.1f} hours"
-            notes.append(f"{older} older: {newer} changed {gap} later")
-        uncommitted = [lang for lang in LANGS if dirty(root, paths[lang])]
-        if len(uncommitted) == 1:
-            notes.append(f"{uncommitted[0]} has uncommitted changes, {second if uncommitted == [first] else first} does not")
+        times = {lang: last_commit(root, paths[lang]) for lang in langs}
+        uncommitted = [lang for lang in langs if dirty(root, paths[lang])]
+        for second in langs[1:]:
+            a, b = structure(pages[first]), structure(pages[second])
+            drift = [key for key in a if a[key] != b[key]]
+            if drift:
+                notes.append("structure differs: " + ", ".join(drift) + (f" ({second})" if len(langs) > 2 else ""))
+                failures += 1
+            if times[first] and times[second] and times[first] != times[second]:
+                newer = first if times[first] > times[second] else second
+                days = abs(times[first] - times[second]) / 86400
+                older = second if newer == first else first
+                gap = f"{days:.1f} days" if days >= 1 else f"{days * 24:.1f} hours"
+                notes.append(f"{older} older: {newer} changed {gap} later")
+            pair = [lang for lang in (first, second) if lang in uncommitted]
+            if len(pair) == 1:
+                notes.append(f"{pair[0]} has uncommitted changes, {second if pair == [first] else first} does not")
         lines.append(f"{rel:45} " + ("; ".join(notes) if notes else "in step"))
     return lines, failures
 

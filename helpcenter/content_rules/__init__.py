@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from helpcenter import project
+from helpcenter import edition, project
 from helpcenter import registry as reg
 from helpcenter.content_rules import sources
 from helpcenter.content_rules.context import ConfigError, build
 from helpcenter.content_rules.markdown import parse, structure
 from helpcenter.content_rules.model import Context, Finding, Page, Rule, Snippet
 from helpcenter.content_rules.rules import RULES
+from helpcenter.layout import Layout
 
 LANGS = list(reg.LANGS)
 # Findings made while reading a file, before any rule runs.
@@ -66,10 +67,13 @@ def lint(root: Path | None = None, today: dt.date | None = None, rules: list[Rul
     names = {name for rule in RULES for name in rule.names} | set(READING_NAMES)
     ctx, severity = build(root, today or dt.date.today(), names, LANGS)
     docs, docs_on_disk, problems = sources.pages(root, LANGS, "docs")
-    reusables, reusable_on_disk, reusable_problems = sources.pages(root, LANGS, "reusables")
+    # A derived edition has no reusables of its own: its pages render the source's, converted.
+    written = [lang for lang in LANGS if not Layout.load().language(lang).derive_from]
+    reusables, reusable_on_disk, reusable_problems = sources.pages(root, written, "reusables")
     snippets, data_problems = sources.snippets(root, LANGS, reg.configured_path(root))
-    pages = [p for lang in LANGS for p in docs[lang].values()] + [p for lang in LANGS for p in reusables[lang].values()]
+    pages = [p for lang in LANGS for p in docs[lang].values()] + [p for lang in written for p in reusables[lang].values()]
     corpus = {"docs": (docs, docs_on_disk),
-              "reusables": (reusables, {lang: {Path(r).name for r in reusable_on_disk[lang]} for lang in LANGS})}
+              "reusables": (reusables, {lang: {Path(r).name for r in reusable_on_disk[lang]} for lang in written}),
+              "derived": edition.drift(root)}
     reading = configured(problems + reusable_problems + data_problems, severity)
     return reading + run(rules, ctx, pages, snippets, corpus, severity)

@@ -11,9 +11,10 @@ import yaml
 
 from helpcenter import registry as reg
 from helpcenter.content_rules.model import LEVELS, Context
+from helpcenter.layout import Layout
 
 CONFIG = "data/content-rules.yml"
-CONFIG_KEYS = ("severity", "playbook_pending", "cjk_languages", "macro_edges", "never_ask_box")
+CONFIG_KEYS = ("severity", "playbook_pending", "macro_edges", "never_ask_box")
 OUTSIDE_SITES = "data/outside-sites.yml"
 # Macros whose first argument is an id from a list of the registry (helpcenter/macros.py).
 REGISTRY_IDS = {"phone": "hotlines", "email": "emails", "domain": "domains", "authority": "authorities"}
@@ -52,7 +53,8 @@ def registry_ids(registry: dict, root: Path, lang: str) -> dict[str, set[str]]:
     ids = {macro: {item.get("id") for item in registry.get(key) or [] if isinstance(item, dict)}
            for macro, key in REGISTRY_IDS.items()}
     ids["ui"] = set(registry.get("ui_paths") or {})
-    folder = root / "reusables" / lang
+    # A derived edition's pages use its source language's reusables (helpcenter/macros.py).
+    folder = root / "reusables" / (Layout.load().language(lang).derive_from or lang)
     ids["reusable"] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
     return ids
 
@@ -89,7 +91,7 @@ def rule_config(root: Path, names: set[str]) -> dict:
     if never_ask is not None and (not isinstance(never_ask, dict) or set(never_ask) - {"sections", "tags"}):
         raise ConfigError(f"{CONFIG}: never_ask_box: expected {{sections: [...], tags: [...]}}")
     return {"severity": severity, "playbook_pending": set(data.get("playbook_pending") or []),
-            "cjk_languages": set(data.get("cjk_languages") or []), "macro_edges": edges,
+            "macro_edges": edges,
             "never_ask_box": None if never_ask is None else {k: set(v or []) for k, v in never_ask.items()}}
 
 
@@ -117,6 +119,7 @@ def registry_hosts(registry: dict) -> set[str]:
 
 def build(root: Path, today: dt.date, rule_names: set[str], langs: list[str]) -> tuple[Context, dict]:
     registry = reg.load(reg.configured_path(root))
+    layout = Layout.load()
     tags = set(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")) or [])
     macro_names, macro_registry = known_macros(root, langs[0])
     config = rule_config(root, rule_names)
@@ -126,5 +129,10 @@ def build(root: Path, today: dt.date, rule_names: set[str], langs: list[str]) ->
         phone_authorities={a["id"] for a in registry["authorities"] if "phone" in a},
         playbook_pending=config["playbook_pending"],
         allowed_hosts=registry_hosts(registry) | outside_sites(root),
-        cjk_langs=config["cjk_languages"], macro_edges=config["macro_edges"], never_ask_box=config["never_ask_box"])
+        # The typography of each language is a language fact (data/languages.yml typography); a
+        # derived edition prints what its source's macros print.
+        cjk_langs={code for code in langs if layout.language(code).cjk},
+        macro_edges={code: config["macro_edges"].get(code) or config["macro_edges"].get(
+            layout.language(code).derive_from or "") or {} for code in langs},
+        never_ask_box=config["never_ask_box"])
     return ctx, config["severity"]

@@ -12,7 +12,8 @@ browser for it:
   (404s in every page's console), so the alternates leave the page head; hreflang is published
   page by page in sitemap.xml instead (overrides/sitemap.xml), which search engines read the same
   way (mkdocs-static-i18n's sitemap template, to which this plugin adds x-default, pointing at the
-  default language). The same filter escapes the description meta, which Material writes unescaped.
+  default language, and whose language codes it replaces with each language's hreflang tag from
+  data/languages.yml). The same filter escapes the description meta, which Material writes unescaped.
 - Pages that tell search engines not to index them (`<meta name="robots" content="noindex…">`,
   such as the agent console) leave sitemap.xml: a sitemap must list only pages to index.
 
@@ -41,6 +42,7 @@ HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"
 SITEMAP_DEFAULT = '<xhtml:link rel="alternate" hreflang="{code}" href="([^"]*)"/>'
 NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex')
 SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+SWITCHER_LINK = re.compile(r'hreflang="([^"]*)" class="md-select__link"')
 DESCRIPTION = re.compile(r'<meta name="description" content="(.*?)">', re.S)
 
 
@@ -74,7 +76,9 @@ class HtmlPlugin(BasePlugin[HtmlConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         if NOINDEX.search(output):
             self.noindex.add(page.url)
-        return fix(output) if self.config.enabled else output
+        if not self.config.enabled:
+            return output
+        return switcher_hreflang(fix(output), Layout.from_config(config))
 
     @event_priority(PRIORITY_BEFORE_MINIFY)
     def on_post_template(self, output: str, template_name: str, config) -> str:
@@ -87,7 +91,8 @@ class HtmlPlugin(BasePlugin[HtmlConfig]):
             return
         sitemap = Path(config.site_dir) / "sitemap.xml"
         if sitemap.exists():
-            xml = with_x_default(sitemap.read_text(encoding="utf-8"), Layout.from_config(config).default)
+            layout = Layout.from_config(config)
+            xml = with_hreflang(with_x_default(sitemap.read_text(encoding="utf-8"), layout.default), layout)
             sitemap.write_text(without_urls(xml, {config.site_url + url for url in self.noindex}), encoding="utf-8")
         self.noindex.clear()
 
@@ -98,6 +103,19 @@ def with_x_default(xml: str, default: str) -> str:
     if 'hreflang="x-default"' in xml:
         return xml
     return pattern.sub(lambda m: m.group(0) + f'\n        <xhtml:link rel="alternate" hreflang="x-default" href="{m.group(1)}"/>', xml)
+
+
+def switcher_hreflang(markup: str, layout: Layout) -> str:
+    """The language switcher's links name each edition by its hreflang tag too (zh-Hans, zh-Hant)."""
+    tags = {lang.code: lang.hreflang for lang in layout.languages}
+    return SWITCHER_LINK.sub(lambda m: f'hreflang="{tags.get(m.group(1), m.group(1))}" class="md-select__link"', markup)
+
+
+def with_hreflang(xml: str, layout: Layout) -> str:
+    """mkdocs-static-i18n writes each alternate's language code; search engines want the BCP 47 tag
+    (data/languages.yml hreflang: zh-Hans and zh-Hant tell the two Chinese editions apart)."""
+    tags = {f'hreflang="{lang.code}"': f'hreflang="{lang.hreflang}"' for lang in layout.languages}
+    return re.sub(r'hreflang="[^"]*"', lambda m: tags.get(m.group(0), m.group(0)), xml)
 
 
 def without_urls(xml: str, urls: set[str]) -> str:

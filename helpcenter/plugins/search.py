@@ -70,11 +70,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # (chatlink's rule, so the console and the CLI read a message alike).
             "agent": {
                 "languages": [{"code": lang, "name": self.layout.language(lang).name,
+                               "script": self.layout.language(lang).script,
                                "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
                                # a build without SITE_URL (local, tests) gets root-relative links
                                "short": (config.site_url or "/") + self.layout.short_path(lang, "")[:-1]}
                               for lang in self.layout.codes],
-                "han": detect_lang("中"), "latin": detect_lang("a"), "han_range": HAN_RANGES,
+                "han": detect_lang("中", self.layout),
+                "latin": detect_lang("a", self.layout), "han_range": HAN_RANGES,
             },
         }
         return config

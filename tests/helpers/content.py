@@ -5,6 +5,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from helpcenter import edition
 from tests.helpers.paths import ROOT
 
 GOOD = {
@@ -72,4 +73,5 @@ def content_project(root: Path) -> Path:
         page = root / "docs" / lang / "account" / "password-reset.md"
         page.parent.mkdir(parents=True)
         page.write_text(textwrap.dedent(text), encoding="utf-8")
+    edition.write(root)   # the derived editions (docs/zh-hant/), as `helpcenter derive` writes them
     return root

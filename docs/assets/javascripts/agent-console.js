@@ -61,6 +61,21 @@
     return section ? section[2] : replyEngine.pages[page][1]
   }
 
+  /* Between several Han editions (简体, 繁體), the one whose index signature (its variant-only
+     characters and its writers' markers) the message holds most of; the first Han language
+     when none stands out. The same rule as Catalog.detect in helpcenter/chatlink.py. */
+  async function hanLanguage(text) {
+    const candidates = languages.filter(l => l.script === "han")
+    if (candidates.length < 2) return root.dataset.han
+    let best = root.dataset.han, score = 0
+    for (const language of candidates) {
+      const mark = new Set((await engine(language.code)).data.signature || "")
+      const found = Array.from(text).filter(ch => mark.has(ch)).length
+      if (found > score) { best = language.code; score = found }
+    }
+    return best
+  }
+
   async function update() {
     const text = message.value
     const mine = ++generation
@@ -69,7 +84,8 @@
       root.dataset.answered = text
       return
     }
-    const matchLang = han.test(text) ? root.dataset.han : root.dataset.latin
+    const matchLang = han.test(text) ? await hanLanguage(text) : root.dataset.latin
+    if (mine !== generation) return
     const replyLang = chosenLanguage() || matchLang
     if (!engines.has(matchLang) || !engines.has(replyLang)) status.textContent = strings.loading
     const [matcher, replier] = await Promise.all([engine(matchLang), engine(replyLang)])

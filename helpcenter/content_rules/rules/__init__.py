@@ -3,6 +3,7 @@
 from helpcenter.content_rules.rules import (
     brand_literal,
     contact_detail,
+    derived,
     empty_section,
     front_matter,
     headings,
@@ -32,4 +33,5 @@ RULES = [
     playbook_steps.RULE,
     pairs.RULE,
     link_title.RULE,
+    derived.RULE,
 ]

@@ -27,7 +27,7 @@ def _as_printed(text: str, lang: str, ctx: Context) -> str:
 
 
 def findings(path, line: int, text: str, cjk: bool, prefix: str = "") -> list[Finding]:
-    """cjk: the text is Chinese prose (data/content-rules.yml: cjk_languages); else half-width only."""
+    """cjk: the text is Chinese prose (data/languages.yml: typography); else half-width only."""
     out = []
     if cjk:
         m = CJK_LATIN.search(text)
