@@ -244,7 +244,13 @@
     constructor(data) {
       this.data = data
       this.tables = new Tables(data)
-      const rank = this.rank = this.tables.rank
+      this.rank = this.tables.rank
+      this.index(data)
+    }
+
+    /* Built from the index's text; shards.js overrides this (postings from shards). */
+    index(data) {
+      const rank = this.rank
       this.pages = data.pages
       this.sections = data.sections
       const heads = this.pages.map(() => [])
@@ -262,6 +268,10 @@
         .filter(t => /^[a-z0-9]+$/.test(t)).sort()
     }
 
+    wordsFrom(prefix) {
+      return this.latin.filter(t => t.startsWith(prefix))
+    }
+
     known(term) {
       return this.topic.postings.has(term) || this.own.postings.has(term)
     }
@@ -270,7 +280,7 @@
       const m = /[a-z0-9]+$/.exec(normalize(query))
       if (!m || m[0].length < this.rank.prefix_min || this.tables.stop.has(m[0]) || this.known(stem(m[0]))) return terms
       const have = new Set(terms.map(([t]) => t))
-      const found = this.latin.filter(t => t.startsWith(m[0]) && !have.has(t)).slice(0, this.rank.prefix_max)
+      const found = this.wordsFrom(m[0]).filter(t => !have.has(t)).slice(0, this.rank.prefix_max)
       return terms.concat(found.map(t => [t, this.rank.prefix_weight]))
     }
 
@@ -327,5 +337,5 @@
     }
   }
 
-  return { Engine, analyze, normalize, fold, stem, queryTerms, Tables }
+  return { Engine, Collection, analyze, normalize, fold, stem, queryTerms, Tables }
 });
