@@ -20,7 +20,7 @@ A query runs on what is loaded; every term it looks up in a shard that is not lo
 shards are fetched, and the query runs again (the second run sees everything the first looked for:
 one round of fetches in practice). shards.js is the same reader for the browser; this one serves the
 tests and the benchmark. Each file also ships as a classic script (name.js) for file://, where a
-worker cannot fetch(): it stores its data under self.__okpaySearchFiles["<lang>/<name>"].
+worker cannot fetch(): it stores its data under self.__okpaySearchFiles["<folder name>/<name>"].
 """
 
 from __future__ import annotations
@@ -115,10 +115,10 @@ def dumps(content) -> str:
     return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
-def script(content, lang: str, name: str) -> str:
+def script(content, space: str, name: str) -> str:
     """A file as a classic script, for file:// (see the module doc)."""
     return (f"(self.__okpaySearchFiles=self.__okpaySearchFiles||{{}})"
-            f"[{json.dumps(lang + '/' + name)}]={dumps(content)};")
+            f"[{json.dumps(space + '/' + name)}]={dumps(content)};")
 
 
 # ---- reading (the tests and the benchmark; shards.js is the browser's) ------------------------------
