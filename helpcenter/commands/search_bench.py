@@ -17,6 +17,7 @@ import argparse
 import json
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,9 +27,13 @@ from pathlib import Path
 
 from helpcenter import building
 from helpcenter import evaluation as ev
-from helpcenter.search import LANGS, index_file
+from helpcenter.plugins.search import SearchPlugin
+from helpcenter.quality import gzip_size
+from helpcenter.search import LANGS, index_file, shards_folder
 from helpcenter.search import index as search_index
+from helpcenter.search import shards as search_shards
 from helpcenter.search.core import Engine
+from helpcenter.text import HAN
 
 
 def build_site(dest: Path, site_url: str) -> None:
@@ -42,7 +47,16 @@ def gzip_kb(data: bytes) -> float:
     return gzip_size(data) / 1024
 
 
-# ---- 10x synthetic articles ---------------------------------------------------------------------
+# ---- synthetic articles (10x, 100x) ----------------------------------------------------------------
+
+# Invented words make the synthetic articles genuinely distinct: each article gets a lexicon of its
+# own, so its terms, like a real new article's, are new to the index and gzip cannot fold them
+# (a Markov chain alone only recombines the pages' own bigrams and words).
+LEXICON = 16          # invented words per synthetic article
+INVENTED = 0.3        # share of a synthetic text's units replaced by one of its article's words
+HAN_COMMON = (0x4E00, 0x9FA5)
+SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
+
 
 def _units(text: str, lang: str) -> list[str]:
     return list(re.sub(r"\s+", "", text)) if lang == "zh" else text.split()
@@ -57,7 +71,13 @@ def _chain(texts: list[str], lang: str) -> dict:
     return chain
 
 
-def _generate(chain: dict, length: int, rng: random.Random, lang: str) -> str:
+def _lexicon(rng: random.Random, han: bool) -> list[str]:
+    if han:
+        return ["".join(chr(rng.randint(*HAN_COMMON)) for _ in range(2)) for _ in range(LEXICON)]
+    return ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) for _ in range(LEXICON)]
+
+
+def _generate(chain: dict, length: int, rng: random.Random, han: bool, lexicon: list[str]) -> str:
     keys = list(chain)
     state = rng.choice(keys)
     out = list(state)
@@ -70,7 +90,8 @@ def _generate(chain: dict, length: int, rng: random.Random, lang: str) -> str:
         unit = rng.choice(following)
         out.append(unit)
         state = (state[1], unit)
-    return ("" if lang == "zh" else " ").join(out[:length])
+    out = [rng.choice(lexicon) if rng.random() < INVENTED else u for u in out[:length]]
+    return ("" if han else " ").join(out)
 
 
 def scaled(data: dict, factor: int, seed: int = 13) -> dict:
@@ -78,12 +99,14 @@ def scaled(data: dict, factor: int, seed: int = 13) -> dict:
     lang = data["lang"]
     rng = random.Random(seed)
     corpus = [p[1] + " " + p[2] + " " + p[4] for p in data["pages"]] + [s[2] + " " + s[3] for s in data["sections"]]
-    chain = _chain(corpus, lang)
+    han = bool(HAN.search("".join(corpus)))
+    chain = _chain(corpus, lang if han else "")
     pages, sections = list(data["pages"]), list(data["sections"])
     for copy in range(2, factor + 1):
         for n, page in enumerate(data["pages"]):
             new = len(pages)
-            gen = lambda s: _generate(chain, max(len(_units(s, lang)), 3), rng, lang) if s else ""  # noqa: E731
+            lexicon = _lexicon(rng, han)
+            gen = lambda s: _generate(chain, max(len(_units(s, lang if han else "")), 3), rng, han, lexicon) if s else ""  # noqa: E731
             pages.append([page[0].rstrip("/") + f"-s{copy}/", gen(page[1]), gen(page[2]), "", gen(page[4]),
                           f"{page[5]}-s{copy}"])
             for section in data["sections"]:
@@ -110,6 +133,91 @@ def index_figures(site: Path, factor: int) -> dict:
                      f"articles_{factor}x": len(big["pages"]), f"kb_raw_{factor}x": len(big_raw) / 1024,
                      f"kb_gzip_{factor}x": gzip_kb(big_raw), f"python_load_ms_{factor}x": load_ms,
                      f"python_query_ms_{factor}x": query_ms}
+    return out
+
+
+# ---- a first search on the sharded index (what the search box fetches) ------------------------------
+
+FIRST_QUERIES = 40    # evaluation queries per language measured as a first search
+
+
+def first_queries(lang: str) -> list[str]:
+    """The first FIRST_QUERIES tuning queries of the language: real customer wording."""
+    return [c.q for c in ev.load("tuning").cases[lang]][:FIRST_QUERIES]
+
+
+def first_search_figures(data: dict, queries: list[str]) -> dict:
+    """KB gzip (each file compressed on its own, as a server sends it) and files a first search
+    fetches: head, the query's term shards, the files of the ten result pages shown."""
+    head, files = search_shards.split(data)
+    files["head"] = head
+    sizes: dict[str, int] = {}
+
+    def size(name: str) -> int:
+        if name not in sizes:
+            sizes[name] = gzip_size(search_shards.dumps(files[name]).encode())
+        return sizes[name]
+
+    fetched = [search_shards.first_search(head, files, q) for q in queries]
+    kb = sorted(sum(size(n) for n in names) / 1024 for names in fetched)
+    counts = sorted(len(names) for names in fetched)
+    return {"articles": len(data["pages"]), "shards": head["shards"]["count"], "head_kb": size("head") / 1024,
+            "kb_median": statistics.median(kb), "kb_p95": kb[min(len(kb) - 1, int(0.95 * len(kb)))], "kb_max": kb[-1],
+            "files_median": statistics.median(counts), "files_max": counts[-1],
+            "whole_kb": gzip_size(search_index.dumps(data).encode()) / 1024}
+
+
+def sharded_figures(site: Path, factors: tuple[int, ...]) -> dict:
+    out: dict = {}
+    for lang in LANGS:
+        data = json.loads((site / index_file(lang)).read_text(encoding="utf-8"))
+        queries = first_queries(lang)
+        for factor in factors:
+            out[f"{lang} {factor}x"] = first_search_figures(scaled(data, factor) if factor > 1 else data, queries)
+    return out
+
+
+def write_scaled_site(site: Path, dest: Path, factor: int) -> None:
+    """A copy of the built site whose sharded indexes hold `factor` times the articles."""
+    shutil.copytree(site, dest)
+    for lang in LANGS:
+        data = json.loads((site / index_file(lang)).read_text(encoding="utf-8"))
+        SearchPlugin.write_shards(dest / shards_folder(lang), scaled(data, factor))
+
+
+def time_to_results(browser, site: Path, factor: int, runs: int = 5) -> dict:
+    """Milliseconds from navigation to the first search result shown, for a ?q= deep link opened in
+    a fresh browser context (nothing cached), served gzip-compressed like the real host."""
+    from helpcenter.building import free_port
+    from helpcenter.quality import serve_like_pages
+    with tempfile.TemporaryDirectory(prefix="search-bench-scaled-") as tmp:
+        root = Path(tmp) / "site"
+        if factor > 1:
+            write_scaled_site(site, root, factor)
+        else:
+            shutil.copytree(site, root)
+        port = free_port()
+        server = serve_like_pages(root, port)
+        out = {}
+        try:
+            for lang, path, query in (("zh", "", "提现没到账"), ("en", "en/", "withdrawal pending")):
+                times, fetched = [], []
+                for _ in range(runs):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    sizes: list[int] = []
+                    page.on("response", lambda r, sizes=sizes: sizes.append(
+                        int(r.headers.get("content-length") or 0)) if "okpay-shards" in r.url else None)
+                    page.goto(f"http://127.0.0.1:{port}/{path}?q={query}")
+                    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0",
+                                           polling="raf", timeout=30000)
+                    times.append(page.evaluate("() => performance.now()"))
+                    fetched.append(sum(sizes) / 1024)
+                    context.close()
+                out[lang] = {"query": query, "ms_median": statistics.median(times), "ms_max": max(times),
+                             "kb_fetched": statistics.median(fetched)}
+        finally:
+            server.shutdown()
     return out
 
 

@@ -268,3 +268,18 @@ class ShardedEngine(Engine):
                 return result
             self.store.load(self.store.missing)
         raise ShardError(f"search shards: {query!r} still needs shards after {ROUNDS} rounds")
+
+    def prepare(self, query: str, pages: int = 3) -> dict:
+        """What the browser's worker fetches for a query (shards.js prepare): its shards, then the
+        files of its first `pages` result pages. Returns the result."""
+        result = self.search(query)
+        for group in result["groups"][:pages]:
+            self.pages[group["page"]]
+        return result
+
+
+def first_search(head: dict, files: dict[str, object], query: str, pages: int = 10) -> list[str]:
+    """The files a first search for `query` fetches, the head first (the benchmark and the tests)."""
+    engine = ShardedEngine(head, lambda name: files[name])
+    engine.prepare(query, pages)
+    return ["head", *engine.store.fetched]
