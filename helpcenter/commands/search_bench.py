@@ -5,10 +5,16 @@
 
 Prints, for each evaluation split present (tuning; frozen-test once merged) and each language:
 hit@1, hit@3 and MRR for the site's search box (typed in Chromium) and for the chat CLI; the
-keystroke-to-results median and p95 in Chromium; each language's index KB gzip today and with
-10x synthetic articles (new text drawn from a word-level Markov chain over the language's own
-pages, so gzip cannot fold copies away); first-visit KB gzip for each home page and the heaviest
-article. `--json` writes the same figures. Reported, never asserted (the tests hold the floors).
+keystroke-to-results median and p95 in Chromium; each language's whole index KB gzip today and with
+10x synthetic articles (Markov text over the language's own pages with words invented for each
+article, so gzip cannot fold copies away and the vocabulary grows as with real articles); what a
+first search fetches from the sharded index the search box reads (helpcenter/search/shards.py),
+KB gzip per file as a server sends it, over real queries at 1x, 10x and 100x (--first); the time
+from navigation to the first results shown for a ?q= link in Chromium at 1x and 10x (--timed);
+first-visit KB gzip for each home page and the heaviest article. `--json` writes the same figures.
+Reported, never asserted (the tests hold the floors and the byte budgets).
+
+    python -m helpcenter.commands.search_bench --site site --no-quality   # sizes and timings only
 """
 
 from __future__ import annotations
@@ -99,7 +105,10 @@ def scaled(data: dict, factor: int, seed: int = 13) -> dict:
     lang = data["lang"]
     rng = random.Random(seed)
     corpus = [p[1] + " " + p[2] + " " + p[4] for p in data["pages"]] + [s[2] + " " + s[3] for s in data["sections"]]
-    han = bool(HAN.search("".join(corpus)))
+    # Written in Han characters (units are characters) or in words between spaces: the script most
+    # of the language's text is in (an English page may quote a Chinese phrase).
+    text = "".join(corpus)
+    han = len(HAN.findall(text)) * 2 > len(re.findall(r"\w", text))
     chain = _chain(corpus, lang if han else "")
     pages, sections = list(data["pages"]), list(data["sections"])
     for copy in range(2, factor + 1):
@@ -233,7 +242,7 @@ def first_visit_figures(browser, site: Path) -> dict:
     out = {}
     for page, visit in zip(pages, visits):
         lang, kind = q.page_kind(site, page)
-        index_loaded = any("okpay-index" in r["url"].split("?")[0] or "search_index" in r["url"] and r["raw"] > 1000
+        index_loaded = any("/search/okpay-" in r["url"].split("?")[0] or "search_index" in r["url"] and r["raw"] > 1000
                            for r in visit.responses)
         entry = {"path": q.url_path(site, page), "kb": visit.total / 1024, "requests": len(visit.responses),
                  "index_loaded": index_loaded, "foreign": visit.foreign(url)}
@@ -299,6 +308,14 @@ def render(r: dict) -> str:
                      f"{f}x synthetic ({i[f'articles_{f}x']} articles): {i[f'kb_gzip_{f}x']:.1f} KB gzip "
                      f"({i[f'kb_raw_{f}x']:.0f} KB raw), Python load {i[f'python_load_ms_{f}x']:.0f} ms, "
                      f"query {i[f'python_query_ms_{f}x']:.1f} ms")
+    for label, v in r.get("first_search", {}).items():
+        lines.append(f"  first search {label}: {v['articles']} articles, {v['shards']} term shards, head {v['head_kb']:.1f} KB; "
+                     f"fetched KB gzip median {v['kb_median']:.1f}, p95 {v['kb_p95']:.1f}, max {v['kb_max']:.1f} "
+                     f"(files median {v['files_median']:.0f}, max {v['files_max']}); whole index {v['whole_kb']:.0f} KB gzip")
+    for factor, langs in r.get("time_to_results", {}).items():
+        for lang, t in langs.items():
+            lines.append(f"  navigation -> first results {factor} {lang} (?q={t['query']}): median {t['ms_median']:.0f} ms, "
+                         f"max {t['ms_max']:.0f} ms, index files {t['kb_fetched']:.1f} KB gzip")
     for label, v in r.get("first_visit", {}).items():
         lines.append(f"  first visit {label}: {v['kb']:.1f} KB gzip, {v['requests']} requests, index loaded: "
                      f"{v['index_loaded']}, third-party: {len(v['foreign'])} (/{v['path']})")
@@ -311,6 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", action="append", choices=ev.SPLITS,
                         help="evaluation split (repeatable; default: every split present)")
     parser.add_argument("--factor", type=int, default=10, help="synthetic scale for the index size (default: 10)")
+    parser.add_argument("--first", default="1,10,100",
+                        help="scales at which a first search's fetched bytes are measured (default: 1,10,100)")
+    parser.add_argument("--timed", default="1,10",
+                        help="scales at which navigation-to-results is timed in Chromium (default: 1,10)")
+    parser.add_argument("--no-quality", action="store_true", help="skip the quality figures (sizes and speed only)")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium (site search, speed, first visits)")
     parser.add_argument("--misses", action="store_true", help="also list every miss")
     parser.add_argument("--json", type=Path, help="write the figures here too")
@@ -322,7 +344,11 @@ def main(argv: list[str] | None = None) -> int:
             print("bench: building the site", file=sys.stderr)
             site = Path(tmp) / "site"
             build_site(site, "https://help.okpay.example.com/")
-        result = {"factor": args.factor, "index": index_figures(site, args.factor), "cli_cold_ms": cli_cold_ms(site)}
+        scales = lambda text: [int(x) for x in text.split(",") if x.strip()]  # noqa: E731
+        result = {"factor": args.factor, "index": index_figures(site, args.factor), "cli_cold_ms": cli_cold_ms(site),
+                  "first_search": sharded_figures(site, tuple(scales(args.first)))}
+        if args.no_quality:
+            splits = []
         if args.no_browser:
             result["quality"] = quality_figures(site, None, splits)
         else:
@@ -332,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(**launch_options())
                 result["quality"] = quality_figures(site, browser, splits)
+                result["time_to_results"] = {f"{f}x": time_to_results(browser, site, f) for f in scales(args.timed)}
                 result["first_visit"] = first_visit_figures(browser, site)
                 browser.close()
     print(render(result))

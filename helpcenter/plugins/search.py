@@ -6,8 +6,8 @@ After the build (every language built, Material's offline plugin done) it:
   en/search/okpay-index.en.json, each with a .js twin, read whole by the chat CLI and the agent
   console;
 - writes the same index sharded for the search box (helpcenter/search/shards.py): a small head,
-  term shards and page files in search/okpay-shards.zh/ (en/search/okpay-shards.en/), each file
-  with a .js twin for file:// (the offline copy);
+  term shards and page files in search/okpay-shards.zh/ (en/search/okpay-shards.en/), and in the
+  offline copy (extra.offline) each file's .js twin for file://;
 - writes the worker, assets/javascripts/okpay-search.js (core.js + shards.js + worker.js), which
   overrides/main.html names in Material's `config` block, with the sharded index's head on its URL;
 - replaces Material's own generated search_index.json (and search_index.js) with a stub: Material's
@@ -113,7 +113,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(search_index.dumps(data), encoding="utf-8")
             target.with_suffix(".js").write_text(search_index.script(data, lang), encoding="utf-8")
-            self.write_shards(site / shards_folder(lang, self.layout), data)
+            self.write_shards(site / shards_folder(lang, self.layout), data, scripts=bool(config.extra.get("offline")))
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
         (site / CORE).write_text((PACKAGE / "core.js").read_text(encoding="utf-8"), encoding="utf-8")
@@ -125,12 +125,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             material.with_suffix(".js").write_text(f"var __index = {stub}", encoding="utf-8")
 
     @staticmethod
-    def write_shards(folder: Path, data: dict) -> None:
-        """The sharded index in `folder`, emptied first: a shard of the last build must not linger."""
+    def write_shards(folder: Path, data: dict, scripts: bool = False) -> None:
+        """The sharded index in `folder`, emptied first: a shard of the last build must not linger.
+        scripts: each file's .js twin too, for the offline copy (extra.offline, mkdocs.offline.yml)."""
         head, files = search_shards.split(data)
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         for name, content in {"head": head, **files}.items():
             (folder / f"{name}.json").write_text(search_shards.dumps(content), encoding="utf-8")
-            (folder / f"{name}.js").write_text(search_shards.script(content, folder.name, name), encoding="utf-8")
+            if scripts:
+                (folder / f"{name}.js").write_text(search_shards.script(content, folder.name, name), encoding="utf-8")
