@@ -34,7 +34,7 @@ from helpcenter.search.core import Collection, Engine, Tables, own_documents, to
 FORMAT = 1
 # Bytes of postings (as written) a term shard aims at: a query of 20-40 terms fetches as many
 # shards, so the shards must stay small; the shard count grows with the site.
-SHARD_BYTES = 3000
+SHARD_BYTES = 1500
 LATIN = re.compile(r"[a-z0-9]+")
 TABLES = ("format", "lang", "ranking", "han", "fold", "stop", "chatter", "typos", "groups")
 # Rounds of fetching a query may take before it is answered from what is loaded (one is the rule:
