@@ -77,7 +77,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             "agent": {
                 "languages": [{"code": lang, "name": self.layout.language(lang).name,
                                "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
-                               "short": config.site_url + self.layout.short_path(lang, "")[:-1]}
+                               "short": (config.site_url or "") + self.layout.short_path(lang, "")[:-1]}
                               for lang in self.layout.codes],
                 "han": detect_lang("中"), "latin": detect_lang("a"), "han_range": HAN_RANGES,
             },
