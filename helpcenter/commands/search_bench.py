@@ -64,14 +64,15 @@ HAN_COMMON = (0x4E00, 0x9FA5)
 SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
 
 
-def _units(text: str, lang: str) -> list[str]:
-    return list(re.sub(r"\s+", "", text)) if lang == "zh" else text.split()
+def _units(text: str, han: bool) -> list[str]:
+    """Characters for text in Han script, else words."""
+    return list(re.sub(r"\s+", "", text)) if han else text.split()
 
 
-def _chain(texts: list[str], lang: str) -> dict:
+def _chain(texts: list[str], han: bool) -> dict:
     chain: dict[tuple, list[str]] = {}
     for text in texts:
-        units = _units(text, lang)
+        units = _units(text, han)
         for i in range(len(units) - 2):
             chain.setdefault((units[i], units[i + 1]), []).append(units[i + 2])
     return chain
@@ -102,20 +103,21 @@ def _generate(chain: dict, length: int, rng: random.Random, han: bool, lexicon: 
 
 def scaled(data: dict, factor: int, seed: int = 13) -> dict:
     """The index with each article joined by (factor - 1) synthetic ones of the same shape."""
-    lang = data["lang"]
     rng = random.Random(seed)
     corpus = [p[1] + " " + p[2] + " " + p[4] for p in data["pages"]] + [s[2] + " " + s[3] for s in data["sections"]]
     # Written in Han characters (units are characters) or in words between spaces: the script most
     # of the language's text is in (an English page may quote a Chinese phrase).
     text = "".join(corpus)
     han = len(HAN.findall(text)) * 2 > len(re.findall(r"\w", text))
-    chain = _chain(corpus, lang if han else "")
+    chain = _chain(corpus, han)
     pages, sections = list(data["pages"]), list(data["sections"])
     for copy in range(2, factor + 1):
         for n, page in enumerate(data["pages"]):
             new = len(pages)
             lexicon = _lexicon(rng, han)
-            gen = lambda s: _generate(chain, max(len(_units(s, lang if han else "")), 3), rng, han, lexicon) if s else ""  # noqa: E731
+
+            def gen(s: str, lexicon: list[str] = lexicon) -> str:
+                return _generate(chain, max(len(_units(s, han)), 3), rng, han, lexicon) if s else ""
             pages.append([page[0].rstrip("/") + f"-s{copy}/", gen(page[1]), gen(page[2]), "", gen(page[4]),
                           f"{page[5]}-s{copy}"])
             for section in data["sections"]:
