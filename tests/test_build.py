@@ -79,10 +79,13 @@ def test_each_language_has_its_own_search_index(site):
 
 def test_pages_name_the_search_worker_and_their_language_index(site):
     html = (site.dir / "en" / "contact" / "index.html").read_text(encoding="utf-8")
-    assert '"search": "../../assets/javascripts/okpay-search.js?index=../../en/search/okpay-index.en.json"' in html
+    # the head of the language's sharded index (helpcenter/search/shards.py), relative to the worker
+    assert '"search": "../../assets/javascripts/okpay-search.js?index=../../en/search/okpay-shards.en/head.json"' in html
     html = (site.dir / "contact" / "index.html").read_text(encoding="utf-8")
-    assert '"search": "../assets/javascripts/okpay-search.js?index=../../search/okpay-index.zh.json"' in html
+    assert '"search": "../assets/javascripts/okpay-search.js?index=../../search/okpay-shards.zh/head.json"' in html
     assert (site.dir / "assets" / "javascripts" / "okpay-search.js").is_file()
+    assert (site.dir / "search" / "okpay-shards.zh" / "head.json").is_file()
+    assert (site.dir / "en" / "search" / "okpay-shards.en" / "head.json").is_file()
 
 
 def test_material_search_files_in_the_site_are_byte_for_byte_the_wheel(site):

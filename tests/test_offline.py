@@ -38,6 +38,12 @@ def test_zip_holds_both_languages_and_a_readme(offline):
         assert (offline / page).is_file(), page
     # each language's index as a script (a worker cannot fetch() from file://)
     assert (offline / "search" / "okpay-index.zh.js").is_file() and (offline / "en" / "search" / "okpay-index.en.js").is_file()
+    # and the search box's sharded index: every file with its script twin, holding the same data
+    for folder in (offline / "search" / "okpay-shards.zh", offline / "en" / "search" / "okpay-shards.en"):
+        files = sorted(folder.glob("*.json"))
+        assert len(files) > 50 and all(f.with_suffix(".js").is_file() for f in files), folder
+        head = (folder / "head.js").read_text(encoding="utf-8")
+        assert head.endswith("=" + (folder / "head.json").read_text(encoding="utf-8") + ";")
 
 
 def test_every_offline_page_allows_only_the_projects_own_scripts(offline):
@@ -85,6 +91,11 @@ def test_search_works_from_disk_in_each_language(offline, visit, start, query, i
     assert any(link.startswith((offline / expected).as_uri()) for link in links), links
     english = [link for link in links if "/okpay-help/en/" in link]
     assert (len(english) == len(links)) if start.startswith("en/") else not english
+    # from the sharded index's script twins: its head and some term shards, never the whole index
+    loaded = [u for u in visit.requests if "/search/okpay-" in u]
+    assert any("/okpay-shards." in u and u.endswith("/head.js") for u in loaded), loaded
+    assert any(re.search(r"/okpay-shards\.[a-z-]+/t\d+\.js$", u) for u in loaded), loaded
+    assert not [u for u in loaded if "/okpay-index." in u], loaded
     assert_clean(visit, "file:///")
 
 

@@ -120,21 +120,30 @@ def test_garbage_gets_no_result_in_the_search_box(site, visit, path, query, ime)
     assert_clean(visit, site.url)
 
 
-@pytest.mark.parametrize("path, index", [("payments/fees/", "search/okpay-index.zh.json"),
-                                         ("en/payments/fees/", "en/search/okpay-index.en.json")])
-def test_index_loads_on_first_use_only(site, visit, path, index):
+def index_requests(visit) -> list[str]:
+    return [u.split("?")[0] for u in visit.requests if "/search/okpay-" in u.split("?")[0]]
+
+
+@pytest.mark.parametrize("path, folder", [("payments/fees/", "search/okpay-shards.zh/"),
+                                          ("en/payments/fees/", "en/search/okpay-shards.en/")])
+def test_index_loads_on_first_use_only(site, visit, path, folder):
     """A plain page view fetches no index (Material's own is a stub of a few hundred bytes);
-    focusing the search box fetches the page's language index, once."""
+    focusing the search box fetches the head of the page's language's sharded index, once; a query
+    then fetches only files of that index (its term shards and result pages), never the whole
+    index the chat CLI and the agent console read."""
     page = open_page(visit, site.url + path)
     page.wait_for_timeout(300)        # a worker that fetched on its own would have done so by now
-    fetched = [u.split("?")[0] for u in visit.requests if "okpay-index" in u.split("?")[0]]
-    assert fetched == [], fetched
-    with page.expect_request(lambda r: r.url.split("?")[0].endswith(index)):
+    assert index_requests(visit) == []
+    with page.expect_request(lambda r: r.url.split("?")[0].endswith(folder + "head.json")):
         page.click('label[for="__search"]')
         page.locator('input[data-md-component="search-query"]').focus()
     assert type_query(page, "提现" if path.startswith("payments") else "withdrawal", ime=not path.startswith("en/")) > 0
-    fetched = [u.split("?")[0] for u in visit.requests if "okpay-index" in u.split("?")[0]]
-    assert fetched == [site.url + index], fetched
+    fetched = index_requests(visit)
+    assert fetched[0] == site.url + folder + "head.json", fetched
+    assert all(u.startswith(site.url + folder) for u in fetched), fetched
+    assert len(fetched) == len(set(fetched)), "a file of the index was fetched twice"
+    shards = [u for u in fetched if u.rsplit("/", 1)[1].startswith("t")]
+    assert 0 < len(shards) < len(list((site.dir / folder).glob("t*.json"))) / 4, len(shards)
     assert_clean(visit, site.url)
 
 

@@ -6,10 +6,16 @@
 Prints, for each evaluation split present (tuning; frozen-test once merged) and each language:
 hit@1, hit@3 and MRR for the site's search box (typed in Chromium) and for the chat CLI, overall
 and per kind of query (keyword, question, chat message); the
-keystroke-to-results median and p95 in Chromium; each language's index KB gzip today and with
-10x synthetic articles (new text drawn from a word-level Markov chain over the language's own
-pages, so gzip cannot fold copies away); first-visit KB gzip for each home page and the heaviest
-article. `--json` writes the same figures. Reported, never asserted (the tests hold the floors).
+keystroke-to-results median and p95 in Chromium; each language's whole index KB gzip today and with
+10x synthetic articles (Markov text over the language's own pages with words invented for each
+article, so gzip cannot fold copies away and the vocabulary grows as with real articles); what a
+first search fetches from the sharded index the search box reads (helpcenter/search/shards.py),
+KB gzip per file as a server sends it, over real queries at 1x, 10x and 100x (--first); the time
+from navigation to the first results shown for a ?q= link in Chromium at 1x and 10x (--timed);
+first-visit KB gzip for each home page and the heaviest article. `--json` writes the same figures.
+Reported, never asserted (the tests hold the floors and the byte budgets).
+
+    python -m helpcenter.commands.search_bench --site site --no-quality   # sizes and timings only
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import argparse
 import json
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,9 +35,13 @@ from pathlib import Path
 from helpcenter import building
 from helpcenter import evaluation as ev
 from helpcenter.layout import Layout
-from helpcenter.search import LANGS, index_file
+from helpcenter.plugins.search import SearchPlugin
+from helpcenter.quality import gzip_size
+from helpcenter.search import LANGS, index_file, shards_folder
 from helpcenter.search import index as search_index
+from helpcenter.search import shards as search_shards
 from helpcenter.search.core import Engine
+from helpcenter.text import HAN
 
 
 def build_site(dest: Path, site_url: str) -> None:
@@ -44,23 +55,38 @@ def gzip_kb(data: bytes) -> float:
     return gzip_size(data) / 1024
 
 
-# ---- 10x synthetic articles ---------------------------------------------------------------------
+# ---- synthetic articles (10x, 100x) ----------------------------------------------------------------
 
-def _units(text: str, lang: str) -> list[str]:
-    # Han text has no spaces between words: its units are characters.
-    return list(re.sub(r"\s+", "", text)) if Layout.load().language(lang).script == "han" else text.split()
+# Invented words make the synthetic articles genuinely distinct: each article gets a lexicon of its
+# own, so its terms, like a real new article's, are new to the index and gzip cannot fold them
+# (a Markov chain alone only recombines the pages' own bigrams and words).
+LEXICON = 16          # invented words per synthetic article
+INVENTED = 0.3        # share of a synthetic text's units replaced by one of its article's words
+HAN_COMMON = (0x4E00, 0x9FA5)
+SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
 
 
-def _chain(texts: list[str], lang: str) -> dict:
+def _units(text: str, han: bool) -> list[str]:
+    """Characters for text in Han script, else words."""
+    return list(re.sub(r"\s+", "", text)) if han else text.split()
+
+
+def _chain(texts: list[str], han: bool) -> dict:
     chain: dict[tuple, list[str]] = {}
     for text in texts:
-        units = _units(text, lang)
+        units = _units(text, han)
         for i in range(len(units) - 2):
             chain.setdefault((units[i], units[i + 1]), []).append(units[i + 2])
     return chain
 
 
-def _generate(chain: dict, length: int, rng: random.Random, lang: str) -> str:
+def _lexicon(rng: random.Random, han: bool) -> list[str]:
+    if han:
+        return ["".join(chr(rng.randint(*HAN_COMMON)) for _ in range(2)) for _ in range(LEXICON)]
+    return ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) for _ in range(LEXICON)]
+
+
+def _generate(chain: dict, length: int, rng: random.Random, han: bool, lexicon: list[str]) -> str:
     keys = list(chain)
     state = rng.choice(keys)
     out = list(state)
@@ -73,20 +99,27 @@ def _generate(chain: dict, length: int, rng: random.Random, lang: str) -> str:
         unit = rng.choice(following)
         out.append(unit)
         state = (state[1], unit)
-    return ("" if Layout.load().language(lang).script == "han" else " ").join(out[:length])
+    out = [rng.choice(lexicon) if rng.random() < INVENTED else u for u in out[:length]]
+    return ("" if han else " ").join(out)
 
 
 def scaled(data: dict, factor: int, seed: int = 13) -> dict:
     """The index with each article joined by (factor - 1) synthetic ones of the same shape."""
-    lang = data["lang"]
     rng = random.Random(seed)
     corpus = [p[1] + " " + p[2] + " " + p[4] for p in data["pages"]] + [s[2] + " " + s[3] for s in data["sections"]]
-    chain = _chain(corpus, lang)
+    # Written in Han characters (units are characters) or in words between spaces: the script most
+    # of the language's text is in (an English page may quote a Chinese phrase).
+    text = "".join(corpus)
+    han = len(HAN.findall(text)) * 2 > len(re.findall(r"\w", text))
+    chain = _chain(corpus, han)
     pages, sections = list(data["pages"]), list(data["sections"])
     for copy in range(2, factor + 1):
         for n, page in enumerate(data["pages"]):
             new = len(pages)
-            gen = lambda s: _generate(chain, max(len(_units(s, lang)), 3), rng, lang) if s else ""  # noqa: E731
+            lexicon = _lexicon(rng, han)
+
+            def gen(s: str, lexicon: list[str] = lexicon) -> str:
+                return _generate(chain, max(len(_units(s, han)), 3), rng, han, lexicon) if s else ""
             pages.append([page[0].rstrip("/") + f"-s{copy}/", gen(page[1]), gen(page[2]), "", gen(page[4]),
                           f"{page[5]}-s{copy}"])
             for section in data["sections"]:
@@ -117,6 +150,91 @@ def index_figures(site: Path, factor: int) -> dict:
     return out
 
 
+# ---- a first search on the sharded index (what the search box fetches) ------------------------------
+
+FIRST_QUERIES = 40    # evaluation queries per language measured as a first search
+
+
+def first_queries(lang: str) -> list[str]:
+    """The first FIRST_QUERIES tuning queries of the language: real customer wording."""
+    return [c.q for c in ev.load("tuning").cases[lang]][:FIRST_QUERIES]
+
+
+def first_search_figures(data: dict, queries: list[str]) -> dict:
+    """KB gzip (each file compressed on its own, as a server sends it) and files a first search
+    fetches: head, the query's term shards, the files of the ten result pages shown."""
+    head, files = search_shards.split(data)
+    files["head"] = head
+    sizes: dict[str, int] = {}
+
+    def size(name: str) -> int:
+        if name not in sizes:
+            sizes[name] = gzip_size(search_shards.dumps(files[name]).encode())
+        return sizes[name]
+
+    fetched = [search_shards.first_search(head, files, q) for q in queries]
+    kb = sorted(sum(size(n) for n in names) / 1024 for names in fetched)
+    counts = sorted(len(names) for names in fetched)
+    return {"articles": len(data["pages"]), "shards": head["shards"]["count"], "head_kb": size("head") / 1024,
+            "kb_median": statistics.median(kb), "kb_p95": kb[min(len(kb) - 1, int(0.95 * len(kb)))], "kb_max": kb[-1],
+            "files_median": statistics.median(counts), "files_max": counts[-1],
+            "whole_kb": gzip_size(search_index.dumps(data).encode()) / 1024}
+
+
+def sharded_figures(site: Path, factors: tuple[int, ...]) -> dict:
+    out: dict = {}
+    for lang in LANGS:
+        data = json.loads((site / index_file(lang)).read_text(encoding="utf-8"))
+        queries = first_queries(lang)
+        for factor in factors:
+            out[f"{lang} {factor}x"] = first_search_figures(scaled(data, factor) if factor > 1 else data, queries)
+    return out
+
+
+def write_scaled_site(site: Path, dest: Path, factor: int) -> None:
+    """A copy of the built site whose sharded indexes hold `factor` times the articles."""
+    shutil.copytree(site, dest)
+    for lang in LANGS:
+        data = json.loads((site / index_file(lang)).read_text(encoding="utf-8"))
+        SearchPlugin.write_shards(dest / shards_folder(lang), scaled(data, factor))
+
+
+def time_to_results(browser, site: Path, factor: int, runs: int = 5) -> dict:
+    """Milliseconds from navigation to the first search result shown, for a ?q= deep link opened in
+    a fresh browser context (nothing cached), served gzip-compressed like the real host."""
+    from helpcenter.building import free_port
+    from helpcenter.quality import serve_like_pages
+    with tempfile.TemporaryDirectory(prefix="search-bench-scaled-") as tmp:
+        root = Path(tmp) / "site"
+        if factor > 1:
+            write_scaled_site(site, root, factor)
+        else:
+            shutil.copytree(site, root)
+        port = free_port()
+        server = serve_like_pages(root, port)
+        out = {}
+        try:
+            for lang, path, query in (("zh", "", "提现没到账"), ("en", "en/", "withdrawal pending")):
+                times, fetched = [], []
+                for _ in range(runs):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    sizes: list[int] = []
+                    page.on("response", lambda r, sizes=sizes: sizes.append(
+                        int(r.headers.get("content-length") or 0)) if "okpay-shards" in r.url else None)
+                    page.goto(f"http://127.0.0.1:{port}/{path}?q={query}")
+                    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0",
+                                           polling="raf", timeout=30000)
+                    times.append(page.evaluate("() => performance.now()"))
+                    fetched.append(sum(sizes) / 1024)
+                    context.close()
+                out[lang] = {"query": query, "ms_median": statistics.median(times), "ms_max": max(times),
+                             "kb_fetched": statistics.median(fetched)}
+        finally:
+            server.shutdown()
+    return out
+
+
 # ---- first visits -------------------------------------------------------------------------------
 
 def first_visit_figures(browser, site: Path) -> dict:
@@ -130,7 +248,7 @@ def first_visit_figures(browser, site: Path) -> dict:
     out = {}
     for page, visit in zip(pages, visits):
         lang, kind = q.page_kind(site, page)
-        index_loaded = any("okpay-index" in r["url"].split("?")[0] or "search_index" in r["url"] and r["raw"] > 1000
+        index_loaded = any("/search/okpay-" in r["url"].split("?")[0] or "search_index" in r["url"] and r["raw"] > 1000
                            for r in visit.responses)
         entry = {"path": q.url_path(site, page), "kb": visit.total / 1024, "requests": len(visit.responses),
                  "index_loaded": index_loaded, "foreign": visit.foreign(url)}
@@ -211,6 +329,14 @@ def render(r: dict) -> str:
                      f"{f}x synthetic ({i[f'articles_{f}x']} articles): {i[f'kb_gzip_{f}x']:.1f} KB gzip "
                      f"({i[f'kb_raw_{f}x']:.0f} KB raw), Python load {i[f'python_load_ms_{f}x']:.0f} ms, "
                      f"query {i[f'python_query_ms_{f}x']:.1f} ms")
+    for label, v in r.get("first_search", {}).items():
+        lines.append(f"  first search {label}: {v['articles']} articles, {v['shards']} term shards, head {v['head_kb']:.1f} KB; "
+                     f"fetched KB gzip median {v['kb_median']:.1f}, p95 {v['kb_p95']:.1f}, max {v['kb_max']:.1f} "
+                     f"(files median {v['files_median']:.0f}, max {v['files_max']}); whole index {v['whole_kb']:.0f} KB gzip")
+    for factor, langs in r.get("time_to_results", {}).items():
+        for lang, t in langs.items():
+            lines.append(f"  navigation -> first results {factor} {lang} (?q={t['query']}): median {t['ms_median']:.0f} ms, "
+                         f"max {t['ms_max']:.0f} ms, index files {t['kb_fetched']:.1f} KB gzip")
     for label, v in r.get("first_visit", {}).items():
         lines.append(f"  first visit {label}: {v['kb']:.1f} KB gzip, {v['requests']} requests, index loaded: "
                      f"{v['index_loaded']}, third-party: {len(v['foreign'])} (/{v['path']})")
@@ -223,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", action="append", choices=ev.SPLITS,
                         help="evaluation split (repeatable; default: every split present)")
     parser.add_argument("--factor", type=int, default=10, help="synthetic scale for the index size (default: 10)")
+    parser.add_argument("--first", default="1,10,100",
+                        help="scales at which a first search's fetched bytes are measured (default: 1,10,100)")
+    parser.add_argument("--timed", default="1,10",
+                        help="scales at which navigation-to-results is timed in Chromium (default: 1,10)")
+    parser.add_argument("--no-quality", action="store_true", help="skip the quality figures (sizes and speed only)")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium (site search, speed, first visits)")
     parser.add_argument("--misses", action="store_true", help="also list every miss")
     parser.add_argument("--json", type=Path, help="write the figures here too")
@@ -234,7 +365,11 @@ def main(argv: list[str] | None = None) -> int:
             print("bench: building the site", file=sys.stderr)
             site = Path(tmp) / "site"
             build_site(site, "https://help.okpay.example.com/")
-        result = {"factor": args.factor, "index": index_figures(site, args.factor), "cli_cold_ms": cli_cold_ms(site)}
+        scales = lambda text: [int(x) for x in text.split(",") if x.strip()]  # noqa: E731
+        result = {"factor": args.factor, "index": index_figures(site, args.factor), "cli_cold_ms": cli_cold_ms(site),
+                  "first_search": sharded_figures(site, tuple(scales(args.first)))}
+        if args.no_quality:
+            splits = []
         if args.no_browser:
             result["quality"] = quality_figures(site, None, splits)
         else:
@@ -244,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(**launch_options())
                 result["quality"] = quality_figures(site, browser, splits)
+                result["time_to_results"] = {f"{f}x": time_to_results(browser, site, f) for f in scales(args.timed)}
                 result["first_visit"] = first_visit_figures(browser, site)
                 browser.close()
     print(render(result))

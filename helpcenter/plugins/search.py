@@ -3,9 +3,13 @@
 After the build (every language built, Material's offline plugin done) it:
 - writes one index per language from Material's generated search index, the pages' ids and
   descriptions and the customer vocabulary: search/okpay-index.zh.json and
-  en/search/okpay-index.en.json, each with a .js twin for file:// (the offline copy);
-- writes the worker, assets/javascripts/okpay-search.js (core.js + worker.js), which
-  overrides/main.html names in Material's `config` block, with the index on its URL;
+  en/search/okpay-index.en.json, each with a .js twin, read whole by the chat CLI and the agent
+  console;
+- writes the same index sharded for the search box (helpcenter/search/shards.py): a small head,
+  term shards and page files in search/okpay-shards.zh/ (en/search/okpay-shards.en/), and in the
+  offline copy (extra.offline) each file's .js twin for file://;
+- writes the worker, assets/javascripts/okpay-search.js (core.js + shards.js + worker.js), which
+  overrides/main.html names in Material's `config` block, with the sharded index's head on its URL;
 - replaces Material's own generated search_index.json (and search_index.js) with a stub: Material's
   bundle fetches it on every page view and posts it to the worker, which no longer reads it.
   Material's shipped files are not touched; its UI keeps working with the new worker.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -30,7 +35,8 @@ from helpcenter.chatlink import detect_lang
 from helpcenter.layout import Layout
 from helpcenter.plugins import PRIORITY_ALL_LANGUAGES, i18n
 from helpcenter.search import index as search_index
-from helpcenter.search import index_file
+from helpcenter.search import index_file, shards_folder
+from helpcenter.search import shards as search_shards
 from helpcenter.text import HAN_RANGES
 
 log = logging.getLogger("mkdocs.plugins.okpay-search")
@@ -62,7 +68,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # For overrides/main.html: the worker and, per language, its index relative to the worker.
         config.extra["okpay_search"] = {
             "worker": WORKER,
-            "index": {lang: "../../" + index_file(lang, self.layout)
+            "index": {lang: "../../" + shards_folder(lang, self.layout) + "head.json"
                       for lang in self.layout.codes},
             "core": CORE,
             # The agent console: each language's index as a script (it works from file://), where
@@ -110,12 +116,26 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(search_index.dumps(data), encoding="utf-8")
             target.with_suffix(".js").write_text(search_index.script(data, lang), encoding="utf-8")
+            self.write_shards(site / shards_folder(lang, self.layout), data, scripts=bool(config.extra.get("offline")))
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
         (site / CORE).write_text((PACKAGE / "core.js").read_text(encoding="utf-8"), encoding="utf-8")
-        worker.write_text((PACKAGE / "core.js").read_text(encoding="utf-8") + "\n"
-                          + (PACKAGE / "worker.js").read_text(encoding="utf-8"), encoding="utf-8")
+        worker.write_text("\n".join((PACKAGE / name).read_text(encoding="utf-8")
+                                     for name in ("core.js", "shards.js", "worker.js")), encoding="utf-8")
         stub = json.dumps({"config": full.get("config", {}), "docs": []}, ensure_ascii=False, separators=(",", ":"))
         material.write_text(stub, encoding="utf-8")
         if material.with_suffix(".js").exists():
             material.with_suffix(".js").write_text(f"var __index = {stub}", encoding="utf-8")
+
+    @staticmethod
+    def write_shards(folder: Path, data: dict, scripts: bool = False) -> None:
+        """The sharded index in `folder`, emptied first: a shard of the last build must not linger.
+        scripts: each file's .js twin too, for the offline copy (extra.offline, mkdocs.offline.yml)."""
+        head, files = search_shards.split(data)
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        for name, content in {"head": head, **files}.items():
+            (folder / f"{name}.json").write_text(search_shards.dumps(content), encoding="utf-8")
+            if scripts:
+                (folder / f"{name}.js").write_text(search_shards.script(content, folder.name, name), encoding="utf-8")

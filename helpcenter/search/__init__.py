@@ -15,3 +15,9 @@ def index_file(lang: str, layout: Layout | None = None) -> str:
     """Where a language's index is written, relative to the site root: beside the language's
     pages (the default language at the root, the others under their folder)."""
     return (layout or Layout.load()).page_url(lang, f"search/okpay-index.{lang}.json")
+
+
+def shards_folder(lang: str, layout: Layout | None = None) -> str:
+    """The folder of a language's sharded index (helpcenter/search/shards.py), relative to the site
+    root, ending in a slash."""
+    return (layout or Layout.load()).page_url(lang, f"search/okpay-shards.{lang}/")

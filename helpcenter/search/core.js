@@ -281,7 +281,13 @@
     constructor(data) {
       this.data = data
       this.tables = new Tables(data)
-      const rank = this.rank = this.tables.rank
+      this.rank = this.tables.rank
+      this.index(data)
+    }
+
+    /* Built from the index's text; shards.js overrides this (postings from shards). */
+    index(data) {
+      const rank = this.rank
       this.pages = data.pages
       this.sections = data.sections
       const heads = this.pages.map(() => [])
@@ -305,6 +311,14 @@
       return this.corpus.includes(text)
     }
 
+    pageId(page) {
+      return this.pages[page][5]
+    }
+
+    wordsFrom(prefix) {
+      return this.latin.filter(t => t.startsWith(prefix))
+    }
+
     known(term) {
       return this.topic.postings.has(term) || this.own.postings.has(term)
     }
@@ -313,7 +327,7 @@
       const m = /[a-z0-9]+$/.exec(normalize(query))
       if (!m || m[0].length < this.rank.prefix_min || this.tables.stop.has(m[0]) || this.known(stem(m[0]))) return terms
       const have = new Set(terms.map(([t]) => t))
-      const found = this.latin.filter(t => t.startsWith(m[0]) && !have.has(t)).slice(0, this.rank.prefix_max)
+      const found = this.wordsFrom(m[0]).filter(t => !have.has(t)).slice(0, this.rank.prefix_max)
       return terms.concat(found.map(t => [t, this.rank.prefix_weight]))
     }
 
@@ -351,7 +365,7 @@
         const held = pageTerms.get(page) || new Set()
         const coverage = ownTerms.length ? ownTerms.filter(t => held.has(t)).length / ownTerms.length : 1.0
         const factor = Math.pow(0.5 + 0.5 * coverage, this.rank.coverage_power)
-        const lift = lifts.has(this.pages[page][5]) ? lifts.get(this.pages[page][5]) : 1.0
+        const lift = lifts.has(this.pageId(page)) ? lifts.get(this.pageId(page)) : 1.0
         const docs = list.map(([d, s]) => [d, quantize(s * factor * lift)])
         if (!docs.some(([d]) => d === page)) docs.push([page, 0])
         docs.sort((a, b) => (b[1] - a[1]) || (a[0] - b[0]))
@@ -377,5 +391,5 @@
     }
   }
 
-  return { Engine, analyze, normalize, fold, stem, queryTerms, Tables }
+  return { Engine, Collection, analyze, normalize, fold, stem, queryTerms, Tables }
 });

@@ -325,6 +325,21 @@ class Collection:
         return out
 
 
+def topic_documents(pages: list, sections: list, tables: Tables) -> list[dict[str, list[str]]]:
+    """Each page's topic: its title, description, customer keywords and question headings."""
+    heads: list[list[str]] = [[] for _ in pages]
+    for p, _anchor, title, _text in sections:
+        heads[p].extend(analyze(title, tables, True))
+    return [{"title": analyze(p[1], tables, True), "desc": analyze(p[2], tables, True),
+             "keys": analyze(p[3], tables, True), "heads": heads[i]} for i, p in enumerate(pages)]
+
+
+def own_documents(pages: list, sections: list, tables: Tables) -> list[dict[str, list[str]]]:
+    """Every page's opening text, then every section's heading and text."""
+    return ([{"text": analyze(p[4], tables, True, False)} for p in pages]
+            + [{"title": analyze(s[2], tables, True), "text": analyze(s[3], tables, True, False)} for s in sections])
+
+
 def quantize(x: float) -> int:
     """Scores compared at 1e-6: the two runtimes' logarithms may differ in the last bit."""
     return math.floor(x * 1e6 + 0.5)
@@ -336,22 +351,21 @@ class Engine:
     def __init__(self, data: dict):
         self.data = data
         self.tables = Tables(data)
-        rank = self.rank = self.tables.rank
+        self.rank = self.tables.rank
+        self.index(data)
+
+    def index(self, data: dict) -> None:
+        """The pages, sections, documents and both collections, built from the index's text.
+        helpcenter/search/shards.py overrides this: there they come from postings shards."""
+        rank = self.rank
         self.pages = data["pages"]          # [location, title, description, keywords, opening]
         self.sections = data["sections"]    # [page, anchor, title, text]
-        heads: list[list[str]] = [[] for _ in self.pages]
-        for p, _anchor, title, _text in self.sections:
-            heads[p].extend(analyze(title, self.tables, True))
-        self.topic = Collection([
-            {"title": analyze(p[1], self.tables, True), "desc": analyze(p[2], self.tables, True),
-             "keys": analyze(p[3], self.tables, True), "heads": heads[i]}
-            for i, p in enumerate(self.pages)], rank["topic_fields"], rank["k1"], rank["b"])
+        self.topic = Collection(topic_documents(self.pages, self.sections, self.tables),
+                                rank["topic_fields"], rank["k1"], rank["b"])
         # Documents: every page (its opening text), then every section.
         self.docs = [(i, "") for i in range(len(self.pages))] + [(s[0], s[1]) for s in self.sections]
-        self.own = Collection(
-            [{"text": analyze(p[4], self.tables, True, False)} for p in self.pages]
-            + [{"title": analyze(s[2], self.tables, True), "text": analyze(s[3], self.tables, True, False)}
-               for s in self.sections], rank["own_fields"], rank["k1"], rank["b"])
+        self.own = Collection(own_documents(self.pages, self.sections, self.tables),
+                              rank["own_fields"], rank["k1"], rank["b"])
         self.corpus = "\n".join(normalize(f) for p in self.pages for f in p[1:5]) + "\n" + "\n".join(
             normalize(s[2] + "\n" + s[3]) for s in self.sections)
         self.latin = sorted(t for t in set(self.topic.postings) | set(self.own.postings) if re.fullmatch(r"[a-z0-9]+", t))
@@ -359,6 +373,14 @@ class Engine:
     def seen(self, text: str) -> bool:
         """Whether the pages hold this (normalized) text as written, in any field."""
         return text in self.corpus
+
+    def page_id(self, page: int) -> str:
+        """A page's article id (intents lift pages by id; shards.py answers it from the head)."""
+        return self.pages[page][5]
+
+    def words_from(self, prefix: str) -> list[str]:
+        """The index's Latin words that begin with prefix, in order (for type-ahead)."""
+        return [t for t in self.latin if t.startswith(prefix)]
 
     def known(self, term: str) -> bool:
         return term in self.topic.postings or term in self.own.postings
@@ -369,7 +391,7 @@ class Engine:
         if not m or len(m.group()) < self.rank["prefix_min"] or m.group() in self.tables.stop or self.known(stem(m.group())):
             return terms
         have = {t for t, _ in terms}
-        found = [t for t in self.latin if t.startswith(m.group()) and t not in have][:self.rank["prefix_max"]]
+        found = [t for t in self.words_from(m.group()) if t not in have][:self.rank["prefix_max"]]
         return terms + [(t, self.rank["prefix_weight"]) for t in found]
 
     def search(self, query: str) -> dict:
@@ -407,7 +429,7 @@ class Engine:
             held = page_terms.get(page, set())
             coverage = (sum(1 for t in own_terms if t in held) / len(own_terms)) if own_terms else 1.0
             factor = (0.5 + 0.5 * coverage) ** self.rank["coverage_power"]
-            lift = lifts.get(self.pages[page][5], 1.0)
+            lift = lifts.get(self.page_id(page), 1.0)
             docs = [(d, quantize(s * factor * lift)) for d, s in docs]
             if not any(d == page for d, _ in docs):
                 docs.append((page, 0))

@@ -91,10 +91,13 @@ def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
     articles = dict(base["articles"])
     for ident, words in own["articles"].items():
         articles[ident] = list(articles.get(ident) or []) + list(words)
+    intents = {name: list(cues) for name, cues in (base.get("intents") or {}).items()}
+    for name, cues in own["intents"].items():
+        intents[name] = list(dict.fromkeys(intents.get(name, []) + list(cues)))
     return {"stopwords": list(dict.fromkeys(base["stopwords"] + own["stopwords"])),
             "chatter": list(dict.fromkeys(base["chatter"] + own["chatter"])),
             "typos": {**base["typos"], **own["typos"]}, "groups": base["groups"] + own["groups"],
-            "articles": articles}
+            "articles": articles, "intents": intents}
 
 
 def _blocks(text_html: str) -> list[str]:

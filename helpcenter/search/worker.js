@@ -1,16 +1,18 @@
 /* The site's search worker: Material for MkDocs' worker protocol (SETUP=0, READY=1, QUERY=2,
-   RESULT=3) and result shape, answered by the help center's own engine (core.js, prepended to
-   this file at build time by helpcenter/plugins/search.py).
+   RESULT=3) and result shape, answered by the help center's own engine (core.js and shards.js,
+   prepended to this file at build time by helpcenter/plugins/search.py).
 
-   The index is loaded on first use, never on a plain page view: Material posts SETUP (with its
-   own, stubbed, index) as soon as a page loads over http, so SETUP only answers READY there. The
-   index is loaded on the first non-empty QUERY (a keystroke, or a ?q= deep link), or when the
-   page says the search box got focus (overrides/main.html posts on the "okpay-search"
-   BroadcastChannel). From file:// (the offline copy) this runs in an iframe (the iframe-worker
-   shim), where fetch() cannot read files: the index is then loaded as a script, and at SETUP,
-   which Material only sends there once the search box is opened.
+   The index is sharded (helpcenter/search/shards.py): a small head, then for each query only the
+   term shards its words need and the files of the pages it shows. The head is loaded on first use,
+   never on a plain page view: Material posts SETUP (with its own, stubbed, index) as soon as a page
+   loads over http, so SETUP only answers READY there. The head is loaded on the first non-empty
+   QUERY (a keystroke, or a ?q= deep link), or when the page says the search box got focus
+   (overrides/main.html posts on the "okpay-search" BroadcastChannel). From file:// (the offline
+   copy) this runs in an iframe (the iframe-worker shim), where fetch() cannot read files: every
+   file is then loaded as a script (its .js twin), and the head at SETUP, which Material only sends
+   there once the search box is opened.
 
-   The index URL rides on this script's URL: okpay-search.js?index=<relative to this script>. */
+   The head's URL rides on this script's URL: okpay-search.js?index=<relative to this script>. */
 ;(function () {
   "use strict"
   const S = self.OkpaySearch
@@ -18,6 +20,9 @@
     || self.location.href
   const param = /[?&]index=([^&?#]*)/.exec(SCRIPT)
   const INDEX = param ? new URL(decodeURIComponent(param[1]), SCRIPT).href : null
+  const FOLDER = INDEX ? new URL(".", INDEX).href : null
+  // The key a file's script twin stores its data under: "<folder name>/<file name>".
+  const SPACE = FOLDER ? decodeURIComponent(FOLDER.replace(/\/$/, "").split("/").pop()) : ""
   const FROM_DISK = !!INDEX && INDEX.startsWith("file:")
   const GROUPS = 10              // result pages returned per query (Material shows ten at once)
   const SECTIONS = 5             // matching sections listed under a page
@@ -26,19 +31,24 @@
   let engine = null
   let loading = null
 
+  async function file(name) {
+    if (FROM_DISK || typeof fetch !== "function") {
+      await importScripts(new URL(name + ".js", FOLDER).href)
+      const files = self.__okpaySearchFiles || {}
+      const data = files[`${SPACE}/${name}`]
+      delete files[`${SPACE}/${name}`]
+      if (data === undefined) throw new Error(`search index: ${name}.js holds no data`)
+      return data
+    }
+    const response = await fetch(new URL(name + ".json", FOLDER).href)
+    if (!response.ok) throw new Error(`search index ${name}: HTTP ${response.status}`)
+    return response.json()
+  }
+
   function load() {
     if (!loading)
       loading = (async () => {
-        let data
-        if (FROM_DISK || typeof fetch !== "function") {
-          await importScripts(INDEX.replace(/\.json$/, ".js"))
-          data = self.__okpaySearchIndex
-        } else {
-          const response = await fetch(INDEX)
-          if (!response.ok) throw new Error(`search index: HTTP ${response.status}`)
-          data = await response.json()
-        }
-        engine = new S.Engine(data)
+        engine = new self.OkpaySearchShards.ShardedEngine(await file("head"), file)
       })()
     return loading
   }
@@ -152,6 +162,7 @@
         if (!query.trim()) return { type: 3, data: { items: [], total: 0 } }
         try {
           await load()
+          await engine.prepare(query, GROUPS)
           return { type: 3, data: search(query) }
         } catch (err) {
           loading = null

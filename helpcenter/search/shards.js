@@ -1,0 +1,177 @@
+/* The sharded index's reader for the browser's search worker and Node: the same as the reader in
+   helpcenter/search/shards.py (see there for the layout and why). Needs core.js loaded first.
+
+   const engine = new OkpaySearchShards.ShardedEngine(head, name => Promise<content of file name>)
+   await engine.prepare(query, pages)   // fetches the shards the query needs, then the files of its
+                                        // first `pages` result pages
+   engine.search(query) / engine.answers(query)   // as core.js, on what is loaded */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./core.js"))
+  else root.OkpaySearchShards = factory(root.OkpaySearch)
+})(typeof self !== "undefined" ? self : this, function (S) {
+  "use strict"
+
+  const FORMAT = 1
+  const ROUNDS = 4
+
+  function shardOf(term, key, count) {
+    let h = 0x811c9dc5
+    for (const c of [...term].slice(0, key)) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0
+    return h % count
+  }
+
+  function decode(flat, fields, avg, b) {
+    const row = new Map()
+    const entries = Object.entries(fields)
+    let i = 0
+    let doc = 0
+    while (i < flat.length) {
+      doc += flat[i]
+      const mask = flat[i + 1]
+      i += 2
+      let tf = 0.0
+      entries.forEach(([field, weight], bit) => {
+        if ((mask >> bit) & 1) {
+          const count = flat[i]
+          const length = flat[i + 1]
+          i += 2
+          const norm = 1 - b + b * length / avg[field]
+          for (let n = 0; n < count; n++) tf = tf + weight / norm
+        }
+      })
+      row.set(doc, tf)
+    }
+    return row
+  }
+
+  /* A collection's postings so far: looking up a term of a shard not loaded notes the shard. */
+  class Postings extends Map {
+    constructor(store) {
+      super()
+      this.store = store
+    }
+
+    get(term) {
+      const row = super.get(term)
+      if (row === undefined) this.store.ask(term)
+      return row
+    }
+
+    has(term) {
+      if (super.has(term)) return true
+      this.store.ask(term)
+      return false
+    }
+  }
+
+  class ShardedEngine extends S.Engine {
+    constructor(head, fetchFile) {
+      super(head)
+      this.fetchFile = fetchFile
+      this.fetched = []            // file names, in order (the tests and the benchmark read it)
+    }
+
+    index(head) {
+      if (!head.shards || head.shards.format !== FORMAT)
+        throw new Error(`search shards: format ${head.shards && head.shards.format}, expected ${FORMAT}`)
+      this.head = head
+      this.count = head.shards.count
+      this.key = head.shards.key
+      this.loaded = new Set()
+      this.missing = new Set()
+      this.latinWords = []
+      this.pageLoads = new Map()
+      const spans = head.spans
+      this.docs = spans.map((_, i) => [i, ""])
+      this.first = []
+      let total = 0
+      spans.forEach((n, p) => {
+        this.first.push(total)
+        total += n
+        for (let k = 0; k < n; k++) this.docs.push([p, ""])
+      })
+      this.pages = new Array(spans.length).fill(null)
+      this.sections = new Array(total).fill(null)
+      this.topic = this.collection(head.topic)
+      this.own = this.collection(head.own)
+      this.seenWords = new Set(head.seen || [])
+    }
+
+    // shards.py writes which of the vocabulary's Chinese words the pages hold as written
+    seen(text) {
+      return this.seenWords.has(text)
+    }
+
+    pageId(page) {
+      return this.head.ids[page]
+    }
+
+    collection(stats) {
+      const c = Object.create(S.Collection.prototype)
+      c.k1 = this.rank.k1
+      c.n = stats.n
+      c.postings = new Postings(this)
+      return c
+    }
+
+    ask(term) {
+      const shard = shardOf(term, this.key, this.count)
+      if (!this.loaded.has(shard)) this.missing.add(shard)
+    }
+
+    wordsFrom(prefix) {
+      if ([...prefix].length < this.key) {
+        for (let s = 0; s < this.count; s++) if (!this.loaded.has(s)) this.missing.add(s)
+      } else this.ask(prefix)
+      return this.latinWords.filter(t => t.startsWith(prefix))
+    }
+
+    get(name) {
+      this.fetched.push(name)
+      return this.fetchFile(name)
+    }
+
+    async loadShards(shards) {
+      const wanted = [...shards].filter(s => !this.loaded.has(s)).sort((a, b) => a - b)
+      const contents = await Promise.all(wanted.map(s => this.get(`t${s}`)))
+      const rank = this.rank
+      wanted.forEach((shard, k) => {
+        if (this.loaded.has(shard)) return
+        for (const [term, [topic, own]] of Object.entries(contents[k])) {
+          if (topic.length)
+            Map.prototype.set.call(this.topic.postings, term, decode(topic, rank.topic_fields, this.head.topic.avg, rank.b))
+          if (own.length)
+            Map.prototype.set.call(this.own.postings, term, decode(own, rank.own_fields, this.head.own.avg, rank.b))
+          if (/^[a-z0-9]+$/.test(term)) this.latinWords.push(term)
+        }
+        this.loaded.add(shard)
+      })
+      this.latinWords.sort()
+    }
+
+    loadPage(p) {
+      if (!this.pageLoads.has(p))
+        this.pageLoads.set(p, this.get(`p${p}`).then(content => {
+          this.pages[p] = content.page
+          content.sections.forEach((s, i) => { this.sections[this.first[p] + i] = [p, ...s] })
+        }, err => { this.pageLoads.delete(p); throw err }))
+      return this.pageLoads.get(p)
+    }
+
+    /* Fetch what `query` needs: its shards, then the files of its first `pages` result pages. */
+    async prepare(query, pages = 3) {
+      for (let round = 0; round < ROUNDS; round++) {
+        this.missing.clear()
+        const result = this.search(query)
+        if (!this.missing.size) {
+          await Promise.all(result.groups.slice(0, pages).map(g => this.loadPage(g.page)))
+          return result
+        }
+        await this.loadShards(this.missing)
+      }
+      throw new Error(`search shards: ${JSON.stringify(query)} still needs shards after ${ROUNDS} rounds`)
+    }
+  }
+
+  return { ShardedEngine, shardOf, decode, FORMAT }
+});

@@ -1,0 +1,124 @@
+"""The sharded index the search box reads (helpcenter/search/shards.py, shards.js): the same ranked
+output as the whole index, in both runtimes, while a first search fetches a small part of it.
+
+- On the fixture pages of test_search_core (no build, fast), cut into many small shards: every
+  query's full output (terms, weights, every score, the reply answers) from a fresh sharded engine
+  equals the whole engine's, in Python and under Node.
+- On a real build: every evaluation query, both runtimes, the files the build wrote.
+- At 10x synthetic articles (search-bench's generator, text of their own): a first search's bytes,
+  compressed as a server sends them, stay within the issue's budget, and the head does not grow.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpcenter.search import LANGS, core, index, index_file, shards, shards_folder
+from tests.test_search_core import MATERIAL, META, PARITY_QUERIES, VOCABULARY, full_output
+from tests.test_search_parity import queries as evaluation_queries
+
+RUNNER = Path(__file__).parent / "js" / "search-shards.cjs"
+# Type-ahead prefixes (a shard per prefix), a word no page has, and one in every shard's reach.
+EXTRA = {"zh": ["提", "提现 withd", "骗子", "钱包恢复", "帳號"],
+         "en": ["withdr", "recov", "secu", "zzzz", "bank account takes", "scam recovery phrase"]}
+# The issue's budget for a first search at 10x articles, KB gzip.
+BUDGET_10X_KB = 150
+HEAD_KB = 12
+
+
+def fixture_index(lang: str) -> dict:
+    return index.build(MATERIAL, META, lang, VOCABULARY[lang])
+
+
+def write(folder: Path, head: dict, files: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in {"head": head, **files}.items():
+        (folder / f"{name}.json").write_text(shards.dumps(content), encoding="utf-8")
+
+
+def roundtrip(content):
+    return json.loads(shards.dumps(content))
+
+
+def javascript(index_path: Path, folder: Path, asked: list[str]) -> list[dict]:
+    result = subprocess.run(["node", str(RUNNER), str(index_path), str(folder)], input=json.dumps(asked),
+                            capture_output=True, text=True, check=True, timeout=300)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_sharded_engine_gives_the_whole_engines_output_on_fixture_pages(lang):
+    data = fixture_index(lang)
+    head, files = shards.split(data, shard_bytes=40)
+    assert head["shards"]["count"] > 5, "the fixture is cut into several shards"
+    assert "pages" not in head and "sections" not in head
+    whole = core.Engine(data)
+    for query in PARITY_QUERIES[lang] + EXTRA[lang]:
+        engine = shards.ShardedEngine(roundtrip(head), lambda name: roundtrip(files[name]))
+        assert full_output(engine, query) == full_output(whole, query), query
+        assert len(engine.store.fetched) < len(files), f"{query!r} fetched every file"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (node on PATH)")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_javascript_sharded_engine_gives_the_whole_engines_output_on_fixture_pages(lang, tmp_path):
+    data = fixture_index(lang)
+    head, files = shards.split(data, shard_bytes=40)
+    write(tmp_path / "shards", head, files)
+    (tmp_path / "index.json").write_text(index.dumps(data), encoding="utf-8")
+    asked = PARITY_QUERIES[lang] + EXTRA[lang]
+    python = [full_output(core.Engine(data), q) for q in asked]
+    for query, p, j in zip(asked, python, javascript(tmp_path / "index.json", tmp_path / "shards", asked)):
+        assert j["sharded"] == j["whole"], query
+        assert {"terms": j["sharded"]["terms"], "intents": j["sharded"]["intents"], "groups": j["sharded"]["groups"],
+                "answers": j["sharded"]["answers"]} == p, query
+        assert len(j["fetched"]) < len(files), query
+
+
+def test_a_head_of_another_format_is_refused_by_name():
+    head, _ = shards.split(fixture_index("en"))
+    head["shards"]["format"] = shards.FORMAT + 1
+    with pytest.raises(shards.ShardError, match="format"):
+        shards.ShardedEngine(head, lambda name: {})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_shards_rank_every_evaluation_query_as_the_whole_index(site, lang):
+    whole = core.Engine(json.loads((site.dir / index_file(lang)).read_text(encoding="utf-8")))
+    folder = site.dir / shards_folder(lang)
+    head = json.loads((folder / "head.json").read_text(encoding="utf-8"))
+    read = lambda name: json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
+    for query in evaluation_queries(lang):
+        engine = shards.ShardedEngine(head, read)
+        assert engine.search(query) == whole.search(query), query
+        assert engine.answers(query, 3) == whole.answers(query, 3), query
+    # script twins are for the offline copy only (tests/test_offline.py)
+    assert not list(folder.glob("*.js"))
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node (node on PATH)")
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_shards_rank_as_the_whole_index_in_javascript(site, lang):
+    asked = evaluation_queries(lang)
+    out = javascript(site.dir / index_file(lang), site.dir / shards_folder(lang), asked)
+    differ = [q for q, o in zip(asked, out) if o["sharded"] != o["whole"]]
+    assert not differ, differ[:10]
+    assert sum(1 for o in out if o["sharded"]["answers"]) > len(asked) * 0.8
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_first_search_at_10x_articles_fetches_within_budget(site, lang):
+    from helpcenter.commands import search_bench
+    data = json.loads((site.dir / index_file(lang)).read_text(encoding="utf-8"))
+    big = search_bench.scaled(data, 10)
+    assert len(big["pages"]) == 10 * len(data["pages"])
+    figures = search_bench.first_search_figures(big, search_bench.first_queries(lang)[:15])
+    assert figures["whole_kb"] > 5 * search_bench.gzip_size(index.dumps(data).encode()) / 1024, \
+        "the synthetic articles are text of their own, not copies gzip folds away"
+    assert figures["kb_max"] <= BUDGET_10X_KB, figures
+    assert figures["head_kb"] <= HEAD_KB, figures
