@@ -23,6 +23,7 @@ import re
 import pytest
 
 from helpcenter import quality as q
+from helpcenter.layout import Layout
 from tests.helpers.browser import type_query
 
 VIEWPORTS = {"mobile": (390, 844), "desktop": (1280, 800)}
@@ -141,7 +142,9 @@ def test_every_internal_link_and_anchor_resolves(request, which):
     assert not report.broken, f"{len(report.broken)} broken links:\n" + "\n".join(report.broken[:60])
     # The offline zip is added by the Pages workflow after the build; it is the only such path.
     assert set(report.outside_build) <= set(q.OUTSIDE_THE_BUILD)
-    assert report.outside_build.get("download/okpay-help-offline.zip") == {"index.html", "en/index.html"}
+    # every edition's home page offers the offline copy
+    homes = {f"{Layout.load().language(code).prefix}index.html" for code in Layout.load().codes}
+    assert report.outside_build.get("download/okpay-help-offline.zip") == homes
 
 
 def test_link_checker_finds_broken_links_and_anchors(tmp_path):
@@ -187,7 +190,7 @@ def test_no_image_over_100_kb(site):
 def test_pages_are_minified_and_hooks_and_fixes_still_apply(site):
     html = (site.dir / "en" / "payments" / "withdrawal-delayed" / "index.html").read_text(encoding="utf-8")
     assert html.count("\n") < 5, "page HTML is not minified"
-    assert "okpay-search.js?index=../../en/search/okpay-index.en.json" in html  # main.html config, after minify
+    assert "okpay-search.js?index=../../en/search/okpay-shards.en/head.json" in html  # main.html config, after minify
     assert 'class="okp-copy-link"' in html                       # okpay-links copy buttons
     assert ' tabindex=""' not in html                            # okpay-html markup fix
     assert "<script>document.getElementById" not in html          # no runtime script for the validator
