@@ -145,7 +145,7 @@ def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
 
 def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> str:
     """A step as the reader sees it on the page: placeholders resolved, Markdown marks removed."""
-    from helpcenter.macros import ui_words  # one wording for pages and for this plain text
+    from helpcenter.markdown_text import ui_words  # one wording for pages and for this plain text
     from helpcenter.product import ProductText
 
     def ui(ident):

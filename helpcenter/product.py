@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from helpcenter.macros import md_link, md_text, md_url  # macros imports this module lazily
+from helpcenter.markdown_text import md_link, md_text, md_url
 
 # The protective feature (registry: product.features) whose hold starts after a password, phone or
 # two-step verification change; the playbook's {lock} and the lock_first() macro print its hours.
