@@ -214,7 +214,11 @@ def time_to_results(browser, site: Path, factor: int, runs: int = 5) -> dict:
         server = serve_like_pages(root, port)
         out = {}
         try:
-            for lang, path, query in (("zh", "", "提现没到账"), ("en", "en/", "withdrawal pending")):
+            # each language's first tuning query (never a frozen one), at its edition's address
+            tuning = ev.load("tuning").cases
+            layout = Layout.load()
+            for lang, path, query in ((code, layout.language(code).prefix, tuning[code][0].q)
+                                      for code in layout.codes if tuning.get(code)):
                 times, fetched = [], []
                 for _ in range(runs):
                     context = browser.new_context()
