@@ -481,6 +481,11 @@ def define_env(env) -> None:
         return email(data["merchant"]["support_email"])
 
     @env.macro
+    def merchant_pricing() -> str:
+        """What a business pays (merchant.pricing) and when payments are settled (a typical time)."""
+        return t(data["merchant"]["pricing"])
+
+    @env.macro
     def merchant_offers() -> str:
         return "\n".join(f"- {item}" for item in t(data["merchant"]["offers"]))
 
@@ -509,7 +514,7 @@ def define_env(env) -> None:
         names = [words("facts_quoted").format(name=name) for name in t(data["company"]["known_as"])]
         if len(names) < 2:
             return "".join(names)
-        return words("facts_list_separator").join(names[:-1]) + words("facts_list_last_separator") + names[-1]
+        return words("facts_list_separator").join(names[:-1]) + words("facts_quoted_last_separator") + names[-1]
 
     @env.macro
     def not_affiliated_list() -> str:

@@ -38,7 +38,7 @@ ID_KINDS = {"page"}
 GUIDE_STRINGS = ("heading", "legend", "show-all", "status-start", "status-shown", "status-all")
 # Words the product-model and authority macros print around registry values (helpcenter/product.py).
 LABELS = ("asset", "held", "controlled", "when-frozen", "unfreeze-time", "set-at", "colon", "list-sep",
-          "open", "close", "local-police", "lock-first")
+          "open", "close", "local-police", "lock-first", "name-end")
 HOLDERS = ("okpay", "self", "bank")
 GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
 GUIDE_PAGE = "scams/emergency-guide.md"

@@ -85,6 +85,14 @@ class ProductText:
         return self.fill(self.data["product"][key][self.lang])
 
     # ---- protective features -----------------------------------------------------------------
+    def safeguarding(self) -> str:
+        return self.fill(self.data["product"]["safeguarding"][self.lang])
+
+    def unauthorized(self) -> str:
+        rules = self.data["product"]["unauthorized"]
+        return self.fill(rules["text"][self.lang], report_days=f"{rules['report_days']:g}",
+                         decision_days=f"{rules['decision_business_days']:g}")
+
     def feature(self, ident: str) -> dict:
         for item in self.data["product"]["features"]:
             if item["id"] == ident:
@@ -131,6 +139,16 @@ class ProductText:
             lines.append(f"{indent}- **{md_text(region['name'][self.lang])}**{self.label('colon')}{text}")
         return "\n".join(lines)
 
+    def identity_help(self) -> str:
+        """Each served region's public help after ID documents leaked, one line per body."""
+        lines = []
+        for region in self.served_regions():
+            for item in (i for i in self.data["identity_help"] if i["region"] == region["id"]):
+                lines.append(f"- **{md_text(region['name'][self.lang])}**{self.label('colon')}"
+                             f"{md_link(item['name'][self.lang], item['url'])}{self.label('name-end')}"
+                             f"{md_text(item['what'][self.lang])}")
+        return "\n".join(lines)
+
     def authority_sources(self, indent: str = "") -> str:
         """Where each published number was checked: one link per authority, for the curious."""
         return "\n".join(f"{indent}- {md_text(a['name'][self.lang])}{self.label('colon')}"
@@ -169,6 +187,16 @@ def register(env, data: dict, labels: dict, lang, ui, home_region=lambda: None) 
         return text().unfreeze()
 
     @env.macro
+    def safeguarding() -> str:
+        """How the balance is held, and what no deposit insurance covers (product.safeguarding)."""
+        return text().safeguarding()
+
+    @env.macro
+    def unauthorized_payments() -> str:
+        """What we do about a payment from the balance the customer didn't make, and by when."""
+        return text().unauthorized()
+
+    @env.macro
     def feature_list() -> str:
         """Every protective feature the app has, with where to turn it on."""
         return text().feature_list()
@@ -204,6 +232,11 @@ def register(env, data: dict, labels: dict, lang, ui, home_region=lambda: None) 
     def authorities_by_region() -> str:
         """Police and anti-scam contacts for every region the service is offered in."""
         return text().authorities_by_region()
+
+    @env.macro
+    def identity_help() -> str:
+        """Public help after ID documents reached a stranger, per served region (registry: identity_help)."""
+        return text().identity_help()
 
     @env.macro
     def authority_sources(indent: int = 0) -> str:

@@ -280,6 +280,7 @@ def load(path: Path | str | None = None) -> dict:
     _chat_languages(r, data)
     _region_currencies(r, data)
     _authorities(r, data)
+    _identity_help(r, data)
     _product(r, data, paths)
     _company_and_money(r, data, paths)
     return data
@@ -465,11 +466,28 @@ def _authorities(r: _Reader, data: dict) -> None:
         if "url" in item:
             _url(r, item, field)
         if regions[region]["services"] or "source" in item:
-            source = r.get(item, "source", field)
-            parts = urlsplit(source)
-            if parts.scheme not in ("http", "https") or not parts.hostname or not URL_CHARS.fullmatch(source):
-                raise r.fail(f"{field}.source", f"got {source!r}",
-                             "the address of the authority's own public page this value was checked against")
+            _source(r, item, field)
+
+
+def _source(r: _Reader, item: dict, field: str) -> None:
+    source = r.get(item, "source", field)
+    parts = urlsplit(source)
+    if parts.scheme not in ("http", "https") or not parts.hostname or not URL_CHARS.fullmatch(source):
+        raise r.fail(f"{field}.source", f"got {source!r}",
+                     "the address of the authority's own public page this value was checked against")
+
+
+def _identity_help(r: _Reader, data: dict) -> None:
+    """Public help after ID documents reach a stranger: a region, a name, what it offers, the page
+    a reader opens and the authority's own page it was checked against."""
+    regions = {item["id"] for item in data["regions"]}
+    for field, item in r.items(data, "identity_help"):
+        if r.get(item, "region", field) not in regions:
+            raise r.fail(f"{field}.region", f"got {item['region']!r}", f"a regions id: {', '.join(regions)}")
+        r.localized(item, "name", field)
+        r.localized(item, "what", field)
+        _url(r, item, field)
+        _source(r, item, field)
 
 
 # ---- Product model (emergency helper) ---------------------------------------------------------
@@ -490,6 +508,11 @@ def _product(r: _Reader, data: dict, paths: dict) -> None:
         r.localized(item, "summary", field)
     r.localized(product, "freeze_sessions", "product")
     r.localized(product, "recipient_hold", "product")
+    r.localized(product, "safeguarding", "product")
+    unauthorized = r.get(product, "unauthorized", "product", dict)
+    _number(r, unauthorized, "report_days", "product.unauthorized", upper=400)
+    _number(r, unauthorized, "decision_business_days", "product.unauthorized", upper=90)
+    r.localized(unauthorized, "text", "product.unauthorized")
     unfreeze = r.get(product, "unfreeze", "product", dict)
     _ui_ref(r, unfreeze, "ui", "product.unfreeze", paths)
     _number(r, unfreeze, "max_hours", "product.unfreeze", upper=24 * 30)
@@ -583,6 +606,8 @@ def _company_and_money(r: _Reader, data: dict, paths: dict) -> None:
                      f"an https:// address on one of the domains: {', '.join(domains)}")
     _ref(r, merchant, "support_email", "merchant", data["emails"], "emails")
     r.localized(merchant, "offers", "merchant", list)
+    r.localized(merchant, "pricing", "merchant")
+    _ref(r, merchant, "settlement", "merchant", data["typical_times"], "typical_times")
 
     company = r.get(data, "company", "", dict)
     r.get(company, "legal_name", "company")

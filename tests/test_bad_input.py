@@ -95,3 +95,19 @@ def test_a_missing_translation_says_which_language(tmp_path):
     result = run_cli(project, "check")
     assert result.returncode == 1
     assert "no en version of payments/fees.md; expected docs/en/payments/fees.md" in result.stdout
+
+
+def test_check_names_a_broken_ui_file_without_a_traceback(tmp_path):
+    """`helpcenter check` reads data/ui.yml through the macros: a string left empty in one language
+    is reported like any content finding, not raised."""
+    project = copy_project(tmp_path / "p")
+    target = project / "data" / "ui.yml"
+    text = target.read_text(encoding="utf-8")
+    start = text.index("copy_link:")
+    zh = text.index("  zh:", start)
+    target.write_text(text[:zh] + '  zh: ""' + text[text.index("\n", zh):], encoding="utf-8")
+    result = run_cli(project, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "data/ui.yml: field 'copy_link': missing zh" in output, output[-3000:]
+    assert "Traceback" not in output, output[-3000:]

@@ -81,6 +81,20 @@ def registry(tmp_path):
     data["complaints"].update(acknowledge_business_days=3, final_response_business_days=12,
                               escalation=[{"region": "beta", "body": "alpha-authority"}])
     data["company"]["known_as"] = {"zh": ["甲钱包", "乙钱包"], "en": ["A Wallet", "B Wallet", "C Wallet"]}
+    data["merchant"].update(settlement="top-up-card", pricing={"zh": "每笔收 2% 手续费。", "en": "We charge 2% a payment."})
+    data["identity_help"] = [
+        {"id": "gamma-help", "region": "gamma", "name": {"zh": "丙地中心", "en": "Gamma Centre"},
+         "what": {"zh": "不服务的地区。", "en": "Not served."}, "url": "https://gamma.example.org/",
+         "source": "https://gamma.example.org/"},
+        {"id": "alpha-freeze", "region": "alpha", "name": {"zh": "甲地信用冻结", "en": "Alpha credit freeze"},
+         "what": {"zh": "免费冻结信用档案。", "en": "Freeze your credit file for free."},
+         "url": "https://credit.alpha.example.org/freeze", "source": "https://credit.alpha.example.org/about"},
+    ]
+    data["product"]["safeguarding"] = {"zh": "余额放在 {brand} 的保障账户里。", "en": "{brand} safeguards your balance."}
+    data["product"]["unauthorized"] = {
+        "report_days": 45, "decision_business_days": 7,
+        "text": {"zh": "{report_days} 天内报告，{decision_days} 个工作日内答复。",
+                 "en": "Tell us within {report_days} days; we answer within {decision_days} business days."}}
     path = tmp_path / "registry.yml"
     path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -249,7 +263,8 @@ def test_complaint_times_and_aliases_are_worded_per_language(page_macros):
     assert page_macros("zh", "complaint_times") == "3 个工作日内确认收到投诉，12 个工作日内给出最终答复"
     assert page_macros("en", "complaint_times") == ("we confirm we've received it within 3 business days and send "
                                                     "our final answer within 12 business days")
-    assert page_macros("zh", "brand_aliases") == "“甲钱包”、“乙钱包”"
+    # no 顿号 before a quoted name in Chinese: the last one is joined with 和
+    assert page_macros("zh", "brand_aliases") == "“甲钱包”和“乙钱包”"
     assert page_macros("en", "brand_aliases") == '"A Wallet", "B Wallet" or "C Wallet"'    # straight quotes in English
 
 
@@ -280,3 +295,20 @@ def test_an_account_without_an_at_handle_is_written_as_its_platform_shows_it(pag
     handle = wechat["handle"].replace("_", "&#95;")    # escaped as literal Markdown text
     assert f"（微信号：{handle}）" in zh and f"(WeChat ID: {handle})" in en
     assert f"@{handle}" not in zh.split(wechat["platform"]["zh"])[1].splitlines()[0]
+
+
+def test_identity_help_lists_each_served_regions_bodies_with_their_pages(page_macros):
+    en = page_macros("en", "identity_help").splitlines()
+    # only served regions (gamma is not), each body linked to the page a reader opens
+    assert en == ["- **Alpha**: [Alpha credit freeze](https://credit.alpha.example.org/freeze). "
+                  "Freeze your credit file for free."]
+    assert page_macros("zh", "identity_help") == ("- **甲地**：[甲地信用冻结](https://credit.alpha.example.org/freeze)。"
+                                                  "免费冻结信用档案。")
+
+
+def test_safeguarding_unauthorized_payments_and_merchant_pricing_come_from_the_registry(page_macros, registry):
+    brand = yaml.safe_load(registry.read_text(encoding="utf-8"))["brand"]["name"]
+    assert page_macros("en", "safeguarding") == f"{brand} safeguards your balance."
+    assert page_macros("en", "unauthorized_payments") == "Tell us within 45 days; we answer within 7 business days."
+    assert page_macros("zh", "unauthorized_payments") == "45 天内报告，7 个工作日内答复。"
+    assert page_macros("en", "merchant_pricing") == "We charge 2% a payment."
