@@ -44,7 +44,7 @@ LANGUAGES = Each({"hreflang": ANY, "og_locale": ANY, "browser_locale": ANY, "bro
                   "phrases": ANY})
 
 # data/zh-hant-phrases.yml and the like (helpcenter/convert.py): source phrase -> derived phrase.
-PHRASES = {"phrases": Each(ANY), "characters": Each(ANY)}
+PHRASES = {"phrases": Each(ANY), "sentences": Each(ANY), "characters": Each(ANY)}
 
 # data/registry.yml (helpcenter/registry.py)
 REGISTRY = {
