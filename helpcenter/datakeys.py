@@ -141,6 +141,15 @@ UI = {key: LOCALIZED for key in (
     "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",
     "agent_copied", "agent_shortcut",
     "table_scroll",
+    # The registry macros' sentences and table words (helpcenter/macros.py).
+    "call_never", "call_callback_only", "call_answer", "safe_place_hotline_table", "safe_place_app",
+    "safe_places_separator", "safe_to_tap_one", "safe_to_tap_two", "fee_percent", "fee_fixed", "fee_free",
+    "fee_plus_network", "facts_country_or_region", "facts_wallet_payments", "facts_crypto", "facts_offered",
+    "facts_not_offered", "facts_currencies", "region_none", "region_wallet_only", "region_both",
+    "time_units_one", "time_units_other", "time_range", "time_within", "facts_account", "facts_per_payment",
+    "facts_daily_payments", "facts_daily_withdrawals", "facts_not_available", "facts_number", "facts_hours",
+    "facts_cost", "facts_languages", "facts_email", "facts_email_use", "facts_platform",
+    "facts_official_account", "facts_dm_support", "facts_yes", "facts_no", "app_developer",
 )}
 
 # data/search/vocabulary.<lang>.yml (helpcenter/search/index.py)
