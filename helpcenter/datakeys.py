@@ -149,7 +149,7 @@ UI = {key: LOCALIZED for key in (
     "time_units_one", "time_units_other", "time_range", "time_within", "facts_account", "facts_per_payment",
     "facts_daily_payments", "facts_daily_withdrawals", "facts_not_available", "facts_number", "facts_hours",
     "facts_cost", "facts_languages", "facts_email", "facts_email_use", "facts_platform",
-    "facts_official_account", "facts_dm_support", "facts_yes", "facts_no", "app_developer",
+    "facts_official_account", "facts_dm_support", "facts_yes", "facts_no", "app_developer", "ui_path",
 )}
 
 # data/search/vocabulary.<lang>.yml (helpcenter/search/index.py)

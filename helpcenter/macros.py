@@ -64,10 +64,6 @@ def define_env(env) -> None:
     def lang() -> str:
         return rendering_as[-1] if rendering_as else page_lang()
 
-    def cjk() -> bool:
-        """The page's prose is Chinese (an on-screen path is written 「…」→「…」, not **…** → **…**)."""
-        return layout.language(lang()).cjk
-
     def words(key: str):
         """A sentence or word of data/ui.yml in the language being rendered: code holds no prose."""
         return env.conf["extra"]["ui_strings"][key][lang()]
@@ -141,7 +137,7 @@ def define_env(env) -> None:
                               + ", ".join(data["ui_paths"]))
         # A path on the website (id ending -web) is followed with a mouse: "click", not "tap".
         verb = "click" if ident.endswith("-web") else "tap"
-        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), cjk(), verb)
+        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), words("ui_path"), verb)
 
     @env.macro
     def call_policy() -> str:

@@ -145,12 +145,13 @@ def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
 
 def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> str:
     """A step as the reader sees it on the page: placeholders resolved, Markdown marks removed."""
+    from helpcenter import ui as ui_strings
     from helpcenter.markdown_text import ui_words  # one wording for pages and for this plain text
     from helpcenter.product import ProductText
+    path_words = ui_strings.load()["ui_path"][lang]
 
     def ui(ident):
-        from helpcenter.layout import Layout
-        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], Layout.load().language(lang).cjk)
+        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], path_words)
     product = ProductText(registry, labels or {}, lang, ui)
 
     def sub(m):

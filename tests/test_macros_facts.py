@@ -10,7 +10,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from helpcenter import macros
+from helpcenter import macros, ui
 from tests.helpers.datafiles import dump_yaml
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
@@ -111,7 +111,7 @@ def page_macros(registry, monkeypatch):
 ])
 def test_ui_paths_read_as_sentences(steps, zh, expected):
     screens = ["登录页"] if zh else ["Sign-in screen"]
-    assert macros.ui_words(steps, screens, zh) == expected
+    assert macros.ui_words(steps, screens, ui.load()["ui_path"]["zh" if zh else "en"]) == expected
 
 
 def test_fees_are_worded_from_the_schedule(page_macros):
