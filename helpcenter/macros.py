@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import convert, playbook, project, status
+from helpcenter import convert, durations, playbook, project, status
 from helpcenter import registry as reg
 from helpcenter import ui as ui_strings
 from helpcenter.layout import Layout
@@ -64,9 +64,16 @@ def define_env(env) -> None:
     def lang() -> str:
         return rendering_as[-1] if rendering_as else page_lang()
 
-    def cjk() -> bool:
-        """The page's prose is Chinese (the built-in sentences below come in a CJK and a Latin form)."""
-        return layout.language(lang()).cjk
+    def words(key: str):
+        """A sentence or word of data/ui.yml in the language being rendered: code holds no prose."""
+        return env.conf["extra"]["ui_strings"][key][lang()]
+
+    def table(head: list[str], rows: list[list[str]]) -> str:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+    def duration(n, unit: str, plural: bool = False) -> str:
+        return durations.duration(n, unit, words, plural)
 
     def t(value):
         """A registry text in this page's language, escaped for Markdown (a list item by item:
@@ -128,23 +135,17 @@ def define_env(env) -> None:
                               + ", ".join(data["ui_paths"]))
         # A path on the website (id ending -web) is followed with a mouse: "click", not "tap".
         verb = "click" if ident.endswith("-web") else "tap"
-        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), cjk(), verb)
+        return ui_words(t(data["ui_paths"][ident]), t(data["ui_screens"]), words("ui_path"), verb)
 
     @env.macro
     def call_policy() -> str:
         """Whether OKPay ever phones customers, answered plainly (registry: call_policy)."""
-        policy, zh = data["call_policy"], cjk()
-        never = t(policy["never_on_a_call"])
+        policy = data["call_policy"]
         if policy["outbound_calls"] == "never":
-            first = (f"不会。{brand_name} 从不主动给客户打电话，自称 {brand_name} 打来的电话都不是我们。" if zh else
-                     f"No. {brand_name} never phones customers. A call that claims to be from {brand_name} isn't from us.")
+            answer = words("call_never").format(brand=brand_name)
         else:
-            where = ui(policy["callback_ui"])
-            first = (f"只有一种情况会：你自己在 App 里预约了回电（{where}），我们会在你选的时间打给你。"
-                     f"除此之外，{brand_name} 不会主动给你打电话。" if zh else
-                     f"Only in one case: you booked a call-back yourself in the app ({where}), and we call at "
-                     f"the time you chose. Otherwise, {brand_name} doesn't call you.")
-        return f"{first}{never}。" if zh else f"{first} {never}."
+            answer = words("call_callback_only").format(brand=brand_name, where=ui(policy["callback_ui"]))
+        return words("call_answer").format(answer=answer, never=t(policy["never_on_a_call"]))
 
     @env.macro
     def call_verify_steps() -> str:
@@ -159,50 +160,33 @@ def define_env(env) -> None:
     @env.macro
     def safe_to_tap() -> str:
         """Which phone numbers are safe to tap (registry: safe_to_tap). Links are written for an article."""
-        safe, zh = data["safe_to_tap"], cjk()
+        safe = data["safe_to_tap"]
         places = []
         if safe["hotline_table"]:
-            places.append("本帮助中心[客服热线表](../contact/phone-hotline.md#hotline-numbers)里的号码" if zh else
-                          "the numbers in this help center's [hotline table](../contact/phone-hotline.md#hotline-numbers)")
+            places.append(words("safe_place_hotline_table"))
         if "app_ui" in safe:
-            places.append(f"App 里{ui(safe['app_ui'])}页面上的号码" if zh else
-                          f"the numbers in the app under {ui(safe['app_ui'])}")
-        if zh:
-            where = "；".join(places)
-            return (f"可以直接点击拨打的号码只有这{'两' if len(places) > 1 else '一'}处：{where}。"
-                    "短信、邮件、广告、搜索结果和其他网站里的号码，还有来电者报给你的号码，都不要拨打。"
-                    "来电号码也不要回拨。")
-        where = " and ".join(places)
-        return (f"The only numbers that are safe to tap are {where}. Never call a number from a text, an email, "
-                "an ad, a search result or any other website, or one a caller gives you, and never call back "
-                "a number that called you.")
+            places.append(words("safe_place_app").format(where=ui(safe["app_ui"])))
+        where = words("safe_places_separator").join(places)
+        return words("safe_to_tap_two" if len(places) > 1 else "safe_to_tap_one").format(where=where)
 
     @env.macro
     def fee_table() -> str:
         """The operator's fee schedule (registry: fee_schedule)."""
-        zh = cjk()
-        rows = ["| 方式 | 手续费 |" if zh else "| Method | Fee |", "|---|---|"]
-        for item in data["fee_schedule"]["items"]:
-            rows.append(f"| {t(item['method'])} | {fee(item['id'])} |")
-        return "\n".join(rows)
+        return table([words("facts_method"), words("facts_fee")],
+                     [[t(item["method"]), fee(item["id"])] for item in data["fee_schedule"]["items"]])
 
     @env.macro
     def fee(ident: str) -> str:
         """One fee in words: 免费 / 金额的 1.5% / 每笔 1 美元 (+ 区块链网络费)."""
-        schedule, zh = data["fee_schedule"], cjk()
+        schedule = data["fee_schedule"]
         item = by_id_in(schedule["items"], "fee_schedule.items", ident)
-        currency = t(schedule["currency"])
         parts = []
         if item["percent"]:
-            parts.append(f"金额的 {item['percent']:g}%" if zh else f"{item['percent']:g}% of the amount")
+            parts.append(words("fee_percent").format(percent=f"{item['percent']:g}"))
         if item["fixed"]:
-            parts.append(f"每笔 {item['fixed']:g} {currency}" if zh else f"{item['fixed']:g} {currency} per transaction")
-        ours = " + ".join(parts) or ("免费" if zh else "Free")
-        if item.get("network_fee"):
-            extra = "另付区块链网络费（付给网络，确认页实时显示）" if zh else \
-                "plus the blockchain network fee (paid to the network, shown on the confirmation screen)"
-            return f"{ours}，{extra}" if zh else f"{ours}, {extra}"
-        return ours
+            parts.append(words("fee_fixed").format(amount=f"{item['fixed']:g}", currency=t(schedule["currency"])))
+        ours = " + ".join(parts) or words("fee_free")
+        return words("fee_plus_network").format(fee=ours) if item.get("network_fee") else ours
 
     @env.macro
     def fee_effective() -> str:
@@ -211,80 +195,56 @@ def define_env(env) -> None:
     @env.macro
     def region_table() -> str:
         """Every region and what is offered there (registry: regions)."""
-        zh = cjk()
-        yes, no = ("提供", "不提供") if zh else ("Offered", "Not offered")
-        rows = ["| 国家或地区 | 钱包与付款 | 数字资产 |" if zh else "| Country or region | Wallet and payments | Crypto |",
-                "|---|---|---|"]
-        for item in data["regions"]:
-            cells = [yes if service in item["services"] else no for service in reg.REGION_SERVICES]
-            rows.append(f"| {t(item['name'])} | {' | '.join(cells)} |")
-        return "\n".join(rows)
+        yes, no = words("facts_offered"), words("facts_not_offered")
+        head = [words(k) for k in ("facts_country_or_region", "facts_wallet_payments", "facts_crypto")]
+        return table(head, [[t(item["name"])] + [yes if service in item["services"] else no
+                                                 for service in reg.REGION_SERVICES] for item in data["regions"]])
 
     @env.macro
     def currency_table() -> str:
         """The fiat currencies offered in each served region (registry: region_currencies)."""
-        zh = cjk()
-        rows = ["| 国家或地区 | 可用货币 |" if zh else "| Country or region | Currencies |", "|---|---|"]
         names = {item["id"]: t(item["name"]) for item in data["regions"]}
-        rows += [f"| {names[region]} | {('、' if zh else ', ').join(codes)} |"
-                 for region, codes in data["region_currencies"].items()]
-        return "\n".join(rows)
+        return table([words("facts_country_or_region"), words("facts_currencies")],
+                     [[names[region], words("facts_list_separator").join(codes)]
+                      for region, codes in data["region_currencies"].items()])
 
     @env.macro
     def region_statement(ident: str) -> str:
         """What is and isn't offered in one region, as a sentence."""
-        item, zh = by_id_in(data["regions"], "regions", ident), cjk()
-        name, services = t(item["name"]), item["services"]
-        if not services:
-            return (f"{brand_name} 不在{name}提供服务：不能在当地开户使用，也不提供任何数字资产（加密货币）的买卖、"
-                    "充值、持有或转账服务。" if zh else
-                    f"{name}: {brand_name} is not offered there. You can't open or use an account there, and no "
-                    "digital-asset (crypto) service is offered: no buying, holding, adding or sending crypto.")
-        if "digital-assets" not in services:
-            return (f"{brand_name} 在{name}只提供钱包与付款服务，不提供数字资产（加密货币）服务。" if zh else
-                    f"{name}: {brand_name} offers wallet and payment services only, no digital-asset (crypto) services.")
-        return (f"{brand_name} 在{name}提供钱包与付款服务和数字资产服务。" if zh else
-                f"{name}: {brand_name} offers both wallet and payment services and digital-asset services.")
+        item = by_id_in(data["regions"], "regions", ident)
+        services = item["services"]
+        key = ("region_none" if not services else
+               "region_wallet_only" if "digital-assets" not in services else "region_both")
+        return words(key).format(brand=brand_name, name=t(item["name"]))
 
     @env.macro
     def typical_time(ident: str, part: str = "range") -> str:
         """A typical time from the registry: 1 到 3 个工作日 / 1–3 business days; part="max": 3 个工作日."""
-        item, zh = by_id_in(data["typical_times"], "typical_times", ident), cjk()
-        if part not in ("range", "max"):
+        item = by_id_in(data["typical_times"], "typical_times", ident)
+        if part not in durations.PARTS:
             raise PluginError(f"{env.page.file.src_path}: typical_time({ident!r}, {part!r}); expected 'range' or 'max'")
-        top, low, unit = item["max"], item.get("min"), item["unit"]
-        zh_unit = {"minutes": "分钟", "hours": "小时", "business-days": "个工作日", "months": "个月"}[unit]
-        en_unit = {"minutes": "minute", "hours": "hour", "business-days": "business day", "months": "month"}[unit]
-        if part == "max":
-            return f"{top} {zh_unit}" if zh else f"{top} {en_unit}{'s' if top != 1 else ''}"
-        if low is not None:
-            return f"{low} 到 {top} {zh_unit}" if zh else f"{low}–{top} {en_unit}s"
-        return f"{top} {zh_unit}内" if zh else f"within {top} {en_unit}{'s' if top != 1 else ''}"
+        return durations.worded(item, words, part)
 
     @env.macro
     def typical_times_table(prefix: str) -> str:
         """The typical times whose ids start with `prefix` (e.g. "top-up"), as a table."""
-        zh = cjk()
-        rows = ["| 方式 | 一般需要 |" if zh else "| Method | Usually takes |", "|---|---|"]
-        rows += [f"| {t(item['what'])} | {typical_time(item['id'])} |"
-                 for item in data["typical_times"] if item["id"].startswith(prefix)]
-        if len(rows) == 2:
+        rows = [[t(item["what"]), typical_time(item["id"])]
+                for item in data["typical_times"] if item["id"].startswith(prefix)]
+        if not rows:
             raise PluginError(f"{env.page.file.src_path}: typical_times_table({prefix!r}): no typical_times id starts so")
-        return "\n".join(rows)
+        return table([words("facts_method"), words("facts_time")], rows)
 
     @env.macro
     def limits_table() -> str:
         """Limits per verification level (registry: limits)."""
-        limits, zh = data["limits"], cjk()
+        limits = data["limits"]
         currency = t(limits["currency"])
-        rows = ["| 账户 | 单笔付款或转账 | 每日付款和转账 | 每日提现 |" if zh else
-                "| Account | Per payment or transfer | Payments and transfers per day | Withdrawals per day |",
-                "|---|---|---|---|"]
-        for item in limits["levels"]:
-            cells = [(f"{item[key]:,} {currency}" if item[key] else ("不可用" if zh else "Not available"))
-                     for key in ("per_payment", "daily", "daily_withdrawal")]
-            rows.append(f"| {t(item['name'])} | {' | '.join(cells)} |")
-        return "\n".join(rows)
+        head = [words(k) for k in ("facts_account", "facts_per_payment", "facts_daily_payments",
+                                   "facts_daily_withdrawals")]
+        rows = [[t(item["name"])] + [f"{item[key]:,} {currency}" if item[key] else words("facts_not_available")
+                                     for key in ("per_payment", "daily", "daily_withdrawal")]
+                for item in limits["levels"]]
+        return table(head, rows)
 
     @env.macro
     def limits_reset() -> str:
@@ -309,13 +269,12 @@ def define_env(env) -> None:
     def response_time(channel: str) -> str:
         times = data["response_times"]
         if channel == "chat":
-            n, zh_unit, en_unit = times["chat_minutes"], "分钟", "minutes"
+            n, unit = times["chat_minutes"], "minutes"
         elif channel == "email":
-            n, zh_unit, en_unit = times["email_hours"], "小时", "hours"
+            n, unit = times["email_hours"], "hours"
         else:
             raise PluginError(f"{env.page.file.src_path}: response_time({channel!r}); expected 'chat' or 'email'")
-        n = f"{n:g}"
-        return f"{n} {zh_unit}内" if cjk() else f"within {n} {en_unit}"
+        return words("time_within").format(time=duration(n, unit, plural=True))
 
     def language_names(codes: list, last: bool = False) -> str:
         """中文、英文 / Chinese, English; with `last`, 和 / and before the final name (data/ui.yml)."""
@@ -332,15 +291,9 @@ def define_env(env) -> None:
 
     @env.macro
     def hotline_table() -> str:
-        zh = cjk()
-        head = ("| 地区 | 号码 | 服务时间 | 费用 | 语言 |" if zh
-                else "| Region | Number | Hours | Cost | Languages |")
-        rows = [head, "|---|---|---|---|---|"]
-        for item in data["hotlines"]:
-            langs = language_names(item["languages"])
-            rows.append(f"| {t(item['region'])} | {phone(item['id'])} | {t(item['hours'])} "
-                        f"| {t(item['cost'])} | {langs} |")
-        return "\n".join(rows)
+        head = [words(k) for k in ("facts_region", "facts_number", "facts_hours", "facts_cost", "facts_languages")]
+        return table(head, [[t(item["region"]), phone(item["id"]), t(item["hours"]), t(item["cost"]),
+                             language_names(item["languages"])] for item in data["hotlines"]])
 
     @env.macro
     def hotline_hours(ident: str) -> str:
@@ -349,10 +302,8 @@ def define_env(env) -> None:
 
     @env.macro
     def email_table() -> str:
-        zh = cjk()
-        rows = ["| 邮箱 | 用途 |" if zh else "| Address | Use it for |", "|---|---|"]
-        rows += [f"| {email(item['id'])} | {t(item['purpose'])} |" for item in data["emails"]]
-        return "\n".join(rows)
+        return table([words("facts_email"), words("facts_email_use")],
+                     [[email(item["id"]), t(item["purpose"])] for item in data["emails"]])
 
     def social_name(item: dict) -> str:
         """An account as its platform writes it: @handle, unless the registry says otherwise (a
@@ -364,13 +315,9 @@ def define_env(env) -> None:
 
     @env.macro
     def social_table() -> str:
-        zh = cjk()
-        rows = ["| 平台 | 官方账号 | 私信客服 |" if zh else "| Platform | Official account | Support by DM |",
-                "|---|---|---|"]
-        for item in data["social"]:
-            dm = ("提供" if item["dm_support"] else "不提供") if zh else ("Yes" if item["dm_support"] else "No")
-            rows.append(f"| {t(item['platform'])} | {md_link(social_name(item), item['url'])} | {dm} |")
-        return "\n".join(rows)
+        head = [words(k) for k in ("facts_platform", "facts_official_account", "facts_dm_support")]
+        return table(head, [[t(item["platform"]), md_link(social_name(item), item["url"]),
+                             words("facts_yes" if item["dm_support"] else "facts_no")] for item in data["social"]])
 
     @env.macro
     def domain_list() -> str:
@@ -382,13 +329,13 @@ def define_env(env) -> None:
         name under one), so the pages and the checker can't disagree."""
         domains = [item["domain"] for item in data["domains"]]
         roots = [d for d in domains if not any(d.endswith("." + other) for other in domains)]
-        suffixes = env.conf["extra"]["ui_strings"]["facts_list_separator"][lang()].join(md_code("." + d) for d in roots)
-        return env.conf["extra"]["ui_strings"]["domain_rule"][lang()].replace("{suffixes}", suffixes)
+        suffixes = words("facts_list_separator").join(md_code("." + d) for d in roots)
+        return words("domain_rule").replace("{suffixes}", suffixes)
 
     @env.macro
     def app_list() -> str:
         publisher = md_text(data["brand"]["publisher"])
-        note = f"（开发者：{publisher}）" if cjk() else f" (developer: {publisher})"
+        note = words("app_developer").format(publisher=publisher)
         return "\n".join(f"- [{t(item['store'])}]({md_url(item['url'])}){note}" for item in data["apps"])
 
     @env.macro
@@ -424,13 +371,6 @@ def define_env(env) -> None:
 
     # ---- Issue 19 (articles): supported assets, funding methods, merchants, company, complaints.
     # Headings and fixed words come from data/ui.yml (facts_*), so no language is spelled here.
-
-    def words(key: str) -> str:
-        return env.conf["extra"]["ui_strings"][key][lang()]
-
-    def table(head: list[str], rows: list[list[str]]) -> str:
-        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
     def amount(value, unit: str) -> str:
         return f"{value:,g} {unit}"

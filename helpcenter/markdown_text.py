@@ -47,8 +47,9 @@ def md_link(text, url: str) -> str:
     return f"[{md_text(text)}]({md_url(url)})"
 
 
-def ui_words(steps: list, screens: list, zh: bool, verb: str = "tap") -> str:
-    """Words for an on-screen path in one language (see ui() in define_env)."""
+def ui_words(steps: list, screens: list, words: dict, verb: str = "tap") -> str:
+    """Words for an on-screen path in one language (see ui() in define_env). `words`: that
+    language's data/ui.yml ui_path (how a label is marked, what joins the steps, the verbs)."""
     screen = None
     if steps and isinstance(steps[0], str) and steps[0] in screens:
         screen, steps = steps[0], steps[1:]
@@ -62,14 +63,13 @@ def ui_words(steps: list, screens: list, zh: bool, verb: str = "tap") -> str:
             groups.append(("tap", [step]))
     out = ""
     for i, (kind, items) in enumerate(groups):
-        text = items[0] if kind == "do" else (
-            " → ".join(f"「{s}」" for s in items) if zh else " → ".join(f"**{s}**" for s in items))
+        text = items[0] if kind == "do" else words["between"].join(words["label"].format(label=s) for s in items)
         if not i:
             out = text
-        elif zh:
-            out += ("，再" if kind == "do" else "后，点") + text
+        elif kind == "do":
+            out += words["then_do"].format(action=text)
         else:
-            out += ", then " + (text if kind == "do" else f"{verb} {text}")
+            out += words["then_tap"].format(verb=words[verb], labels=text)
     if screen:
-        out = f"{screen}上的{out}" if zh else f"{out} on the {screen[0].lower()}{screen[1:]}"
+        out = words["on_screen"].format(path=out, screen=screen, screen_lc=screen[0].lower() + screen[1:])
     return out

@@ -15,7 +15,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from helpcenter import datafile, datakeys, project
+from helpcenter import datafile, datakeys, durations, project
 from helpcenter import registry as reg
 
 DEFAULT_PATH = Path("data/playbook.yml")   # in the project folder (helpcenter/project.py)
@@ -31,14 +31,14 @@ CASES = ("phrase-shared", "sent-bank-transfer", "paid-from-okpay", "sent-crypto"
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
 # Placeholder kind -> the registry list (or mapping) its id must be in; None: takes no id.
 KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone": "hotlines",
-         "feature": "features", "page": None, "brand": None, "app": None, "txid": None,
+         "feature": "features", "time": "typical_times", "page": None, "brand": None, "app": None, "txid": None,
          "authorities": None, "unfreeze": None, "hold": None, "sessions": None, "lock": None}
 # Kinds that take an id although their list is not a top-level registry key.
 ID_KINDS = {"page"}
 GUIDE_STRINGS = ("heading", "legend", "show-all", "status-start", "status-shown", "status-all")
 # Words the product-model and authority macros print around registry values (helpcenter/product.py).
 LABELS = ("asset", "held", "controlled", "when-frozen", "unfreeze-time", "set-at", "colon", "list-sep",
-          "open", "close", "local-police", "lock-first", "name-end")
+          "open", "close", "local-police", "lock-first", "name-end", "lift-lead")
 HOLDERS = ("okpay", "self", "bank")
 GUIDE_SCRIPT = "assets/javascripts/emergency-guide.js"
 GUIDE_PAGE = "scams/emergency-guide.md"
@@ -145,12 +145,14 @@ def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
 
 def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> str:
     """A step as the reader sees it on the page: placeholders resolved, Markdown marks removed."""
+    from helpcenter import ui as ui_strings
     from helpcenter.markdown_text import ui_words  # one wording for pages and for this plain text
     from helpcenter.product import ProductText
+    strings = ui_strings.load()
+    path_words = strings["ui_path"][lang]
 
     def ui(ident):
-        from helpcenter.layout import Layout
-        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], Layout.load().language(lang).cjk)
+        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], path_words)
     product = ProductText(registry, labels or {}, lang, ui)
 
     def sub(m):
@@ -165,6 +167,9 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
             return product.sentence(kind)
         if kind == "feature":
             return product.feature(ident)["name"][lang]
+        if kind == "time":
+            return durations.worded(next(t for t in registry["typical_times"] if t["id"] == ident),
+                                    lambda key: strings[key][lang])
         if kind == "email":
             return next(e for e in registry["emails"] if e["id"] == ident)["address"]
         if kind == "phone":
@@ -214,6 +219,8 @@ class Renderer:
                 return self.product.sentence(kind)
             if kind == "feature":
                 return f"**{self.product.feature(ident)['name'][self.lang]}**"
+            if kind == "time":
+                return self.macros["typical_time"](ident)
             if kind == "email":
                 return self.macros["email"](ident)
             if kind == "phone":
@@ -249,7 +256,7 @@ class Renderer:
     def freezing(self) -> str:
         """What a freeze does to each kind of asset, and how it is lifted (registry: product)."""
         return (f"{self.product.custody_table()}\n\n{self.product.sentence('sessions')}\n\n"
-                f"{self.product.sentence('unfreeze')}")
+                f"{self.product.label('lift-lead')}{self.product.sentence('unfreeze')}")
 
     def guide(self, page_url: str) -> str:
         """The "what happened?" guide: every case in order (all visible without JavaScript),

@@ -35,6 +35,9 @@ def repo(tmp_path_factory):
     page = root / "docs" / "en" / "payments" / "fees.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(root, "commit", "-qam", "one English page changed", date="2026-01-15T09:00:00Z")
+    derived = root / "docs" / "zh-hant" / "payments" / "fees.md"   # a regenerated derived page
+    derived.write_text(derived.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(root, "commit", "-qam", "the derived edition regenerated", date="2026-02-20T09:00:00Z")
     return root
 
 
@@ -45,6 +48,8 @@ def test_each_page_shows_its_own_last_commit(repo, tmp_path):
     assert updated(out, "en/payments/fees") == "2026-01-15"
     assert updated(out, "payments/fees") == "2025-03-04"
     assert updated(out, "en/account/password-reset") == "2025-03-04"
+    # a derived edition's page is as old as its source: regenerating it is not a change of content
+    assert updated(out, "zh-hant/payments/fees") == updated(out, "payments/fees") == "2025-03-04"
     assert "not in a git checkout" not in result.stderr
 
 

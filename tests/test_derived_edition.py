@@ -42,6 +42,17 @@ def test_every_phrase_of_the_table_is_what_the_edition_says(source, hk):
     assert conv(f"请看：{source}。") == f"請看：{hk}。"
 
 
+@pytest.mark.parametrize("source, hk", sorted(TABLE["sentences"].items()))
+def test_every_sentence_rewrite_applies_and_its_source_sentence_still_exists(source, hk):
+    """A whole-sentence rewrite is what the edition says, and the Simplified source still holds the
+    sentence: an edited source sentence would otherwise silently lose its Hong Kong wording."""
+    assert conv(source) == hk
+    sources = [ROOT / "docs" / SOURCE, ROOT / "reusables" / SOURCE, ROOT / "data"]
+    texts = (path.read_text(encoding="utf-8") for where in sources for path in sorted(where.rglob("*"))
+             if path.suffix in (".md", ".yml") and path.is_file() and path != ROOT / EDITION.phrases)
+    assert any(source in text for text in texts), f"no source text holds {source!r} any more"
+
+
 @pytest.mark.parametrize("traditional, preferred", sorted(TABLE["characters"].items()))
 def test_every_preferred_character_replaces_the_standard_one(traditional, preferred):
     assert conv(traditional) == preferred

@@ -22,6 +22,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from helpcenter.layout import Layout
 from helpcenter.plugins import i18n
 
 log = get_plugin_logger(__name__)
@@ -59,11 +60,13 @@ class DatesConfig(Config):
 
 class DatesPlugin(BasePlugin[DatesConfig]):
     dates: dict[str, dt.date] | None = None
+    sources: dict[str, str] = {}   # a derived language's code -> its source language's code
 
     def on_config(self, config):
         if i18n.is_nested_build(config) and self.dates is not None:
             return config
         docs = Path(config.docs_dir)
+        self.sources = {lang.code: lang.derive_from for lang in Layout.from_config(config).derived()}
         self.dates = last_commit_dates(docs) if self.config.enabled else {}
         if self.dates is None:
             print(f"okpay-dates: {docs} is not in a git checkout: every page's 'Last updated' shows "
@@ -75,5 +78,12 @@ class DatesPlugin(BasePlugin[DatesConfig]):
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
-        page.meta["last_updated"] = (self.dates or {}).get(page.file.src_uri, dt.date.today())
+        page.meta["last_updated"] = (self.dates or {}).get(self.dated_as(page.file.src_uri), dt.date.today())
         return markdown
+
+    def dated_as(self, src_uri: str) -> str:
+        """A derived edition's page (data/languages.yml derive_from) was last changed when its source
+        was: regenerating it (a phrase-table edit) is not news to its reader, and the editions agree."""
+        code, _, rest = src_uri.partition("/")
+        source = self.sources.get(code)
+        return f"{source}/{rest}" if source and rest else src_uri

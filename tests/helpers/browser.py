@@ -32,7 +32,7 @@ def type_query(page, text: str, *, ime: bool = False) -> int:
         page.keyboard.type(text, delay=20)
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/Initializing|正在初始化|Type to start|键入以开始/i.test(m.textContent); }")
+        " return m && !/Initializing|正在初始化|正在載入|Type to start|键入以开始|輸入關鍵字/i.test(m.textContent); }")
     return page.locator(".md-search-result__link").count()
 
 
