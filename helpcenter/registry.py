@@ -6,6 +6,9 @@ expected; production builds also refuse demo values (reserved domains, fictional
 
 Which file is loaded: $OKPAY_REGISTRY when set (tests and dry runs point the build at a fixture
 registry this way), else data/registry.yml. `configured_path()` is the one place that reads it.
+
+`load()` validates and returns the checked mapping; `model()` is what a build reads: the typed,
+read-only model of helpcenter/registry_model.py, built from that mapping once per file version.
 """
 
 from __future__ import annotations
