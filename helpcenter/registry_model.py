@@ -28,8 +28,8 @@ from typing import Any
 Localized = dict[str, Any]
 
 
-class Record:
-    """Common to every record: look up an item of a tuple field by its id."""
+class _Lists:
+    """For a record holding lists of items with ids (the registry, its product model)."""
 
     def by_id(self, key: str, ident: str):
         """The item of list `key` whose id is `ident`, or None."""
@@ -40,7 +40,7 @@ class Record:
 
 
 @dataclass(frozen=True)
-class Brand(Record):
+class Brand:
     name: str
     publisher: str
     app: Localized
@@ -48,18 +48,18 @@ class Brand(Record):
 
 
 @dataclass(frozen=True)
-class ResponseTimes(Record):
+class ResponseTimes:
     chat_minutes: float
     email_hours: float
 
 
 @dataclass(frozen=True)
-class Chat(Record):
+class Chat:
     hours: Localized
 
 
 @dataclass(frozen=True)
-class CallPolicy(Record):
+class CallPolicy:
     outbound_calls: str          # "never" or "callback-only"
     never_on_a_call: Localized
     verify: Localized            # a list of steps per language
@@ -67,13 +67,13 @@ class CallPolicy(Record):
 
 
 @dataclass(frozen=True)
-class SafeToTap(Record):
+class SafeToTap:
     hotline_table: bool
     app_ui: str | None = None
 
 
 @dataclass(frozen=True)
-class Fee(Record):
+class Fee:
     id: str
     method: Localized
     percent: float
@@ -82,21 +82,21 @@ class Fee(Record):
 
 
 @dataclass(frozen=True)
-class FeeSchedule(Record):
+class FeeSchedule:
     effective: dt.date
     currency: Localized
     items: tuple[Fee, ...]
 
 
 @dataclass(frozen=True)
-class Region(Record):
+class Region:
     id: str
     name: Localized
     services: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class TypicalTime(Record):
+class TypicalTime:
     id: str
     what: Localized
     max: int
@@ -105,20 +105,20 @@ class TypicalTime(Record):
 
 
 @dataclass(frozen=True)
-class Domain(Record):
+class Domain:
     id: str
     domain: str
 
 
 @dataclass(frozen=True)
-class Email(Record):
+class Email:
     id: str
     address: str
     purpose: Localized
 
 
 @dataclass(frozen=True)
-class Hotline(Record):
+class Hotline:
     id: str
     number: str                 # as the registry writes it, shown on pages
     region: Localized
@@ -135,21 +135,21 @@ class Hotline(Record):
 
 
 @dataclass(frozen=True)
-class Policy(Record):
+class Policy:
     id: str
     name: Localized
     url: str
 
 
 @dataclass(frozen=True)
-class App(Record):
+class App:
     id: str
     store: Localized
     url: str
 
 
 @dataclass(frozen=True)
-class Social(Record):
+class Social:
     id: str
     platform: Localized
     handle: str                 # without '@'
@@ -159,7 +159,7 @@ class Social(Record):
 
 
 @dataclass(frozen=True)
-class Authority(Record):
+class Authority:
     id: str
     region: str
     kind: str
@@ -172,7 +172,7 @@ class Authority(Record):
 
 
 @dataclass(frozen=True)
-class Level(Record):
+class Level:
     id: str
     name: Localized
     per_payment: int
@@ -181,14 +181,14 @@ class Level(Record):
 
 
 @dataclass(frozen=True)
-class Limits(Record):
+class Limits:
     currency: Localized
     resets: Localized
     levels: tuple[Level, ...]
 
 
 @dataclass(frozen=True)
-class ProductAsset(Record):
+class ProductAsset:
     id: str
     name: Localized
     held_by: str
@@ -198,19 +198,19 @@ class ProductAsset(Record):
 
 
 @dataclass(frozen=True)
-class Unfreeze(Record):
+class Unfreeze:
     ui: str
     max_hours: float
     how: Localized
 
 
 @dataclass(frozen=True)
-class FreezeWithoutDevice(Record):
+class FreezeWithoutDevice:
     hotline: str
 
 
 @dataclass(frozen=True)
-class Feature(Record):
+class Feature:
     id: str
     name: Localized
     what: Localized
@@ -219,7 +219,7 @@ class Feature(Record):
 
 
 @dataclass(frozen=True)
-class Product(Record):
+class Product(_Lists):
     demo: bool
     assets: tuple[ProductAsset, ...]
     freeze_sessions: Localized
@@ -230,7 +230,7 @@ class Product(Record):
 
 
 @dataclass(frozen=True)
-class Asset(Record):
+class Asset:
     id: str
     coin: str
     network: str
@@ -241,7 +241,7 @@ class Asset(Record):
 
 
 @dataclass(frozen=True)
-class FundingMethod(Record):
+class FundingMethod:
     id: str
     direction: str
     time: str
@@ -252,14 +252,14 @@ class FundingMethod(Record):
 
 
 @dataclass(frozen=True)
-class Merchant(Record):
+class Merchant:
     docs_url: str
     support_email: str
     offers: Localized
 
 
 @dataclass(frozen=True)
-class Company(Record):
+class Company:
     legal_name: str
     registration: str
     registered_in: Localized
@@ -268,7 +268,7 @@ class Company(Record):
 
 
 @dataclass(frozen=True)
-class NotAffiliated(Record):
+class NotAffiliated:
     id: str
     name: str
     what: Localized
@@ -276,7 +276,7 @@ class NotAffiliated(Record):
 
 
 @dataclass(frozen=True)
-class Regulator(Record):
+class Regulator:
     id: str
     name: Localized
     url: str
@@ -284,7 +284,7 @@ class Regulator(Record):
 
 
 @dataclass(frozen=True)
-class Licence(Record):
+class Licence:
     id: str
     region: str
     regulator: str
@@ -293,13 +293,13 @@ class Licence(Record):
 
 
 @dataclass(frozen=True)
-class Escalation(Record):
+class Escalation:
     region: str
     body: str
 
 
 @dataclass(frozen=True)
-class Complaints(Record):
+class Complaints:
     email: str
     ui: str
     acknowledge_business_days: float
@@ -308,7 +308,7 @@ class Complaints(Record):
 
 
 @dataclass(frozen=True)
-class Registry(Record):
+class Registry(_Lists):
     brand: Brand
     default_region: str
     response_times: ResponseTimes
