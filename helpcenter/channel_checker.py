@@ -25,6 +25,7 @@ import phonenumbers
 from helpcenter import datafile, datakeys, official_channels, project
 from helpcenter import registry as reg
 from helpcenter.layout import Layout
+from helpcenter.registry_model import Registry
 
 STRINGS = Path("data/channel-check.yml")   # in the project folder (helpcenter/project.py)
 SCRIPTS = ("assets/javascripts/channel-check.js", "assets/javascripts/channel-check-page.js")
@@ -73,13 +74,13 @@ def localize(node, lang: str, **values):
     return {key: localize(value, lang, **values) for key, value in node.items()}
 
 
-def ui_path(registry: dict, ident: str, lang: str) -> str:
+def ui_path(registry: Registry, ident: str, lang: str) -> str:
     """An on-screen path as plain text (no Markdown: the page shows it with textContent)."""
-    steps = registry["ui_paths"][ident][lang]
+    steps = registry.ui_paths[ident][lang]
     return "→".join(f"「{s}」" for s in steps) if Layout.load().language(lang).cjk else " → ".join(steps)
 
 
-def checker_data(registry: dict, lang: str, strings: dict | None = None) -> dict:
+def checker_data(registry: Registry, lang: str, strings: dict | None = None) -> dict:
     """What channel-check.js compares with: official-channels.json's values, names in `lang`."""
     s = localize(strings or load_strings(), lang)["channel"]
     doc = official_channels.document(registry)
@@ -148,7 +149,7 @@ def _json_for_html(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def payload(registry: dict, lang: str, page_url: str, urls: dict, strings: dict | None = None) -> dict:
+def payload(registry: Registry, lang: str, page_url: str, urls: dict, strings: dict | None = None) -> dict:
     """Everything the page scripts read: the checker data, this language's strings, verdict links.
 
     urls: article id -> site-relative URL in this language (article_urls); the verdicts link to
@@ -157,13 +158,13 @@ def payload(registry: dict, lang: str, page_url: str, urls: dict, strings: dict 
     if lang not in reg.LANGS:
         raise CheckerError(f"channel_checker: unknown language {lang!r}; expected one of {reg.LANGS}")
     strings = strings or load_strings()
-    if "report-scam" not in registry["ui_paths"]:
+    if "report-scam" not in registry.ui_paths:
         raise CheckerError("registry: ui_paths has no 'report-scam'; the checker's advice needs it")
     missing = [ident for ident in strings["links"] if ident not in urls]
     if missing:
         raise CheckerError(f"{STRINGS}: links: no {lang} article with id {', '.join(map(repr, missing))}; "
                            "expected the id of an existing article")
-    text = localize(strings, lang, brand=registry["brand"]["name"], report=ui_path(registry, "report-scam", lang))
+    text = localize(strings, lang, brand=registry.brand.name, report=ui_path(registry, "report-scam", lang))
     return {
         "lang": lang,
         "data": checker_data(registry, lang, strings),
@@ -174,7 +175,7 @@ def payload(registry: dict, lang: str, page_url: str, urls: dict, strings: dict 
     }
 
 
-def render(registry: dict, lang: str, page_url: str, urls: dict, strings: dict | None = None) -> str:
+def render(registry: Registry, lang: str, page_url: str, urls: dict, strings: dict | None = None) -> str:
     """The widget for one page: form, result region, inline data and the two scripts.
 
     One raw HTML block without blank lines, so Markdown passes it through untouched. The form and

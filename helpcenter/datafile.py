@@ -19,6 +19,7 @@ Loaders re-raise it as their own error type; the value checks stay in each loade
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,59 @@ def derived_values(mapping: dict, only_languages: bool = False) -> dict:
     return out
 
 
+# ---- reading a declaration (helpcenter/datakeys.py) -----------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    from helpcenter.layout import Layout  # late: layout reads data/languages.yml through this module
+    return tuple(Layout.load().codes)
+
+
+def unknown_key(keys: Any, key: Any) -> str | None:
+    """None when `key` may be here, else the problem, with the nearest known key(s)."""
+    if isinstance(keys, dict):
+        known = list(keys)
+    elif keys is datakeys.LOCALIZED:
+        known = list(_languages())
+    else:
+        return None
+    if key in known:
+        return None
+    near = suggestions(str(key), known)
+    hint = f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
+    # A long list (ui.yml has dozens of strings) would bury the suggestion: name where it is instead.
+    listed = ", ".join(known) if len(known) <= 15 else f"{', '.join(known[:15])}, … ({len(known)} keys, declared in helpcenter/datakeys.py)"
+    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {listed}"
+
+
+def suggestions(word: str, known: list[str]) -> list[str]:
+    """The known keys nearest to `word` (one or two typing slips away), nearest first."""
+    scored = sorted((_distance(word.lower(), k.lower()), k) for k in known)
+    if not scored:
+        return []
+    best = scored[0][0]
+    allowed = 1 if len(word) <= 4 else 2 if len(word) <= 10 else 3
+    return [k for d, k in scored if d == best and d <= allowed]
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbours as one slip (optimal string alignment)."""
+    if abs(len(a) - len(b)) > 3 or len(a) > 64:
+        return 99
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
 class _Builder:
     """Turns the composed node tree into Python values, checking keys against the declaration.
 
@@ -190,7 +244,7 @@ class _Builder:
             if key in out:
                 raise self.fail(key_node, here, "duplicate key; expected each key once "
                                 "(the second would silently replace the first)")
-            problem = datakeys.unknown_key(keys, key)
+            problem = unknown_key(keys, key)
             if problem:
                 raise self.fail(key_node, here, problem)
             out[key] = self.build(value_node, here, datakeys.value_keys(keys, key))

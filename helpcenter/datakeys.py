@@ -15,7 +15,6 @@ How a declaration reads:
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -174,12 +173,6 @@ EVAL_SPLIT = ANY
 
 # ---- reading a declaration (helpcenter/datafile.py) ---------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def _languages() -> tuple[str, ...]:
-    from helpcenter.layout import Layout  # late: layout reads mkdocs.yml
-    return tuple(Layout.load().codes)
-
-
 def item_keys(keys: Any) -> Any:
     """The declaration of a list's items."""
     return keys[0] if isinstance(keys, list) and keys else ANY
@@ -192,49 +185,3 @@ def value_keys(keys: Any, key: Any) -> Any:
     if isinstance(keys, Each):
         return keys.value
     return ANY
-
-
-def unknown_key(keys: Any, key: Any) -> str | None:
-    """None when `key` may be here, else the problem, with the nearest known key(s)."""
-    if isinstance(keys, dict):
-        known = list(keys)
-    elif keys is LOCALIZED:
-        known = list(_languages())
-    else:
-        return None
-    if key in known:
-        return None
-    near = suggestions(str(key), known)
-    hint = f"did you mean {' or '.join(repr(k) for k in near)}? " if near else ""
-    from helpcenter.datafile import clip
-    # A long list (ui.yml has dozens of strings) would bury the suggestion: name where it is instead.
-    listed = ", ".join(known) if len(known) <= 15 else f"{', '.join(known[:15])}, … ({len(known)} keys, declared in helpcenter/datakeys.py)"
-    return f"unknown key {clip(str(key), 60)!r}; {hint}expected one of: {listed}"
-
-
-def suggestions(word: str, known: list[str]) -> list[str]:
-    """The known keys nearest to `word` (one or two typing slips away), nearest first."""
-    scored = sorted((_distance(word.lower(), k.lower()), k) for k in known)
-    if not scored:
-        return []
-    best = scored[0][0]
-    allowed = 1 if len(word) <= 4 else 2 if len(word) <= 10 else 3
-    return [k for d, k in scored if d == best and d <= allowed]
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance counting a swap of two neighbours as one slip (optimal string alignment)."""
-    if abs(len(a) - len(b)) > 3 or len(a) > 64:
-        return 99
-    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i in range(len(a) + 1):
-        d[i][0] = i
-    for j in range(len(b) + 1):
-        d[0][j] = j
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[-1][-1]

@@ -19,8 +19,8 @@ def duration(n, unit: str, words: Callable[[str], dict | str], plural: bool = Fa
 
 
 def worded(item: dict, words: Callable[[str], dict | str], part: str = "range") -> str:
-    """A typical_times item: its range (or "within" its maximum), or with part="max" the maximum alone."""
-    top, low, unit = item["max"], item.get("min"), item["unit"]
+    """A typical_times record (helpcenter/registry_model.py): its range (or "within" its maximum), or with part="max" the maximum alone."""
+    top, low, unit = item.max, item.min, item.unit
     if part == "max":
         return duration(top, unit, words)
     if low is not None:

@@ -16,6 +16,7 @@ import phonenumbers
 
 from helpcenter import platforms
 from helpcenter import registry as reg
+from helpcenter.registry_model import Registry
 
 SCHEMA = Path("schemas/official-channels.schema.json")   # in the project folder (helpcenter/project.py)
 FILENAME = "official-channels.json"
@@ -44,30 +45,30 @@ def profile_hosts(ident: str, host: str) -> list[str]:
     return list(dict.fromkeys((host, *extra)))
 
 
-def document(registry: dict, site_url: str = "") -> dict:
+def document(registry: Registry, site_url: str = "") -> dict:
     """The published document: registry values only, normalised, both languages side by side."""
     social = []
-    for item in registry["social"]:
-        host = urlsplit(item["url"]).hostname.lower()
-        social.append({"id": item["id"], "platform": _both(item["platform"]), "handle": item["handle"],
-                       "url": item["url"], "hosts": profile_hosts(item["id"], host), "dm_support": item["dm_support"]})
+    for item in registry.social:
+        host = urlsplit(item.url).hostname.lower()
+        social.append({"id": item.id, "platform": _both(item.platform), "handle": item.handle,
+                       "url": item.url, "hosts": profile_hosts(item.id, host), "dm_support": item.dm_support})
     doc = {
         "version": VERSION,
-        "brand": registry["brand"]["name"],
-        "default_region": default_region(registry["default_region"]),
-        "phones": [{"id": item["id"], "number": item["number"], "e164": item["e164"],
-                    "extension": item.get("extension", ""), "tel": item["tel"],
-                    "region": _both(item["region"]), "hours": _both(item["hours"]),
-                    "toll_free": item["toll_free"], "languages": list(item["languages"])}
-                   for item in registry["hotlines"]],
-        "emails": [{"id": item["id"], "address": item["address"], "purpose": _both(item["purpose"])}
-                   for item in registry["emails"]],
+        "brand": registry.brand.name,
+        "default_region": default_region(registry.default_region),
+        "phones": [{"id": item.id, "number": item.number, "e164": item.e164,
+                    "extension": item.extension, "tel": item.tel,
+                    "region": _both(item.region), "hours": _both(item.hours),
+                    "toll_free": item.toll_free, "languages": list(item.languages)}
+                   for item in registry.hotlines],
+        "emails": [{"id": item.id, "address": item.address, "purpose": _both(item.purpose)}
+                   for item in registry.emails],
         # Every name under an official domain is official too (whoever controls a domain's DNS
         # controls every name under it).
-        "domains": [{"id": item["id"], "domain": item["domain"], "subdomains": True}
-                    for item in registry["domains"]],
-        "apps": [{"id": item["id"], "store": _both(item["store"]), "url": item["url"],
-                  "publisher": registry["brand"]["publisher"]} for item in registry["apps"]],
+        "domains": [{"id": item.id, "domain": item.domain, "subdomains": True}
+                    for item in registry.domains],
+        "apps": [{"id": item.id, "store": _both(item.store), "url": item.url,
+                  "publisher": registry.brand.publisher} for item in registry.apps],
         "social": social,
     }
     if site_url:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from helpcenter import datafile, datakeys, durations, project
 from helpcenter import registry as reg
+from helpcenter.registry_model import Registry
 
 DEFAULT_PATH = Path("data/playbook.yml")   # in the project folder (helpcenter/project.py)
 SHOWN_PATH = str(DEFAULT_PATH)
@@ -63,7 +64,7 @@ def _texts(node, where: str, fail, *, lists: bool = False) -> None:
             fail(where, f"missing {lang}; expected {'a list of texts' if lists else 'text'} in zh and en")
 
 
-def _check_placeholders(text: str, where: str, fail, registry: dict | None) -> None:
+def _check_placeholders(text: str, where: str, fail, registry: Registry | None) -> None:
     for m in PLACEHOLDER.finditer(text):
         kind, ident = m.group(1), m.group(2)
         if kind not in KINDS:
@@ -77,14 +78,14 @@ def _check_placeholders(text: str, where: str, fail, registry: dict | None) -> N
         if kind == "page" and not ident.split("#")[0].endswith(".md"):
             fail(where, f"placeholder {m.group(0)!r}: expected a page path like contact/contact-channels.md")
         if registry is not None and KINDS[kind]:
-            known = registry["product"]["features"] if kind == "feature" else registry[KINDS[kind]]
-            ids = list(known) if isinstance(known, dict) else [item["id"] for item in known]
+            known = registry.product.features if kind == "feature" else getattr(registry, KINDS[kind])
+            ids = list(known) if isinstance(known, dict) else [item.id for item in known]
             if ident not in ids:
                 fail(where, f"placeholder {m.group(0)!r}: no {KINDS[kind]} id {ident!r} in the registry; "
                      f"expected one of: {', '.join(ids)}")
 
 
-def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dict:
+def validate(data, registry: Registry | None = None, shown: str = SHOWN_PATH) -> dict:
     """The playbook, checked; raises PlaybookError naming the case and the field."""
     def fail(where: str, message: str):
         raise PlaybookError(f"{shown}: {where}: {datafile.clip(message, 300)}")
@@ -129,7 +130,7 @@ def validate(data, registry: dict | None = None, shown: str = SHOWN_PATH) -> dic
     return data
 
 
-def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
+def load(path: Path = DEFAULT_PATH, registry: Registry | None = None) -> dict:
     shown = SHOWN_PATH if project.path(path) == project.path(DEFAULT_PATH) else str(path)
     path = project.path(path)
     try:
@@ -143,7 +144,7 @@ def load(path: Path = DEFAULT_PATH, registry: dict | None = None) -> dict:
 
 # ---- plain text: what a reader sees, for tests and for the guide's status line ----------------
 
-def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> str:
+def plain(text: str, lang: str, registry: Registry, labels: dict | None = None) -> str:
     """A step as the reader sees it on the page: placeholders resolved, Markdown marks removed."""
     from helpcenter import ui as ui_strings
     from helpcenter.markdown_text import ui_words  # one wording for pages and for this plain text
@@ -152,7 +153,7 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
     path_words = strings["ui_path"][lang]
 
     def ui(ident):
-        return ui_words(registry["ui_paths"][ident][lang], registry["ui_screens"][lang], path_words)
+        return ui_words(registry.ui_paths[ident][lang], registry.ui_screens[lang], path_words)
     product = ProductText(registry, labels or {}, lang, ui)
 
     def sub(m):
@@ -160,26 +161,26 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
         if kind == "ui":
             return ui(ident)
         if kind == "authority":
-            return product.authority(next(a for a in registry["authorities"] if a["id"] == ident))
+            return product.authority(next(a for a in registry.authorities if a.id == ident))
         if kind == "authorities":
             return "\n" + product.authorities_by_region()
         if kind in ("unfreeze", "hold", "sessions", "lock"):
             return product.sentence(kind)
         if kind == "feature":
-            return product.feature(ident)["name"][lang]
+            return product.feature(ident).name[lang]
         if kind == "time":
-            return durations.worded(next(t for t in registry["typical_times"] if t["id"] == ident),
+            return durations.worded(next(t for t in registry.typical_times if t.id == ident),
                                     lambda key: strings[key][lang])
         if kind == "email":
-            return next(e for e in registry["emails"] if e["id"] == ident)["address"]
+            return next(e for e in registry.emails if e.id == ident).address
         if kind == "phone":
-            return next(h for h in registry["hotlines"] if h["id"] == ident)["number"]
+            return next(h for h in registry.hotlines if h.id == ident).number
         if kind == "brand":
-            return registry["brand"]["name"]
+            return registry.brand.name
         if kind == "app":
-            return registry["brand"]["app"][lang]
+            return registry.brand.app[lang]
         if kind == "txid":
-            return registry["transaction_id_example"]
+            return registry.transaction_id_example
         return ident   # page: only ever a link target, dropped with the link below
     text = PLACEHOLDER.sub(sub, text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -187,7 +188,7 @@ def plain(text: str, lang: str, registry: dict, labels: dict | None = None) -> s
     return " ".join(text.replace("**", "").replace("\\", "").split())
 
 
-def plain_steps(data: dict, case: str, lang: str, registry: dict) -> list[str]:
+def plain_steps(data: dict, case: str, lang: str, registry: Registry) -> list[str]:
     return [plain(step[lang], lang, registry, data.get("labels")) for step in data["cases"][case]["steps"]]
 
 
@@ -218,7 +219,7 @@ class Renderer:
             if kind in ("unfreeze", "hold", "sessions", "lock"):
                 return self.product.sentence(kind)
             if kind == "feature":
-                return f"**{self.product.feature(ident)['name'][self.lang]}**"
+                return f"**{self.product.feature(ident).name[self.lang]}**"
             if kind == "time":
                 return self.macros["typical_time"](ident)
             if kind == "email":
@@ -289,7 +290,7 @@ class Renderer:
         return heading + head + "\n\n" + "\n\n".join(sections) + "\n\n" + script
 
 
-def register(env, registry: dict, lang, home_region=lambda: None) -> None:
+def register(env, registry: Registry, lang, home_region=lambda: None) -> None:
     """Adds the playbook macros to mkdocs-macros; a malformed playbook fails the build, named."""
     from mkdocs.exceptions import PluginError
     path = Path(os.environ.get(PATH_ENV, DEFAULT_PATH))   # tests build with a playbook they choose
@@ -304,7 +305,7 @@ def register(env, registry: dict, lang, home_region=lambda: None) -> None:
     def renderer() -> Renderer:
         page = env.page
         text = product.ProductText(registry, data["labels"], lang(), env.macros["ui"], home_region())
-        return Renderer(data, {**env.macros, "brand": registry["brand"]["name"]}, lang(), page.file.src_uri, text)
+        return Renderer(data, {**env.macros, "brand": registry.brand.name}, lang(), page.file.src_uri, text)
 
     @env.macro
     def playbook(ident: str) -> str:

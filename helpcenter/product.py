@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from helpcenter.markdown_text import md_link, md_text, md_url
+from helpcenter.registry_model import Feature, Registry
 
 # The protective feature (registry: product.features) whose hold starts after a password, phone or
 # two-step verification change; the playbook's {lock} and the lock_first() macro print its hours.
@@ -22,7 +23,7 @@ LOCK_FEATURE = "withdrawal-lock"
 class ProductText:
     """Registry product and authority text for one page language."""
 
-    def __init__(self, data: dict, labels: dict, lang: str, ui, home_region: str | None = None):
+    def __init__(self, data: Registry, labels: dict, lang: str, ui, home_region: str | None = None):
         self.data, self.labels, self.lang, self.ui = data, labels, lang, ui
         self.home_region = home_region   # listed first: the region the edition's readers are in
 
@@ -32,7 +33,7 @@ class ProductText:
     def fill(self, text: str, **values) -> str:
         """{brand}, {ui} and {hours} in a registry text (values are Markdown already); the rest is
         escaped as literal text."""
-        values = {"brand": md_text(self.data["brand"]["name"]), **values}
+        values = {"brand": md_text(self.data.brand.name), **values}
 
         def part(m):
             key = m.group(1)
@@ -46,31 +47,31 @@ class ProductText:
         holders = self.labels["held_by"]
         head = (f"| {self.label('asset')} | {self.label('held')} | {self.label('controlled')} "
                 f"| {self.label('when-frozen')} |\n|---|---|---|---|")
-        rows = [f"| {self.fill(a['name'][self.lang])} | {self.fill(holders[a['held_by']][self.lang])} "
-                f"| {self.fill(a['controlled_by'][self.lang])} | {self.fill(a['when_frozen'][self.lang])} |"
-                for a in self.data["product"]["assets"]]
+        rows = [f"| {self.fill(a.name[self.lang])} | {self.fill(holders[a.held_by][self.lang])} "
+                f"| {self.fill(a.controlled_by[self.lang])} | {self.fill(a.when_frozen[self.lang])} |"
+                for a in self.data.product.assets]
         return "\n".join([head, *rows])
 
     def custody_summary(self) -> str:
         """Each kind of asset and who holds it, as one sentence of clauses (product.assets summary):
         label-colon-label chains read as a machine's output."""
-        return self.label("list-sep").join(self.fill(a["summary"][self.lang]) for a in self.data["product"]["assets"])
+        return self.label("list-sep").join(self.fill(a.summary[self.lang]) for a in self.data.product.assets)
 
     def when_frozen(self, asset: str) -> str:
-        item = next(a for a in self.data["product"]["assets"] if a["id"] == asset)
-        return self.fill(item["when_frozen"][self.lang])
+        item = next(a for a in self.data.product.assets if a.id == asset)
+        return self.fill(item.when_frozen[self.lang])
 
     def unfreeze(self) -> str:
         """How a freeze is lifted and how fast, as one sentence."""
-        node = self.data["product"]["unfreeze"]
-        how = self.fill(node["how"][self.lang], ui=self.ui(node["ui"]))
-        return how + self.fill(self.label("unfreeze-time"), hours=f"{node['max_hours']:g}")
+        node = self.data.product.unfreeze
+        how = self.fill(node.how[self.lang], ui=self.ui(node.ui))
+        return how + self.fill(self.label("unfreeze-time"), hours=f"{node.max_hours:g}")
 
     def lock_first(self) -> str:
         """That a password, phone or two-step change pauses crypto sends, for the registry's hours,
         so an exposed phrase is moved first; nothing when the app has no such lock."""
         try:
-            hours = self.feature(LOCK_FEATURE)["hold_hours"]
+            hours = self.feature(LOCK_FEATURE).hold_hours
         except KeyError:
             return ""
         return self.fill(self.label("lock-first"), hours=f"{hours:g}")
@@ -82,81 +83,81 @@ class ProductText:
         if kind == "lock":
             return self.lock_first()
         key = {"hold": "recipient_hold", "sessions": "freeze_sessions"}[kind]
-        return self.fill(self.data["product"][key][self.lang])
+        return self.fill(getattr(self.data.product, key)[self.lang])
 
     # ---- protective features -----------------------------------------------------------------
     def safeguarding(self) -> str:
-        return self.fill(self.data["product"]["safeguarding"][self.lang])
+        return self.fill(self.data.product.safeguarding[self.lang])
 
     def unauthorized(self) -> str:
-        rules = self.data["product"]["unauthorized"]
-        return self.fill(rules["text"][self.lang], report_days=f"{rules['report_days']:g}",
-                         decision_days=f"{rules['decision_business_days']:g}")
+        rules = self.data.product.unauthorized
+        return self.fill(rules.text[self.lang], report_days=f"{rules.report_days:g}",
+                         decision_days=f"{rules.decision_business_days:g}")
 
-    def feature(self, ident: str) -> dict:
-        for item in self.data["product"]["features"]:
-            if item["id"] == ident:
+    def feature(self, ident: str) -> Feature:
+        for item in self.data.product.features:
+            if item.id == ident:
                 return item
         raise KeyError(ident)
 
     def feature_text(self, ident: str) -> str:
         item = self.feature(ident)
-        text = self.fill(item["what"][self.lang], hours=f"{item.get('hold_hours', 0):g}")
-        where = self.fill(self.label("set-at"), ui=self.ui(item["ui"])) if "ui" in item else ""
-        return f"**{md_text(item['name'][self.lang])}**{self.label('colon')}{text}{where}"
+        text = self.fill(item.what[self.lang], hours=f"{item.hold_hours or 0:g}")
+        where = self.fill(self.label("set-at"), ui=self.ui(item.ui)) if item.ui is not None else ""
+        return f"**{md_text(item.name[self.lang])}**{self.label('colon')}{text}{where}"
 
     def feature_list(self) -> str:
-        return "\n".join(f"- {self.feature_text(item['id'])}" for item in self.data["product"]["features"])
+        return "\n".join(f"- {self.feature_text(item.id)}" for item in self.data.product.features)
 
     # ---- authorities ---------------------------------------------------------------------------
     def authority(self, item: dict) -> str:
         """Name, then number as plain text (a link only where the registry says it may be tapped),
         then the reporting site."""
-        name = md_text(item["name"][self.lang])
-        parts = [md_link(item["name"][self.lang], item["url"]) if "url" in item else name]
-        if "phone" in item:
-            number = str(item["phone"])
+        name = md_text(item.name[self.lang])
+        parts = [md_link(item.name[self.lang], item.url) if item.url is not None else name]
+        if item.phone is not None:
+            number = str(item.phone)
             tel = "tel:" + "".join(ch for ch in number if ch.isdigit())
-            parts.append(md_link(number, tel) if item["tap"] else md_text(number))
+            parts.append(md_link(number, tel) if item.tap else md_text(number))
         return " ".join(parts)
 
     def served_regions(self) -> list[dict]:
-        served = [r for r in self.data["regions"] if r["services"]]
-        return sorted(served, key=lambda r: r["id"] != self.home_region)
+        served = [r for r in self.data.regions if r.services]
+        return sorted(served, key=lambda r: r.id != self.home_region)
 
     def authorities_by_region(self, indent: str = "") -> str:
         """Each served region on one line: its verified authorities, or "your local police"."""
         lines = []
         for region in self.served_regions():
-            found = [a for a in self.data["authorities"] if a["region"] == region["id"]]
+            found = [a for a in self.data.authorities if a.region == region.id]
             if found:
                 text = self.label("list-sep").join(
-                    self.authority(a) + (f"{self.label('open')}{md_text(a['hours'][self.lang])}"
-                                         f"{self.label('close')}" if "hours" in a else "")
+                    self.authority(a) + (f"{self.label('open')}{md_text(a.hours[self.lang])}"
+                                         f"{self.label('close')}" if a.hours is not None else "")
                     for a in found)
             else:
                 text = self.label("local-police")
-            lines.append(f"{indent}- **{md_text(region['name'][self.lang])}**{self.label('colon')}{text}")
+            lines.append(f"{indent}- **{md_text(region.name[self.lang])}**{self.label('colon')}{text}")
         return "\n".join(lines)
 
     def identity_help(self) -> str:
         """Each served region's public help after ID documents leaked, one line per body."""
         lines = []
         for region in self.served_regions():
-            for item in (i for i in self.data["identity_help"] if i["region"] == region["id"]):
-                lines.append(f"- **{md_text(region['name'][self.lang])}**{self.label('colon')}"
-                             f"{md_link(item['name'][self.lang], item['url'])}{self.label('name-end')}"
-                             f"{md_text(item['what'][self.lang])}")
+            for item in (i for i in self.data.identity_help if i.region == region.id):
+                lines.append(f"- **{md_text(region.name[self.lang])}**{self.label('colon')}"
+                             f"{md_link(item.name[self.lang], item.url)}{self.label('name-end')}"
+                             f"{md_text(item.what[self.lang])}")
         return "\n".join(lines)
 
     def authority_sources(self, indent: str = "") -> str:
         """Where each published number was checked: one link per authority, for the curious."""
-        return "\n".join(f"{indent}- {md_text(a['name'][self.lang])}{self.label('colon')}"
-                         f"[{md_text(a['source'])}]({md_url(a['source'])})"
-                         for a in self.data["authorities"] if "source" in a)
+        return "\n".join(f"{indent}- {md_text(a.name[self.lang])}{self.label('colon')}"
+                         f"[{md_text(a.source)}]({md_url(a.source)})"
+                         for a in self.data.authorities if a.source is not None)
 
 
-def register(env, data: dict, labels: dict, lang, ui, home_region=lambda: None) -> None:
+def register(env, data: Registry, labels: dict, lang, ui, home_region=lambda: None) -> None:
     """Adds the product-model and authority macros to mkdocs-macros."""
     def text() -> ProductText:
         return ProductText(data, labels, lang(), ui, home_region())
@@ -174,7 +175,7 @@ def register(env, data: dict, labels: dict, lang, ui, home_region=lambda: None) 
     @env.macro
     def when_frozen(asset: str) -> str:
         """What a freeze does to one kind of asset (registry: product.assets)."""
-        ids = [a["id"] for a in data["product"]["assets"]]
+        ids = [a.id for a in data.product.assets]
         if asset not in ids:
             from mkdocs.exceptions import PluginError
             raise PluginError(f"{env.page.file.src_path}: when_frozen({asset!r}): unknown; expected one of: "
@@ -215,18 +216,18 @@ def register(env, data: dict, labels: dict, lang, ui, home_region=lambda: None) 
         except KeyError:
             from mkdocs.exceptions import PluginError
             raise PluginError(f"{env.page.file.src_path}: feature({ident!r}): unknown; expected one of: "
-                              + ", ".join(f["id"] for f in data["product"]["features"])) from None
+                              + ", ".join(f.id for f in data.product.features)) from None
 
     @env.macro
     def authority(ident: str) -> str:
         """A public body that takes fraud reports: its name, its number as text (tappable only
         where the registry says so) and its reporting site."""
-        for item in data["authorities"]:
-            if item["id"] == ident:
+        for item in data.authorities:
+            if item.id == ident:
                 return text().authority(item)
         from mkdocs.exceptions import PluginError
         raise PluginError(f"{env.page.file.src_path}: authority({ident!r}): unknown; expected one of: "
-                          + ", ".join(a["id"] for a in data["authorities"]))
+                          + ", ".join(a.id for a in data.authorities))
 
     @env.macro
     def authorities_by_region() -> str:

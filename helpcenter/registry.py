@@ -6,6 +6,9 @@ expected; production builds also refuse demo values (reserved domains, fictional
 
 Which file is loaded: $OKPAY_REGISTRY when set (tests and dry runs point the build at a fixture
 registry this way), else data/registry.yml. `configured_path()` is the one place that reads it.
+
+`load()` validates and returns the checked mapping; `model()` is what a build reads: the typed,
+read-only model of helpcenter/registry_model.py, built from that mapping once per file version.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from urllib.parse import urlsplit
 import phonenumbers
 from publicsuffixlist import PublicSuffixList
 
-from helpcenter import datafile, datakeys, platforms, project
+from helpcenter import datafile, datakeys, platforms, project, registry_model
 from helpcenter.layout import Layout
+from helpcenter.registry_model import Registry
 
 # Every localized registry value has one text per site language (helpcenter/layout.py).
 LANGS = Layout.load().codes
@@ -100,7 +104,9 @@ class _Reader:
         # A derived edition's text comes from its source's when not given (data read from a file
         # has it already: helpcenter/datafile.py; this is for data built in memory).
         value = datafile.derived_values(value)
-        if isinstance(node, dict) and isinstance(node.get(key), dict):
+        # Stored back as the mapping in every case: the model (helpcenter/registry_model.py)
+        # holds one shape of localized value.
+        if isinstance(node, dict):
             node[key] = value
         for lang in LANGS:
             if lang not in value or value[lang] in (None, "", []):
@@ -134,8 +140,7 @@ def _describe(kind: type | tuple) -> str:
 
 def is_reserved_host(host: str) -> bool:
     host = host.lower().rstrip(".")
-    return (host.rsplit(".", 1)[-1] in RESERVED_TLDS
-            or any(host == d or host.endswith("." + d) for d in RESERVED_DOMAINS))
+    return host.rsplit(".", 1)[-1] in RESERVED_TLDS or platforms.on_host(host, tuple(RESERVED_DOMAINS))
 
 
 
@@ -144,8 +149,29 @@ def on_domain(host: str, domains: list[str]) -> bool:
     return platforms.on_host(host, domains)
 
 
+def model(path: Path | str | None = None) -> Registry:
+    """The registry every part of a build reads: validated, as the typed model.
+
+    Loaded once per file version: a second call for the same file, unchanged since (same
+    modification time and size), returns the same object, so the macros, the content rules and
+    the protections plugin (security.txt, official-channels.json) of one build share one load;
+    `mkdocs serve` sees an edit because the edit changes the file's time."""
+    path = Path(path) if path is not None else configured_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        raise RegistryError(f"{path}: file not found; expected the channel registry here") from None
+    return _model(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _model(path: Path, mtime_ns: int, size: int) -> Registry:
+    return registry_model.from_data(load(path))
+
+
 def load(path: Path | str | None = None) -> dict:
-    """Parse and validate the registry; return it with phone numbers normalised."""
+    """Parse and validate the registry; return it with phone numbers normalised and every
+    localized value as a mapping of language to text. What a build reads is `model()`."""
     path = Path(path) if path is not None else configured_path()
     try:
         data = datafile.load(path, datakeys.REGISTRY)
@@ -237,7 +263,7 @@ def load(path: Path | str | None = None) -> dict:
         r.localized(item, "name", field)
         _url(r, item, field)
         host = urlsplit(item["url"]).hostname
-        if not any(host == d or host.endswith("." + d) for d in official):
+        if not on_domain(host, official):
             raise r.fail(f"{field}.url", f"host {host!r} is not a registry domain",
                          f"an https:// address on one of the domains: {', '.join(official)}")
 
@@ -672,7 +698,7 @@ def _url(r: _Reader, item: dict, field: str) -> None:
                      "and no port other than a number")
 
 
-def demo_values(data: dict) -> list[DemoValue]:
+def demo_values(registry: Registry) -> list[DemoValue]:
     """Every value still on a reserved range, with its field path."""
     found = []
 
@@ -680,30 +706,32 @@ def demo_values(data: dict) -> list[DemoValue]:
         if is_reserved_host(hostname):
             found.append(DemoValue(field, value))
 
-    for i, item in enumerate(data["emails"]):
-        host(f"emails[{i}].address", item["address"], item["address"].rsplit("@", 1)[1])
-    for i, item in enumerate(data["hotlines"]):
-        if item["e164"].startswith("+1") and FICTIONAL_NANP.match(item["national_number"]):
-            found.append(DemoValue(f"hotlines[{i}].number", item["number"]))
-    for i, item in enumerate(data["domains"]):
-        host(f"domains[{i}].domain", item["domain"], item["domain"])
+    for i, email in enumerate(registry.emails):
+        host(f"emails[{i}].address", email.address, email.address.rsplit("@", 1)[1])
+    for i, hotline in enumerate(registry.hotlines):
+        if hotline.e164.startswith("+1") and FICTIONAL_NANP.match(hotline.national_number):
+            found.append(DemoValue(f"hotlines[{i}].number", hotline.number))
+    for i, domain in enumerate(registry.domains):
+        host(f"domains[{i}].domain", domain.domain, domain.domain)
     for key in ("apps", "social", "policies"):
-        for i, item in enumerate(data[key]):
-            host(f"{key}[{i}].url", item["url"], urlsplit(item["url"]).hostname or "")
-    for i, item in enumerate(data["social"]):
-        if item["handle"].lower().endswith(DEMO_HANDLE_SUFFIX):
-            found.append(DemoValue(f"social[{i}].handle", item["handle"]))
+        for i, item in enumerate(getattr(registry, key)):
+            host(f"{key}[{i}].url", item.url, urlsplit(item.url).hostname or "")
+    for i, account in enumerate(registry.social):
+        if account.handle.lower().endswith(DEMO_HANDLE_SUFFIX):
+            found.append(DemoValue(f"social[{i}].handle", account.handle))
     # The product model is the operator's to state: shipped as demo figures until they confirm it.
-    if data.get("product", {}).get("demo"):
+    if registry.product.demo:
         found.append(DemoValue("product.demo", "true (the product model holds demo figures)"))
     # Issue 19 (articles): the merchant docs, the company and its licence numbers.
-    host("merchant.docs_url", data["merchant"]["docs_url"], urlsplit(data["merchant"]["docs_url"]).hostname or "")
+    docs = registry.merchant.docs_url
+    host("merchant.docs_url", docs, urlsplit(docs).hostname or "")
     for key in ("legal_name", "registration"):
-        if DEMO_WORD.search(data["company"][key]):
-            found.append(DemoValue(f"company.{key}", data["company"][key]))
-    for i, item in enumerate(data["licences"]):
-        if DEMO_WORD.search(item["number"]):
-            found.append(DemoValue(f"licences[{i}].number", item["number"]))
+        value = getattr(registry.company, key)
+        if DEMO_WORD.search(value):
+            found.append(DemoValue(f"company.{key}", value))
+    for i, licence in enumerate(registry.licences):
+        if DEMO_WORD.search(licence.number):
+            found.append(DemoValue(f"licences[{i}].number", licence.number))
     return found
 
 
@@ -712,7 +740,7 @@ def _public_suffixes() -> PublicSuffixList:
     return PublicSuffixList()    # parses the whole list: once per process
 
 
-def channel_problems(data: dict, site_url: str | None) -> list[DemoValue]:
+def channel_problems(registry: Registry, site_url: str | None) -> list[DemoValue]:
     """What would publish an unofficial channel as official (production only: the demo registry
     uses reserved look-alike hosts such as t.example.com on purpose).
 
@@ -725,7 +753,7 @@ def channel_problems(data: dict, site_url: str | None) -> list[DemoValue]:
       and a profile link names the same account as the handle beside it.
     """
     found = []
-    domains = [item["domain"] for item in data["domains"]]
+    domains = registry.domain_names
     suffixes = _public_suffixes()
     for i, domain in enumerate(domains):
         if suffixes.is_public(domain):
@@ -740,18 +768,18 @@ def channel_problems(data: dict, site_url: str | None) -> list[DemoValue]:
             found.append(DemoValue("SITE_URL", f"{site_url!r} is not an https:// address on a registry domain; "
                                    f"expected one on {', '.join(domains)} (or a name under one)"))
     for key in ("apps", "social"):
-        for i, item in enumerate(data[key]):
-            for field, problem, expected in platforms.check_entry(key, item["id"], item["url"], item.get("handle")):
+        for i, item in enumerate(getattr(registry, key)):
+            for field, problem, expected in platforms.check_entry(key, item.id, item.url, getattr(item, "handle", None)):
                 found.append(DemoValue(f"{key}[{i}].{field}", f"{problem}; expected {expected}"))
     return found
 
 
-def check_production(data: dict, path: Path | str | None = None, site_url: str | None = None) -> None:
+def check_production(registry: Registry, path: Path | str | None = None, site_url: str | None = None) -> None:
     """Refuse to go live with demo values or unofficial channels, naming every offending field.
 
     site_url: the address the site is published at ($SITE_URL); required."""
     path = path if path is not None else configured_path()
-    demo = demo_values(data)
+    demo = demo_values(registry)
     if demo:
         lines = "\n".join(f"  - {d.field}: {d.value!r}" for d in demo)
         raise RegistryError(
@@ -759,7 +787,7 @@ def check_production(data: dict, path: Path | str | None = None, site_url: str |
             f"reserved ranges (example.com-style domains, 555-01xx numbers, handles ending in "
             f"'{DEMO_HANDLE_SUFFIX}', names and numbers saying 'Demo'); replace them with the real "
             f"official values:\n{lines}")
-    off = channel_problems(data, site_url)
+    off = channel_problems(registry, site_url)
     if off:
         lines = "\n".join(f"  - {d.field}: {d.value}" for d in off)
         raise RegistryError(f"{path}: production build refused: {len(off)} channel problem(s):\n{lines}")

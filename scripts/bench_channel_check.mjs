@@ -19,7 +19,7 @@ const venv = path.join(ROOT, ".venv/bin/python");
 const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
 const DATA = JSON.parse(execFileSync(python, ["-c",
   "import json; from helpcenter import registry as r, channel_checker as c; " +
-  "print(json.dumps(c.checker_data(r.load('tests/data/registry-fixture.yml'), 'en')))"], { cwd: ROOT, encoding: "utf-8" }));
+  "print(json.dumps(c.checker_data(r.model('tests/data/registry-fixture.yml'), 'en')))"], { cwd: ROOT, encoding: "utf-8" }));
 
 const N = checker.MAX_LENGTH;
 const RUNS = Number(process.argv[2] || 200);

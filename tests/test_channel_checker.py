@@ -36,15 +36,15 @@ URLS = {"never-ask": "scams/never-ask/", "if-scammed": "scams/if-scammed/"}
 
 @pytest.fixture(scope="module")
 def registry():
-    return reg.load(DEMO_REGISTRY)
+    return reg.model(DEMO_REGISTRY)
 
 
 def test_data_holds_every_registry_value_normalised(registry):
     data = cc.checker_data(registry, "en")
-    assert [p["value"] for p in data["phones"]] == [h["e164"] for h in registry["hotlines"]]
-    assert [e["value"] for e in data["emails"]] == [e["address"].lower() for e in registry["emails"]]
-    assert [d["value"] for d in data["domains"]] == [d["domain"] for d in registry["domains"]]
-    assert {h["value"] for h in data["handles"]} == {s["handle"].lower() for s in registry["social"]}
+    assert [p["value"] for p in data["phones"]] == [h.e164 for h in registry.hotlines]
+    assert [e["value"] for e in data["emails"]] == [e.address.lower() for e in registry.emails]
+    assert [d["value"] for d in data["domains"]] == [d.domain for d in registry.domains]
+    assert {h["value"] for h in data["handles"]} == {s.handle.lower() for s in registry.social}
     assert data["brand"] == "okpay"
     assert data["countryCodes"] == ["1"]
 
@@ -68,7 +68,7 @@ def test_channel_names_are_in_the_page_language(registry):
 
 
 def test_data_from_a_production_registry():
-    data = cc.checker_data(reg.load(PRODUCTION_SAMPLE), "en")
+    data = cc.checker_data(reg.model(PRODUCTION_SAMPLE), "en")
     assert data["countryCodes"] == ["44"]
     assert data["phones"][0]["value"].startswith("+44")
     assert ("telegram", "t.me") in {(p["id"], p["host"]) for p in data["profiles"]}
@@ -132,7 +132,7 @@ def test_widget_html(registry):
     assert '<div class="okp-check__result" data-verdict="" aria-live="polite"' in html
     assert '<script src="../../assets/javascripts/channel-check-page.js"></script>' in html
     data = re.search(r'<script type="application/json" id="okpay-channel-data">(.*?)</script>', html, re.S).group(1)
-    assert json.loads(data)["data"]["phones"][0]["value"] == registry["hotlines"][0]["e164"]
+    assert json.loads(data)["data"]["phones"][0]["value"] == registry.hotlines[0].e164
 
 
 def test_inline_json_cannot_close_its_script_element(registry):

@@ -146,7 +146,7 @@ def allowed(kind: str, where: list, data: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return cc.checker_data(reg.load(FIXTURE_REGISTRY), "en")
+    return cc.checker_data(reg.model(FIXTURE_REGISTRY), "en")
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,18 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 import yaml
 
 from helpcenter import chatlink, convert, edition, product
+from helpcenter import registry as reg
 from helpcenter.layout import Layout
+from helpcenter.registry_model import Region
 from helpcenter.text import HAN
 from tests.helpers.browser import assert_clean, open_page, search
-from tests.helpers.paths import ROOT
+from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 
 CODE = "zh-hant"
 LAYOUT = Layout.load()
@@ -118,10 +121,11 @@ def test_the_edition_titles_in_mkdocs_yml_are_the_source_titles_converted():
 
 def test_hong_kong_facts_come_first():
     """The edition's home region leads lists of regions (authorities by region)."""
-    data = {"regions": [{"id": "singapore", "services": ["wallet"]}, {"id": "hong-kong", "services": ["wallet"]},
-                        {"id": "nowhere", "services": []}]}
+    regions = tuple(Region(id=ident, name={}, services=services) for ident, services in (
+        ("singapore", ("wallet",)), ("hong-kong", ("wallet",)), ("nowhere", ())))
+    data = replace(reg.model(FIXTURE_REGISTRY), regions=regions)
     text = product.ProductText(data, {}, CODE, None, EDITION.home_region["id"])
-    assert [r["id"] for r in text.served_regions()] == ["hong-kong", "singapore"]
+    assert [r.id for r in text.served_regions()] == ["hong-kong", "singapore"]
     assert EDITION.home_region["code"] == "HK" and EDITION.hreflang == "zh-Hant"
 
 

@@ -16,7 +16,7 @@ LANGS = [("", "zh"), ("en/", "en")]
 @pytest.fixture(scope="module")
 def expected():
     """What each case must show, as the reader sees it, from the playbook the site was built with."""
-    registry = reg.load()
+    registry = reg.model()
     data = pb.load(registry=registry)
     return {(lang, case): pb.plain_steps(data, case, lang, registry) for lang in reg.LANGS for case in data["cases"]}
 

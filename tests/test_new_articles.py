@@ -234,7 +234,7 @@ def test_policy_must_be_https_on_a_registry_domain(tmp_path, url, expected):
 
 
 def test_policy_on_a_demo_domain_is_a_demo_value(tmp_path):
-    data = reg.load(fixture_registry(tmp_path))
+    data = reg.model(fixture_registry(tmp_path))
     assert {f"policies[{i}].url" for i in range(3)} <= {d.field for d in reg.demo_values(data)}
 
 

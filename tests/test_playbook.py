@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -21,7 +22,7 @@ from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 @pytest.fixture(scope="module")
 def sample_registry():
-    return reg.load(PRODUCTION_SAMPLE)
+    return reg.model(PRODUCTION_SAMPLE)
 
 
 def minimal() -> dict:
@@ -43,7 +44,7 @@ def test_a_minimal_playbook_is_valid(sample_registry):
 
 
 def test_the_shipped_playbook_is_valid_against_the_registry():
-    data = pb.load(registry=reg.load())
+    data = pb.load(registry=reg.model())
     assert list(data["cases"]) == list(pb.CASES)
 
 
@@ -182,7 +183,7 @@ def rendered_cases(site_dir):
 
 
 def test_every_page_renders_each_case_in_the_playbook_order(site):
-    registry, data = reg.load(), pb.load(registry=reg.load())
+    registry, data = reg.model(), pb.load(registry=reg.model())
     found = rendered_cases(site.dir)
     for lang in reg.LANGS:
         guide = Layout.load().page_url(lang, "scams/emergency-guide/index.html")
@@ -214,7 +215,7 @@ def test_if_scammed_routes_by_what_was_shared_first(site):
 def test_the_phrase_case_comes_before_every_case_that_can_expose_the_phrase():
     """Cases that can end with a leaked phrase send the reader to the phrase case, and the phrase
     case is first in the guide, so nobody who read it out starts by waiting on a freeze."""
-    data = pb.load(registry=reg.load())
+    data = pb.load(registry=reg.model())
     assert pb.CASES[0] == "phrase-shared"
     for case in ("password-or-code-shared", "screen-sharing-app", "lost-phone-or-sim",
                  "lost-phone-only-device", "unknown-transaction", "contacted-by-support", "approval-drained"):
@@ -238,7 +239,7 @@ def test_an_exposed_phrase_is_moved_before_the_freeze_and_before_any_security_ch
     the sign-in screen, no sign-in needed) before the two-step reset that starts the withdrawal
     lock; screen sharing and an unknown transaction send an exposed phrase to the phrase case
     before the freeze."""
-    data = pb.load(registry=reg.load())
+    data = pb.load(registry=reg.model())
     lost = "lost-phone-only-device"
     move = first_step(data, lost, "{ui:restore-wallet}")
     assert move < first_step(data, lost, "恢复登录", "get back in") < len(data["cases"][lost]["steps"])
@@ -252,7 +253,7 @@ def test_an_exposed_phrase_is_moved_before_the_freeze_and_before_any_security_ch
 def test_every_password_phone_or_two_step_change_says_to_move_crypto_first():
     """Those changes pause crypto sends (registry: product.features withdrawal-lock), so every step
     that makes one carries {lock}, which prints the feature's hours; the number is never typed."""
-    registry = reg.load()
+    registry = reg.model()
     data = pb.load(registry=registry)
     changes = ("{ui:change-password}", "{ui:two-factor}", "重设二步验证", "reset two-step verification")
     found = 0
@@ -265,22 +266,24 @@ def test_every_password_phone_or_two_step_change_says_to_move_crypto_first():
                         assert "{lock}" in step[lang], (ident, i, lang)
                         found += 1
     assert found >= 12, found
-    hours = next(f["hold_hours"] for f in registry["product"]["features"] if f["id"] == "withdrawal-lock")
+    hours = registry.product.by_id("features", "withdrawal-lock").hold_hours
     for lang in reg.LANGS:
         text = pb.plain("{lock}", lang, registry, data["labels"])
         assert f"{hours:g}" in text and "{" not in text, text
         assert str(hours) not in data["labels"]["lock-first"][lang]
     # Another operator's hours show through, and an app without the lock gets no sentence.
-    other = {**registry, "product": {**registry["product"], "features": [
-        {**f, "hold_hours": 36} if f["id"] == "withdrawal-lock" else f for f in registry["product"]["features"]]}}
+    def with_features(features):
+        return replace(registry, product=replace(registry.product, features=tuple(features)))
+
+    other = with_features(replace(f, hold_hours=36) if f.id == "withdrawal-lock" else f
+                          for f in registry.product.features)
     assert "36" in pb.plain("{lock}", "en", other, data["labels"])
-    none = {**registry, "product": {**registry["product"], "features": [
-        f for f in registry["product"]["features"] if f["id"] != "withdrawal-lock"]}}
+    none = with_features(f for f in registry.product.features if f.id != "withdrawal-lock")
     assert pb.plain("{lock}", "en", none, data["labels"]) == ""
 
 
 def test_approval_drains_are_never_called_safe_after_a_revoke():
-    data = pb.load(registry=reg.load())
+    data = pb.load(registry=reg.model())
     steps = data["cases"]["approval-drained"]["steps"]
     for lang, words in (("zh", ("就安全了",)), ("en", ("protects what's left", "your phrase is still safe"))):
         text = " ".join(step[lang] for step in steps)
@@ -289,7 +292,7 @@ def test_approval_drains_are_never_called_safe_after_a_revoke():
 
 
 def test_the_balance_keeps_arriving_only_for_self_and_security_review_freezes():
-    data = pb.load(registry=reg.load())
+    data = pb.load(registry=reg.model())
     for lang, arrives, court in (("zh", "照常到账", "法院"), ("en", "still arrives", "court")):
         for step in data["cases"]["account-frozen"]["steps"]:
             if arrives in step[lang]:
@@ -310,7 +313,7 @@ def test_pages_that_list_what_happened_link_every_case_that_moved_money(site):
 
 def test_no_case_sends_an_urgent_report_to_email_only():
     """Urgent reports go to the 24-hour line or chat; email answers in days."""
-    data = pb.load(registry=reg.load())
+    data = pb.load(registry=reg.model())
     for case in ("sent-bank-transfer", "paid-from-okpay", "sent-crypto", "approval-drained",
                  "password-or-code-shared", "screen-sharing-app", "phrase-shared", "unknown-transaction"):
         for lang in reg.LANGS:

@@ -92,7 +92,7 @@ def test_policy_allows_no_other_host_and_no_plugins():
 
 
 def test_security_txt_fields():
-    text = prot.security_txt(reg.load(DEMO_REGISTRY), "https://help.example.org/", "security",
+    text = prot.security_txt(reg.model(DEMO_REGISTRY), "https://help.example.org/", "security",
                              dt.datetime(2027, 5, 31, tzinfo=dt.timezone.utc))
     assert text == ("Contact: mailto:security@okpay.example.com\nExpires: 2027-05-31T00:00:00Z\n"
                     "Preferred-Languages: zh, en\nCanonical: https://help.example.org/.well-known/security.txt\n")
@@ -100,7 +100,7 @@ def test_security_txt_fields():
 
 def test_security_txt_names_a_missing_contact():
     with pytest.raises(Exception, match=r"emails has no id 'abuse'"):
-        prot.security_txt(reg.load(DEMO_REGISTRY), "", "abuse", dt.datetime(2027, 1, 1))
+        prot.security_txt(reg.model(DEMO_REGISTRY), "", "abuse", dt.datetime(2027, 1, 1))
 
 
 class FakeConfig(dict):
@@ -206,14 +206,14 @@ def test_official_channels_json_follows_its_schema_and_the_registry(site):
     assert schema == json.loads((ROOT / "schemas" / "official-channels.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(doc, schema)
-    expected = official_channels.document(reg.load(), site.url)
+    expected = official_channels.document(reg.model(), site.url)
     assert {k: v for k, v in doc.items() if k != "$schema"} == expected
     assert doc["$schema"] == site.url + "official-channels.schema.json"
 
 
 def test_the_schema_refuses_what_a_partner_must_not_trust():
     schema = json.loads((ROOT / "schemas" / "official-channels.schema.json").read_text(encoding="utf-8"))
-    good = official_channels.document(reg.load(DEMO_REGISTRY))
+    good = official_channels.document(reg.model(DEMO_REGISTRY))
     jsonschema.validate(good, schema)
     for mutate in (lambda d: d["phones"][0].update(e164="202-555-0143"),
                    lambda d: d["domains"][0].update(domain="https://okpay.example.com"),

@@ -9,7 +9,7 @@ import markdown
 import pytest
 import yaml
 
-from helpcenter import macros
+from helpcenter import macros, registry_model
 from helpcenter import registry as reg
 from helpcenter.building import build
 from tests.helpers.datafiles import dump_yaml
@@ -39,14 +39,14 @@ def write(tmp_path, data):
 
 
 def test_shipped_registry_loads_and_is_all_demo_values():
-    data = reg.load(FIXTURE_REGISTRY)
+    data = reg.model(FIXTURE_REGISTRY)
     demo = {d.field for d in reg.demo_values(data)}
     # every contact value we ship is on a reserved range
-    assert {f"hotlines[{i}].number" for i in range(len(data["hotlines"]))} <= demo
-    assert {f"emails[{i}].address" for i in range(len(data["emails"]))} <= demo
-    assert {f"domains[{i}].domain" for i in range(len(data["domains"]))} <= demo
-    assert {f"social[{i}].handle" for i in range(len(data["social"]))} <= demo
-    assert data["hotlines"][0]["e164"] == "+12025550143"
+    assert {f"hotlines[{i}].number" for i in range(len(data.hotlines))} <= demo
+    assert {f"emails[{i}].address" for i in range(len(data.emails))} <= demo
+    assert {f"domains[{i}].domain" for i in range(len(data.domains))} <= demo
+    assert {f"social[{i}].handle" for i in range(len(data.social))} <= demo
+    assert data.hotlines[0].e164 == "+12025550143"
 
 
 @pytest.mark.parametrize("mutate, field, expected", [
@@ -102,7 +102,7 @@ def test_malformed_registry_names_file_and_field(tmp_path, raw, mutate, field, e
 
 
 def test_production_check_refuses_demo_values_naming_each_field():
-    data = reg.load(FIXTURE_REGISTRY)
+    data = reg.model(FIXTURE_REGISTRY)
     with pytest.raises(reg.RegistryError) as err:
         reg.check_production(data)
     assert "hotlines[0].number: '+1 202-555-0143'" in str(err.value)
@@ -114,7 +114,7 @@ SAMPLE_SITE = "https://help.okpay-wallet-sample.io/"
 
 
 def test_production_check_passes_real_looking_values(tmp_path):
-    data = reg.load(PRODUCTION_SAMPLE)
+    data = reg.model(PRODUCTION_SAMPLE)
     assert reg.demo_values(data) == []
     reg.check_production(data, PRODUCTION_SAMPLE, site_url=SAMPLE_SITE)
 
@@ -175,9 +175,10 @@ def production_refusal(tmp_path, raw, site_url=SAMPLE_SITE) -> str:
 
 
 def refusal(path, data, site_url=SAMPLE_SITE) -> str:
-    """The production guard's message for loaded registry data ("" when it passes)."""
+    """The production guard's message for validated registry data ("" when it passes); the tests
+    change the validated mapping, and the guard reads the model built from it."""
     try:
-        reg.check_production(data, path, site_url=site_url)
+        reg.check_production(registry_model.from_data(data), path, site_url=site_url)
     except reg.RegistryError as err:
         assert str(path) in str(err)
         return str(err)
@@ -293,7 +294,7 @@ def test_production_lists_every_problem_at_once(tmp_path):
 
 def test_one_platform_table_feeds_the_guard_and_the_checker():
     from helpcenter import official_channels, platforms
-    doc = official_channels.document(reg.load(PRODUCTION_SAMPLE))
+    doc = official_channels.document(reg.model(PRODUCTION_SAMPLE))
     hosts = {item["id"]: item["hosts"] for item in doc["social"]}
     assert hosts["telegram"] == list(platforms.BY_ID["telegram"].hosts)
     assert hosts["x"] == list(platforms.BY_ID["x"].hosts)
@@ -532,15 +533,15 @@ def test_malformed_company_and_money_fields_name_file_and_field(tmp_path, raw, m
 
 
 def test_production_refuses_the_demo_company_licences_and_merchant_docs():
-    data = reg.load(FIXTURE_REGISTRY)
+    data = reg.model(FIXTURE_REGISTRY)
     with pytest.raises(reg.RegistryError) as err:
         reg.check_production(data)
     message = str(err.value)
-    assert f"merchant.docs_url: {data['merchant']['docs_url']!r}" in message
-    assert f"company.legal_name: {data['company']['legal_name']!r}" in message
-    assert f"company.registration: {data['company']['registration']!r}" in message
-    for i, item in enumerate(data["licences"]):
-        assert f"licences[{i}].number: {item['number']!r}" in message
+    assert f"merchant.docs_url: {data.merchant.docs_url!r}" in message
+    assert f"company.legal_name: {data.company.legal_name!r}" in message
+    assert f"company.registration: {data.company.registration!r}" in message
+    for i, item in enumerate(data.licences):
+        assert f"licences[{i}].number: {item.number!r}" in message
 
 
 @pytest.mark.parametrize("field, value", [
@@ -548,14 +549,14 @@ def test_production_refuses_the_demo_company_licences_and_merchant_docs():
 def test_a_demo_word_anywhere_in_a_company_value_is_refused(tmp_path, field, value):
     data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
     data["company"][field] = value
-    demo = reg.demo_values(reg.load(write(tmp_path, data)))
+    demo = reg.demo_values(reg.model(write(tmp_path, data)))
     assert [d.field for d in demo] == [f"company.{field}"]
 
 
 def test_words_that_merely_contain_demo_are_not_refused(tmp_path):
     data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
     data["company"]["legal_name"] = "Demographic Pay Ltd."
-    assert reg.demo_values(reg.load(write(tmp_path, data))) == []
+    assert reg.demo_values(reg.model(write(tmp_path, data))) == []
 
 
 def test_every_regulator_carries_the_page_it_was_checked_against():

@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from helpcenter import project, registry, ui
 from helpcenter.layout import Layout
+from helpcenter.registry_model import Brand
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 SIZE = (1200, 630)
@@ -30,15 +31,15 @@ def _font(path: str, size: int, face: int) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(path, size)
 
 
-def draw(lang: str, brand: dict, font_path: str, out: Path) -> None:
+def draw(lang: str, brand: Brand, font_path: str, out: Path) -> None:
     image = Image.new("RGB", SIZE, INDIGO)
     pen = ImageDraw.Draw(image)
     language = Layout.load().language(lang)
     face = FACE.get((language.script, language.variant), 0)
     big, small = _font(font_path, 96, face), _font(font_path, 40, face)
     pen.rounded_rectangle((80, 80, 200, 200), radius=28, fill=WHITE)
-    pen.text((140, 140), brand["name"][:2], font=ImageFont.truetype(font_path, 56), fill=INDIGO, anchor="mm")
-    pen.text((80, 300), brand["help_center"][lang], font=big, fill=WHITE)
+    pen.text((140, 140), brand.name[:2], font=ImageFont.truetype(font_path, 56), fill=INDIGO, anchor="mm")
+    pen.text((80, 300), brand.help_center[lang], font=big, fill=WHITE)
     pen.text((80, 450), ui.load()["og_tagline"][lang], font=small, fill=PALE)
     image.save(out, optimize=True)
 
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"og-images: no font with CJK glyphs (looked for {args.font or FONT} and fc-list :lang=zh); "
               "install one (Debian: apt-get install fonts-noto-cjk) or pass --font FILE", file=sys.stderr)
         return 2
-    brand = registry.load()["brand"]
+    brand = registry.model().brand
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in registry.LANGS:
         target = args.out / f"og-{lang}.png"

@@ -12,6 +12,7 @@ import yaml
 from helpcenter import registry as reg
 from helpcenter.content_rules.model import LEVELS, Context
 from helpcenter.layout import Layout
+from helpcenter.registry_model import Registry
 
 CONFIG = "data/content-rules.yml"
 CONFIG_KEYS = ("severity", "playbook_pending", "macro_edges", "never_ask_box")
@@ -41,18 +42,17 @@ class _MacroCollector:
         return fn
 
 
-def known_macros(root: Path, lang: str) -> tuple[set[str], dict]:
-    """The names pages may use, and the registry those macros read."""
+def known_macros(root: Path, lang: str) -> set[str]:
+    """The names pages may use."""
     from helpcenter import macros
     collector = _MacroCollector(root, lang)
     macros.define_env(collector)
-    return collector.macros | set(collector.variables), collector.variables.get("registry") or {}
+    return collector.macros | set(collector.variables)
 
 
-def registry_ids(registry: dict, root: Path, lang: str) -> dict[str, set[str]]:
-    ids = {macro: {item.get("id") for item in registry.get(key) or [] if isinstance(item, dict)}
-           for macro, key in REGISTRY_IDS.items()}
-    ids["ui"] = set(registry.get("ui_paths") or {})
+def registry_ids(registry: Registry, root: Path, lang: str) -> dict[str, set[str]]:
+    ids = {macro: set(registry.ids(key)) for macro, key in REGISTRY_IDS.items()}
+    ids["ui"] = set(registry.ui_paths)
     # A derived edition's pages use its source language's reusables (helpcenter/macros.py).
     folder = root / "reusables" / (Layout.load().language(lang).derive_from or lang)
     ids["reusable"] = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
@@ -107,26 +107,27 @@ def outside_sites(root: Path) -> set[str]:
     return hosts
 
 
-def registry_hosts(registry: dict) -> set[str]:
+def registry_hosts(registry: Registry) -> set[str]:
     """The registry's own domains, and the hosts of the URLs it lists (stores, profiles, authorities, policies)."""
-    hosts = {d["domain"] for d in registry.get("domains") or []}
+    hosts = set(registry.domain_names)
     for key in ("apps", "social", "authorities", "policies"):
-        for item in registry.get(key) or []:
-            if isinstance(item, dict) and item.get("url"):
-                hosts.add(urlsplit(item["url"]).hostname or "")
+        for item in getattr(registry, key):
+            if item.url:
+                hosts.add(urlsplit(item.url).hostname or "")
     return hosts - {""}
 
 
 def build(root: Path, today: dt.date, rule_names: set[str], langs: list[str]) -> tuple[Context, dict]:
-    registry = reg.load(reg.configured_path(root))
+    # The same load the macros read (reg.model: once per file version).
+    registry = reg.model(reg.configured_path(root))
     layout = Layout.load()
     tags = set(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")) or [])
-    macro_names, macro_registry = known_macros(root, langs[0])
+    macro_names = known_macros(root, langs[0])
     config = rule_config(root, rule_names)
     ctx = Context(
-        root=root, today=today, registry=registry, brand=registry["brand"]["name"], tags=tags,
-        macro_names=macro_names, ids={lang: registry_ids(macro_registry, root, lang) for lang in langs},
-        phone_authorities={a["id"] for a in registry["authorities"] if "phone" in a},
+        root=root, today=today, registry=registry, brand=registry.brand.name, tags=tags,
+        macro_names=macro_names, ids={lang: registry_ids(registry, root, lang) for lang in langs},
+        phone_authorities={a.id for a in registry.authorities if a.phone is not None},
         playbook_pending=config["playbook_pending"],
         allowed_hosts=registry_hosts(registry) | outside_sites(root),
         # The typography of each language is a language fact (data/languages.yml typography); a

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from helpcenter.registry_model import Registry
+
 LEVELS = ("error", "warning", "off")
 # Every kind of data text (Snippet.source) helpcenter/content_rules/sources.py reads.
 DATA_SOURCES = frozenset({"status", "playbook", "registry", "ui", "channel-check", "tags", "nav", "nav-target"})
@@ -87,7 +89,7 @@ class Context:
     """Everything a lint run reads once: no rule keeps state of its own."""
     root: Path
     today: dt.date
-    registry: dict
+    registry: Registry
     brand: str
     tags: set[str]
     macro_names: set[str]

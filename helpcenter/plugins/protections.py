@@ -36,6 +36,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from helpcenter import official_channels, own_scripts, project
 from helpcenter import registry as reg
 from helpcenter.plugins import PRIORITY_LAST, i18n
+from helpcenter.registry_model import Registry
 
 log = get_plugin_logger(__name__)
 
@@ -118,9 +119,9 @@ def protect(page: str, hashes_on: bool = True, referrer: str = "no-referrer",
     return page[:at] + meta + page[at:]
 
 
-def security_txt(registry: dict, site_url: str, contact_id: str, expires: dt.datetime) -> str:
+def security_txt(registry: Registry, site_url: str, contact_id: str, expires: dt.datetime) -> str:
     """RFC 9116 security.txt: Contact, Expires, Preferred-Languages and Canonical."""
-    emails = {item["id"]: item["address"] for item in registry["emails"]}
+    emails = {item.id: item.address for item in registry.emails}
     if contact_id not in emails:
         raise PluginError(f"{reg.configured_path()}: emails has no id {contact_id!r} for security.txt's Contact; "
                           f"expected one of: {', '.join(emails)} (or set okpay-protections: security_contact)")
@@ -148,7 +149,7 @@ class ProtectionsPlugin(BasePlugin[ProtectionsConfig]):
             return      # the outer build runs after every language's pages are written
         site = Path(config["site_dir"])
         try:
-            registry = reg.load()
+            registry = reg.model()
         except reg.RegistryError as exc:
             raise PluginError(str(exc)) from None
         site_url = config.get("site_url") or ""

@@ -23,7 +23,7 @@ function pagePayloads() {
   const venv = path.join(ROOT, ".venv/bin/python");
   const python = process.env.PYTHON || (existsSync(venv) ? venv : "python3");
   const code = "import json; from helpcenter import registry as r, channel_checker as c; " +
-    "d = r.load('tests/data/registry-fixture.yml'); u = {'never-ask': 'scams/never-ask/', 'if-scammed': 'scams/if-scammed/'}; " +
+    "d = r.model('tests/data/registry-fixture.yml'); u = {'never-ask': 'scams/never-ask/', 'if-scammed': 'scams/if-scammed/'}; " +
     "print(json.dumps({l: c.payload(d, l, 'x/', u) for l in r.LANGS}, ensure_ascii=False))";
   return JSON.parse(execFileSync(python, ["-c", code], { cwd: ROOT, encoding: "utf-8" }));
 }
