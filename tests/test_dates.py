@@ -10,7 +10,7 @@ import pytest
 
 from helpcenter.building import build
 from tests.helpers.paths import FIXTURE_REGISTRY
-from tests.helpers.project import copy_project
+from tests.helpers.project import copy_project, run_cli
 
 
 def git(repo, *args, date=None):
@@ -35,8 +35,12 @@ def repo(tmp_path_factory):
     page = root / "docs" / "en" / "payments" / "fees.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(root, "commit", "-qam", "one English page changed", date="2026-01-15T09:00:00Z")
-    derived = root / "docs" / "zh-hant" / "payments" / "fees.md"   # a regenerated derived page
-    derived.write_text(derived.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    # a phrase-table edit regenerates the derived edition's pages, fees among them
+    table = root / "data" / "zh-hant-phrases.yml"
+    table.write_text(table.read_text(encoding="utf-8").replace("phrases:\n", "phrases:\n  费用: 收費\n", 1),
+                     encoding="utf-8")
+    assert run_cli(root, "derive").returncode == 0
+    assert "收費" in (root / "docs" / "zh-hant" / "payments" / "fees.md").read_text(encoding="utf-8")
     git(root, "commit", "-qam", "the derived edition regenerated", date="2026-02-20T09:00:00Z")
     return root
 
