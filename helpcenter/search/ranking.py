@@ -12,12 +12,14 @@ RANKING = {
     # BM25: term-frequency saturation and length normalization.
     "k1": 1.2,
     "b": 0.75,
-    # A page's topic fields (what the page is about) and their weights.
-    "topic_fields": {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0},
+    # A page's topic fields (what the page is about) and their weights. Question headings weigh
+    # half a title word: they are many per page, so a long page with many headings would otherwise
+    # win a neighbour's query by their mass (top-up-and-withdraw over deposit-not-received).
+    "topic_fields": {"title": 3.0, "desc": 1.0, "keys": 2.0, "heads": 0.5},
     # A document's own fields (a question heading and its section, or the page's opening).
     "own_fields": {"title": 3.0, "text": 1.0},
     # A document scores its own match plus this many times its page's topic match.
-    "topic_weight": 2.5,
+    "topic_weight": 3.5,
     # A Chinese bigram with one function character (里的, 的银) counts this much of a query word.
     "glue_weight": 0.5,
     # Two Latin words in a row, as one more term of the query (a phrase match counts extra).
