@@ -51,6 +51,11 @@ RANKING = {
     #   Both are emergencies: the steps to take now come before the explanation of how the scam
     #   works ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed, not impersonation).
     # - lost-phone: a lost or stolen phone.
+    # - checking: the customer asks whether a number, site, message or person is real or official:
+    #   how to check a channel, not the channel's own article ("is this number legit" ->
+    #   verify-official-channel, not phone-hotline).
+    # - meaning: the customer asks what a word means: the glossary, not the article using the word
+    #   ("TRC20是什么意思" -> glossary, not crypto-transfers).
     "intents": {
         "trouble": {"lift": 0.5, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
         "posing": {"lift": 1.0, "articles": ["impersonation", "never-ask"]},
@@ -58,5 +63,7 @@ RANKING = {
         "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"]},
         "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"]},
         "lost-phone": {"lift": 0.6, "articles": ["safe-devices-networks", "two-factor-auth"]},
+        "checking": {"lift": 0.5, "articles": ["verify-official-channel"]},
+        "meaning": {"lift": 1.0, "articles": ["glossary"]},
     },
 }
