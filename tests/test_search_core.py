@@ -191,10 +191,15 @@ def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
 
 def test_a_chinese_customer_word_the_pages_never_write_gets_its_synonyms_in_full(engines):
     """出金 is on no page (its bigram alone decides nothing: 提出来 has bigrams found everywhere):
-    its synonyms count fully; 提现, which the pages write, gives weaker ones."""
+    its synonyms count fully, spread over their number less thinly than a known word's (so that a
+    word with many synonyms does not outweigh the rest of a message); 提现, which the pages write,
+    gives weaker ones."""
     engine = engines["zh"]
     assert not engine.seen("出金") and engine.seen("提现")
-    assert dict(engine.search("出金")["terms"])["提现"] == 1.0
+    terms = dict(engine.search("出金")["terms"])
+    fan_out = len(dict(engine.tables.syn)["出金"])
+    assert terms["提现"] == pytest.approx(1.0 / fan_out ** RANKING["unknown_spread"])
+    assert RANKING["synonym_weight"] < terms["提现"] <= 1.0
     assert dict(engine.search("提现")["terms"])["出金"] < RANKING["synonym_weight"]
     tables = engine.tables
     assert dict(core.query_terms("出金", tables, seen=lambda text: True))["提现"] < 1.0
@@ -244,6 +249,12 @@ def full_output(engine, query: str) -> dict:
             "answers": [list(a) for a in engine.answers(query, 3)]}
 
 
+def last_bits(output: dict) -> dict:
+    """A runtime's output with term weights to 12 digits: x ** y (a synonym's spread) may differ in
+    the last bit between Python's and V8's pow(); the scores are quantized already (core.quantize)."""
+    return dict(output, terms=[[t, round(w, 12)] for t, w in output["terms"]])
+
+
 def javascript(data: dict, queries: list[str], tmp_path) -> list[dict]:
     path = tmp_path / "index.json"
     path.write_text(index.dumps(data), encoding="utf-8")
@@ -260,7 +271,7 @@ def test_javascript_runtime_gives_the_same_terms_weights_and_scores(engines, lan
     queries = PARITY_QUERIES[lang]
     python = [full_output(engine, q) for q in queries]
     for query, p, j in zip(queries, python, javascript(engine.data, queries, tmp_path)):
-        assert p == j, f"{query!r}:\npython     {p}\njavascript {j}"
+        assert last_bits(p) == last_bits(j), f"{query!r}:\npython     {p}\njavascript {j}"
     assert sum(1 for p in python if p["answers"]) >= len(queries) // 2, "the fixture exercises real matches"
     assert any(not p["answers"] for p in python), "and chatter with no answer"
 

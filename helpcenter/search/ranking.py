@@ -26,6 +26,12 @@ RANKING = {
     "pair_weight": 0.5,
     # A vocabulary synonym counts this much of a customer's own word (spread over its fan-out).
     "synonym_weight": 0.4,
+    # ... divided by (its fan-out ** spread): a word with ten synonyms does not weigh ten words.
+    "spread": 0.5,
+    # A customer word the pages never use ("sketchy", 入金) has only its synonyms: they count fully,
+    # divided by (fan-out ** unknown_spread), so that ten synonyms of one word do not outweigh the
+    # rest of the message.
+    "unknown_spread": 0.25,
     # How much the share of the query's own terms a page holds matters (0: not at all).
     "coverage_power": 1.0,
     # Below this best score the message matched nothing meaningful (random keys, greetings only).
