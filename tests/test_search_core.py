@@ -150,6 +150,27 @@ def test_an_intent_lifts_its_articles_over_a_neighbour_on_the_same_topic(engines
     assert engines["zh"].search("我把助记词也告诉了他")["intents"] == ["shared"]
 
 
+@pytest.mark.parametrize("lang, checking, meaning, neither", [
+    ("en", "is this website really yours", "what does 2fa stand for", "my withdrawal is late"),
+    ("zh", "这个网站是不是官方的", "KYC是什么意思", "提现还没到账"),
+    ("zh-hant", "呢個網站係咪官方？", "KYC係咩意思", "提款仲未到帳"),
+])
+def test_the_vocabulary_tells_a_check_and_a_definition_from_a_topic(lang, checking, meaning, neither):
+    """The project's own vocabulary (the derived edition's included, its Cantonese typos applied
+    first): "is this real or official?" is the checking intent, "what does X mean?" the meaning one."""
+    vocabulary = index.load_vocabulary(lang)
+    tables = core.Tables({"ranking": RANKING, "han": HAN_RANGES,
+                          "typos": [[core.normalize(k), core.normalize(v)] for k, v in vocabulary["typos"].items()],
+                          "intents": [[name, [core.normalize(c) for c in vocabulary["intents"].get(name) or []]]
+                                      for name in RANKING["intents"]]})
+
+    def intents(message: str) -> list[str]:
+        return core.intents_of(core.prepare(message, tables), tables)
+    assert "checking" in intents(checking) and "meaning" not in intents(checking)
+    assert "meaning" in intents(meaning) and "checking" not in intents(meaning)
+    assert not {"checking", "meaning"} & set(intents(neither))
+
+
 def test_a_vocabulary_with_an_unknown_intent_is_refused(tmp_path):
     (tmp_path / "vocabulary.en.yml").write_text("intents:\n  panic: [help]\n", encoding="utf-8")
     with pytest.raises(index.VocabularyError, match=r"vocabulary\.en\.yml: intents/panic: unknown intent; expected one of trouble"):
