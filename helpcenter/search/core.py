@@ -276,7 +276,8 @@ def query_terms(query: str, tables: Tables, known=lambda term: True, seen=lambda
             used = seen(key) if tables.han.search(key) else any(known(t) for t in held)
             # A word the pages never use has only its synonyms: they count fully, spread less thin.
             spread = tables.rank["spread"] if used else tables.rank["unknown_spread"]
-            weight = (tables.rank["synonym_weight"] if used else 1.0) / fan_out ** spread
+            # Rounded to 1e-9: pow() may differ in the last bit between Python and V8 (as quantize).
+            weight = math.floor((tables.rank["synonym_weight"] if used else 1.0) / fan_out ** spread * 1e9 + 0.5) / 1e9
             for term in terms:
                 if weights.get(term, 0.0) < weight:
                     weights[term] = weight
