@@ -150,6 +150,27 @@ def test_an_intent_lifts_its_articles_over_a_neighbour_on_the_same_topic(engines
     assert engines["zh"].search("我把助记词也告诉了他")["intents"] == ["shared"]
 
 
+@pytest.mark.parametrize("lang, checking, meaning, neither", [
+    ("en", "is this website really yours", "what does 2fa stand for", "my withdrawal is late"),
+    ("zh", "这个网站是不是官方的", "KYC是什么意思", "提现还没到账"),
+    ("zh-hant", "呢個網站係咪官方？", "KYC係咩意思", "提款仲未到帳"),
+])
+def test_the_vocabulary_tells_a_check_and_a_definition_from_a_topic(lang, checking, meaning, neither):
+    """The project's own vocabulary (the derived edition's included, its Cantonese typos applied
+    first): "is this real or official?" is the checking intent, "what does X mean?" the meaning one."""
+    vocabulary = index.load_vocabulary(lang)
+    tables = core.Tables({"ranking": RANKING, "han": HAN_RANGES,
+                          "typos": [[core.normalize(k), core.normalize(v)] for k, v in vocabulary["typos"].items()],
+                          "intents": [[name, [core.normalize(c) for c in vocabulary["intents"].get(name) or []]]
+                                      for name in RANKING["intents"]]})
+
+    def intents(message: str) -> list[str]:
+        return core.intents_of(core.prepare(message, tables), tables)
+    assert "checking" in intents(checking) and "meaning" not in intents(checking)
+    assert "meaning" in intents(meaning) and "checking" not in intents(meaning)
+    assert not {"checking", "meaning"} & set(intents(neither))
+
+
 def test_a_vocabulary_with_an_unknown_intent_is_refused(tmp_path):
     (tmp_path / "vocabulary.en.yml").write_text("intents:\n  panic: [help]\n", encoding="utf-8")
     with pytest.raises(index.VocabularyError, match=r"vocabulary\.en\.yml: intents/panic: unknown intent; expected one of trouble"):
@@ -191,10 +212,15 @@ def test_a_word_with_many_synonyms_does_not_outweigh_the_query(engines):
 
 def test_a_chinese_customer_word_the_pages_never_write_gets_its_synonyms_in_full(engines):
     """出金 is on no page (its bigram alone decides nothing: 提出来 has bigrams found everywhere):
-    its synonyms count fully; 提现, which the pages write, gives weaker ones."""
+    its synonyms count fully, spread over their number less thinly than a known word's (so that a
+    word with many synonyms does not outweigh the rest of a message); 提现, which the pages write,
+    gives weaker ones."""
     engine = engines["zh"]
     assert not engine.seen("出金") and engine.seen("提现")
-    assert dict(engine.search("出金")["terms"])["提现"] == 1.0
+    terms = dict(engine.search("出金")["terms"])
+    fan_out = len(dict(engine.tables.syn)["出金"])
+    assert terms["提现"] == pytest.approx(1.0 / fan_out ** RANKING["unknown_spread"])
+    assert RANKING["synonym_weight"] < terms["提现"] <= 1.0
     assert dict(engine.search("提现")["terms"])["出金"] < RANKING["synonym_weight"]
     tables = engine.tables
     assert dict(core.query_terms("出金", tables, seen=lambda text: True))["提现"] < 1.0

@@ -211,7 +211,8 @@
         const held = han ? analyze(key, tables, false) : key.trim().split(" ")
         const fanOut = Math.max(1.0, terms.length / Math.max(1, held.length))
         const used = han ? seen(key) : held.some(known)
-        const weight = used ? tables.rank.synonym_weight / Math.sqrt(fanOut) : 1.0
+        const spread = used ? tables.rank.spread : tables.rank.unknown_spread
+        const weight = Math.floor((used ? tables.rank.synonym_weight : 1.0) / Math.pow(fanOut, spread) * 1e9 + 0.5) / 1e9
         for (const term of terms) if ((weights.get(term) || 0.0) < weight) weights.set(term, weight)
       }
     }

@@ -252,7 +252,7 @@ def query_terms(query: str, tables: Tables, known=lambda term: True, seen=lambda
 
     A synonym counts less than the customer's own word (the more synonyms a word has, the less
     each), unless that word occurs nowhere in the index (入金, "cash out"): then its synonyms are
-    all it has, and count fully."""
+    all it has, and count fully, spread over the fan-out less thinly (unknown_spread)."""
     text = prepare(query, tables)
     weights: dict[str, float] = {}
     for term in analyze(text, tables):
@@ -274,7 +274,10 @@ def query_terms(query: str, tables: Tables, known=lambda term: True, seen=lambda
             # A Chinese word is in the index when the pages hold it as written: its bigrams alone
             # (提出 and 出来 of 提出来) occur almost everywhere.
             used = seen(key) if tables.han.search(key) else any(known(t) for t in held)
-            weight = tables.rank["synonym_weight"] / math.sqrt(fan_out) if used else 1.0
+            # A word the pages never use has only its synonyms: they count fully, spread less thin.
+            spread = tables.rank["spread"] if used else tables.rank["unknown_spread"]
+            # Rounded to 1e-9: pow() may differ in the last bit between Python and V8 (as quantize).
+            weight = math.floor((tables.rank["synonym_weight"] if used else 1.0) / fan_out ** spread * 1e9 + 0.5) / 1e9
             for term in terms:
                 if weights.get(term, 0.0) < weight:
                     weights[term] = weight

@@ -12,18 +12,26 @@ RANKING = {
     # BM25: term-frequency saturation and length normalization.
     "k1": 1.2,
     "b": 0.75,
-    # A page's topic fields (what the page is about) and their weights.
-    "topic_fields": {"title": 3.0, "desc": 1.5, "keys": 2.0, "heads": 1.0},
+    # A page's topic fields (what the page is about) and their weights. Question headings weigh
+    # half a title word: they are many per page, so a long page with many headings would otherwise
+    # win a neighbour's query by their mass (top-up-and-withdraw over deposit-not-received).
+    "topic_fields": {"title": 3.0, "desc": 1.0, "keys": 2.0, "heads": 0.5},
     # A document's own fields (a question heading and its section, or the page's opening).
     "own_fields": {"title": 3.0, "text": 1.0},
     # A document scores its own match plus this many times its page's topic match.
-    "topic_weight": 2.5,
+    "topic_weight": 3.5,
     # A Chinese bigram with one function character (里的, 的银) counts this much of a query word.
     "glue_weight": 0.5,
     # Two Latin words in a row, as one more term of the query (a phrase match counts extra).
     "pair_weight": 0.5,
     # A vocabulary synonym counts this much of a customer's own word (spread over its fan-out).
     "synonym_weight": 0.4,
+    # ... divided by (its fan-out ** spread): a word with ten synonyms does not weigh ten words.
+    "spread": 0.5,
+    # A customer word the pages never use ("sketchy", 入金) has only its synonyms: they count fully,
+    # divided by (fan-out ** unknown_spread), so that ten synonyms of one word do not outweigh the
+    # rest of the message.
+    "unknown_spread": 0.25,
     # How much the share of the query's own terms a page holds matters (0: not at all).
     "coverage_power": 1.0,
     # Below this best score the message matched nothing meaningful (random keys, greetings only).
@@ -49,6 +57,11 @@ RANKING = {
     #   Both are emergencies: the steps to take now come before the explanation of how the scam
     #   works ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed, not impersonation).
     # - lost-phone: a lost or stolen phone.
+    # - checking: the customer asks whether a number, site, message or person is real or official:
+    #   how to check a channel, not the channel's own article ("is this number legit" ->
+    #   verify-official-channel, not phone-hotline).
+    # - meaning: the customer asks what a word means: the glossary, not the article using the word
+    #   ("TRC20是什么意思" -> glossary, not crypto-transfers).
     "intents": {
         "trouble": {"lift": 0.5, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
         "posing": {"lift": 1.0, "articles": ["impersonation", "never-ask"]},
@@ -56,5 +69,7 @@ RANKING = {
         "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"]},
         "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"]},
         "lost-phone": {"lift": 0.6, "articles": ["safe-devices-networks", "two-factor-auth"]},
+        "checking": {"lift": 0.5, "articles": ["verify-official-channel"]},
+        "meaning": {"lift": 1.0, "articles": ["glossary"]},
     },
 }
