@@ -1,8 +1,9 @@
 """Search evaluation: the splits, the metrics (hit@1, hit@3, MRR: this is their only copy) and
 the runners (the chat CLI's engine in Python; the site's search box in Chromium).
 
-Splits live in tests/data/eval/<split>.yml: `tuning` (tune on it) and `frozen-test` (written
-blind; never tune on it). Each holds zh/en lists of {q, expect, also, kind, source} and a
+Splits live in tests/data/eval/<split>.yml: `tuning` (tune on it), `seen` (an earlier frozen set,
+measured once and then tuned on, so it is tuning data now) and `frozen-test` (written blind;
+never tune on it). Each holds zh/en lists of {q, expect, also, kind, source} and a
 `garbage` list of {q, kind, source} that must get no answer.
 """
 
@@ -15,7 +16,7 @@ from helpcenter import datafile, datakeys, project
 from helpcenter.layout import Layout
 
 EVAL_DIR = Path("tests/data/eval")   # in the project folder (helpcenter/project.py)
-SPLITS = ("tuning", "frozen-test")
+SPLITS = ("tuning", "seen", "frozen-test")
 LANGS = Layout.load().codes
 
 
@@ -41,8 +42,8 @@ class Split:
 
 
 # A language's cases may also live in a file of their own, written by someone else at another
-# time (tests/data/eval/tuning-zh-hant.yml, frozen-zh-hant.yml): the same split, one language.
-LANGUAGE_FILES = {"tuning": "tuning-{lang}.yml", "frozen-test": "frozen-{lang}.yml"}
+# time (tests/data/eval/tuning-zh-hant.yml, seen-zh-hant.yml): the same split, one language.
+LANGUAGE_FILES = {"tuning": "tuning-{lang}.yml", "seen": "seen-{lang}.yml", "frozen-test": "frozen-{lang}.yml"}
 
 
 def split_path(name: str) -> Path:
