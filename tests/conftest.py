@@ -34,8 +34,9 @@ BROWSER_FIXTURES = {"browser", "visit"}
 BUILD_FIXTURES = {"site", "subpath_site"}
 # A call of one of these in a test or in a fixture it uses means a site build (or the CLI, or
 # mkdocs, run on a project): helpcenter.building.build/build_atomic, conftest's build_site,
-# tests/helpers/project.py's run_cli, or a subprocess running mkdocs or the CLI.
-BUILDS = re.compile(r"(?<![\w.])(build|build_site|build_atomic|run_cli)\(|building\.build|"
+# tests/helpers/project.py's run_cli, a test module's own mkdocs() runner, or a subprocess running
+# mkdocs or the CLI.
+BUILDS = re.compile(r"(?<![\w.])(build|build_site|build_atomic|run_cli|mkdocs)\(|building\.build|"
                     r"[\"']mkdocs[\"']|helpcenter\.cli|mkdocs serve")
 # The npm tools of the quality gates (make node) run against builds: such a test is in the build lane.
 NODE_TOOLS = re.compile(r"require_node_tool|AXE_JS|VNU_JAR|LIGHTHOUSE_CLI")

@@ -134,6 +134,7 @@ def test_every_page_is_valid_html(site, capsys):
 
 # ---- links ------------------------------------------------------------------------------------------
 
+@pytest.mark.build   # asks for its built site by name (request.getfixturevalue), which the lane finder can't see
 @pytest.mark.parametrize("which", ["site", "subpath_site"])
 def test_every_internal_link_and_anchor_resolves(request, which):
     built = request.getfixturevalue(which)
