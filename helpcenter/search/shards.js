@@ -11,12 +11,12 @@
 })(typeof self !== "undefined" ? self : this, function (S) {
   "use strict"
 
-  const FORMAT = 1
-  const ROUNDS = 4
+  const FORMAT = 2
+  const ROUNDS = 5
 
-  function shardOf(term, key, count) {
+  function shardOf(text, count) {
     let h = 0x811c9dc5
-    for (const c of [...term].slice(0, key)) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0
+    for (const c of text) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0
     return h % count
   }
 
@@ -64,6 +64,13 @@
     }
   }
 
+  /* A collection read from shards: a capped term's document count is the one it ships with. */
+  class ShardCollection extends S.Collection {
+    df(term) {
+      return this.counts.has(term) ? this.counts.get(term) : super.df(term)
+    }
+  }
+
   class ShardedEngine extends S.Engine {
     constructor(head, fetchFile) {
       super(head)
@@ -76,6 +83,7 @@
         throw new Error(`search shards: format ${head.shards && head.shards.format}, expected ${FORMAT}`)
       this.head = head
       this.count = head.shards.count
+      this.words = head.shards.words
       this.key = head.shards.key
       this.loaded = new Set()
       this.missing = new Set()
@@ -107,22 +115,25 @@
     }
 
     collection(stats) {
-      const c = Object.create(S.Collection.prototype)
+      const c = Object.create(ShardCollection.prototype)
       c.k1 = this.rank.k1
       c.n = stats.n
       c.postings = new Postings(this)
+      c.counts = new Map()
       return c
     }
 
-    ask(term) {
-      const shard = shardOf(term, this.key, this.count)
-      if (!this.loaded.has(shard)) this.missing.add(shard)
+    note(name) {
+      if (!this.loaded.has(name)) this.missing.add(name)
     }
 
+    ask(term) {
+      this.note(`t${shardOf(term, this.count)}`)
+    }
+
+    // prefixed() asks for prefix_min letters or more, and the key is prefix_min letters long
     wordsFrom(prefix) {
-      if ([...prefix].length < this.key) {
-        for (let s = 0; s < this.count; s++) if (!this.loaded.has(s)) this.missing.add(s)
-      } else this.ask(prefix)
+      this.note(`w${shardOf([...prefix].slice(0, this.key).join(""), this.words)}`)
       return this.latinWords.filter(t => t.startsWith(prefix))
     }
 
@@ -131,22 +142,29 @@
       return this.fetchFile(name)
     }
 
-    async loadShards(shards) {
-      const wanted = [...shards].filter(s => !this.loaded.has(s)).sort((a, b) => a - b)
-      const contents = await Promise.all(wanted.map(s => this.get(`t${s}`)))
+    async loadShards(names) {
+      const wanted = [...names].filter(s => !this.loaded.has(s)).sort()
+      const contents = await Promise.all(wanted.map(name => this.get(name)))
       const rank = this.rank
-      wanted.forEach((shard, k) => {
-        if (this.loaded.has(shard)) return
-        for (const [term, [topic, own]] of Object.entries(contents[k])) {
-          if (topic.length)
-            Map.prototype.set.call(this.topic.postings, term, decode(topic, rank.topic_fields, this.head.topic.avg, rank.b))
-          if (own.length)
-            Map.prototype.set.call(this.own.postings, term, decode(own, rank.own_fields, this.head.own.avg, rank.b))
-          if (/^[a-z0-9]+$/.test(term)) this.latinWords.push(term)
+      wanted.forEach((name, k) => {
+        if (this.loaded.has(name)) return
+        if (name.startsWith("w")) {
+          for (const listed of Object.values(contents[k])) this.latinWords.push(...listed)
+          this.latinWords.sort()
+        } else {
+          for (const [term, row] of Object.entries(contents[k])) {
+            if (row[0].length)
+              Map.prototype.set.call(this.topic.postings, term, decode(row[0], rank.topic_fields, this.head.topic.avg, rank.b))
+            if (row[1].length)
+              Map.prototype.set.call(this.own.postings, term, decode(row[1], rank.own_fields, this.head.own.avg, rank.b))
+            if (row.length > 2) {
+              this.topic.counts.set(term, row[2])
+              this.own.counts.set(term, row[3])
+            }
+          }
         }
-        this.loaded.add(shard)
+        this.loaded.add(name)
       })
-      this.latinWords.sort()
     }
 
     loadPage(p) {
