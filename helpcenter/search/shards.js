@@ -1,7 +1,9 @@
-/* The sharded index's reader for the browser's search worker and Node: the same as the reader in
-   helpcenter/search/shards.py (see there for the layout and why). Needs core.js loaded first.
+/* The sharded index's reader for the browser's search worker, the agent console and Node: the same
+   as the reader in helpcenter/search/shards.py (see there for the layout and why). Needs core.js
+   loaded first.
 
-   const engine = new OkpaySearchShards.ShardedEngine(head, name => Promise<content of file name>)
+   const files = OkpaySearchShards.files(folderURL)   // the one loader of the index's files
+   const engine = new OkpaySearchShards.ShardedEngine(await files("head"), files)
    await engine.prepare(query, pages)   // fetches the shards the query needs, then the files of its
                                         // first `pages` result pages
    engine.search(query) / engine.answers(query)   // as core.js, on what is loaded */
@@ -18,6 +20,41 @@
     let h = 0x811c9dc5
     for (const c of text) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0
     return h % count
+  }
+
+  /* A script, run: importScripts in the worker (and in the iframe that stands in for it from
+     file://), a script element in a page. */
+  function runScript(src) {
+    if (typeof importScripts === "function") return Promise.resolve(importScripts(src))
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script")
+      script.src = src
+      script.onload = () => { script.remove(); resolve() }
+      script.onerror = () => { script.remove(); reject(new Error(`search index: cannot load ${src}`)) }
+      document.head.appendChild(script)
+    })
+  }
+
+  /* The loader of a sharded index's files, for the search worker and the agent console alike:
+     name -> Promise<its content>. Over http a file is fetched as JSON. From file:// (the offline
+     copy), where fetch() cannot read files, its script twin (name.js, shards.py script) is run: it
+     stores its data under self.__okpaySearchFiles["<folder name>/<name>"], read and dropped here. */
+  function files(folder) {
+    const space = decodeURIComponent(folder.replace(/\/$/, "").split("/").pop())
+    const fromDisk = folder.startsWith("file:") || typeof fetch !== "function"
+    return async name => {
+      if (!fromDisk) {
+        const response = await fetch(new URL(name + ".json", folder).href)
+        if (!response.ok) throw new Error(`search index ${name}: HTTP ${response.status}`)
+        return response.json()
+      }
+      await runScript(new URL(name + ".js", folder).href)
+      const store = self.__okpaySearchFiles || {}
+      const data = store[`${space}/${name}`]
+      delete store[`${space}/${name}`]
+      if (data === undefined) throw new Error(`search index: ${name}.js holds no data`)
+      return data
+    }
   }
 
   function decode(flat, fields, avg, b) {
@@ -76,6 +113,7 @@
       super(head)
       this.fetchFile = fetchFile
       this.fetched = []            // file names, in order (the tests and the benchmark read it)
+      this.requests = new Map()    // file name -> Promise<content>: two queries at once fetch it once
     }
 
     index(head) {
@@ -138,8 +176,16 @@
     }
 
     get(name) {
-      this.fetched.push(name)
-      return this.fetchFile(name)
+      if (!this.requests.has(name)) {
+        this.fetched.push(name)
+        this.requests.set(name, this.fetchFile(name).catch(err => { this.requests.delete(name); throw err }))
+      }
+      return this.requests.get(name)
+    }
+
+    /* The page of an article id (the agent console titles an answer in another edition). */
+    pageOf(id) {
+      return this.head.ids.indexOf(id)
     }
 
     async loadShards(names) {
@@ -191,5 +237,5 @@
     }
   }
 
-  return { ShardedEngine, shardOf, decode, FORMAT }
+  return { ShardedEngine, files, shardOf, decode, FORMAT }
 });
