@@ -24,9 +24,11 @@ build their postings when they load it. The search box loads this layout of the 
 
 A query runs on what is loaded; every term it looks up in a shard that is not loaded is noted, the
 shards are fetched, and the query runs again (the second run sees everything the first looked for:
-one round of fetches in practice, two more for a type-ahead prefix: its words, then their terms). shards.js is the same reader for the browser; this one serves the
-tests and the benchmark. Each file also ships as a classic script (name.js) for file://, where a
-worker cannot fetch(): it stores its data under self.__okpaySearchFiles["<folder name>/<name>"].
+one round of fetches in practice, one more for a type-ahead prefix: its word shard, then the shards
+of the words it begins). shards.js is the same reader for the browser and the agent console, with
+the one loader of these files (files()); this one serves the tests and the benchmark. Each file
+also ships as a classic script (name.js) for file://, where fetch() cannot read files: it stores
+its data under self.__okpaySearchFiles["<folder name>/<name>"].
 """
 
 from __future__ import annotations
