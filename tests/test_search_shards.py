@@ -146,16 +146,29 @@ def test_a_head_of_another_format_is_refused_by_name():
         shards.ShardedEngine(head, lambda name: {})
 
 
+def capped(engine: shards.ShardedEngine, terms) -> bool:
+    """Whether a query holds a term above the layout's cap (shards.CAP): once the site is large
+    enough to cap its most common terms, such a query ranks on their heaviest postings only."""
+    return any(t in engine.topic.counts or t in engine.own.counts for t, _ in terms)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_built_shards_rank_every_evaluation_query_as_the_whole_index(site, lang):
     whole = core.Engine(json.loads((site.dir / index_file(lang)).read_text(encoding="utf-8")))
     folder = site.dir / shards_folder(lang)
     head = json.loads((folder / "head.json").read_text(encoding="utf-8"))
     read = lambda name: json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))  # noqa: E731
-    for query in evaluation_queries(lang):
+    asked = evaluation_queries(lang)
+    compared = 0
+    for query in asked:
         engine = shards.ShardedEngine(head, read)
-        assert engine.search(query) == whole.search(query), query
+        result = engine.search(query)
+        if capped(engine, result["terms"]):
+            continue
+        compared += 1
+        assert result == whole.search(query), query
         assert engine.answers(query, 3) == whole.answers(query, 3), query
+    assert compared > len(asked) / 2, "most queries hold no capped term"
     # script twins are for the offline copy only (tests/test_offline.py)
     assert not list(folder.glob("*.js"))
 
@@ -165,8 +178,9 @@ def test_built_shards_rank_every_evaluation_query_as_the_whole_index(site, lang)
 def test_built_shards_rank_as_the_whole_index_in_javascript(site, lang):
     asked = evaluation_queries(lang)
     out = javascript(site.dir / index_file(lang), site.dir / shards_folder(lang), asked)
-    differ = [q for q, o in zip(asked, out) if o["sharded"] != o["whole"]]
+    differ = [q for q, o in zip(asked, out) if o["sharded"] != o["whole"] and not o["capped"]]
     assert not differ, differ[:10]
+    assert sum(1 for o in out if not o["capped"]) > len(asked) / 2, "most queries hold no capped term"
     assert sum(1 for o in out if o["sharded"]["answers"]) > len(asked) * 0.8
 
 
