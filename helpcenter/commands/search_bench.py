@@ -175,7 +175,8 @@ def first_search_figures(data: dict, queries: list[str]) -> dict:
     fetched = [search_shards.first_search(head, files, q) for q in queries]
     kb = sorted(sum(size(n) for n in names) / 1024 for names in fetched)
     counts = sorted(len(names) for names in fetched)
-    return {"articles": len(data["pages"]), "shards": head["shards"]["count"], "head_kb": size("head") / 1024,
+    return {"articles": len(data["pages"]), "shards": head["shards"]["count"], "capped": head["shards"]["capped"],
+            "head_kb": size("head") / 1024,
             "kb_median": statistics.median(kb), "kb_p95": kb[min(len(kb) - 1, int(0.95 * len(kb)))], "kb_max": kb[-1],
             "files_median": statistics.median(counts), "files_max": counts[-1],
             "whole_kb": gzip_size(search_index.dumps(data).encode()) / 1024}
@@ -334,7 +335,8 @@ def render(r: dict) -> str:
                      f"({i[f'kb_raw_{f}x']:.0f} KB raw), Python load {i[f'python_load_ms_{f}x']:.0f} ms, "
                      f"query {i[f'python_query_ms_{f}x']:.1f} ms")
     for label, v in r.get("first_search", {}).items():
-        lines.append(f"  first search {label}: {v['articles']} articles, {v['shards']} term shards, head {v['head_kb']:.1f} KB; "
+        lines.append(f"  first search {label}: {v['articles']} articles, {v['shards']} term shards, {v['capped']} capped terms, "
+                     f"head {v['head_kb']:.1f} KB; "
                      f"fetched KB gzip median {v['kb_median']:.1f}, p95 {v['kb_p95']:.1f}, max {v['kb_max']:.1f} "
                      f"(files median {v['files_median']:.0f}, max {v['files_max']}); whole index {v['whole_kb']:.0f} KB gzip")
     for factor, langs in r.get("time_to_results", {}).items():

@@ -3,13 +3,14 @@
 After the build (every language built, Material's offline plugin done) it:
 - writes one index per language from Material's generated search index, the pages' ids and
   descriptions and the customer vocabulary: search/okpay-index.zh.json and
-  en/search/okpay-index.en.json, each with a .js twin, read whole by the chat CLI and the agent
-  console;
-- writes the same index sharded for the search box (helpcenter/search/shards.py): a small head,
-  term shards and page files in search/okpay-shards.zh/ (en/search/okpay-shards.en/), and in the
-  offline copy (extra.offline) each file's .js twin for file://;
+  en/search/okpay-index.en.json, each with a .js twin, read whole by the chat CLI;
+- writes the same index sharded for the search box and the agent console
+  (helpcenter/search/shards.py): a small head, term and word shards and page files in
+  search/okpay-shards.zh/ (en/search/okpay-shards.en/), and in the offline copy (extra.offline)
+  each file's .js twin for file://;
 - writes the worker, assets/javascripts/okpay-search.js (core.js + shards.js + worker.js), which
-  overrides/main.html names in Material's `config` block, with the sharded index's head on its URL;
+  overrides/main.html names in Material's `config` block, with the sharded index's head on its URL,
+  and the engine alone for the agent console (core.js + shards.js: the same reader and loader);
 - replaces Material's own generated search_index.json (and search_index.js) with a stub: Material's
   bundle fetches it on every page view and posts it to the worker, which no longer reads it.
   Material's shipped files are not touched; its UI keeps working with the new worker.
@@ -42,8 +43,10 @@ from helpcenter.text import HAN_RANGES
 log = logging.getLogger("mkdocs.plugins.okpay-search")
 PACKAGE = resources.files("helpcenter.search")   # core.js and worker.js ship inside the package
 WORKER = "assets/javascripts/okpay-search.js"
-# The engine alone, for pages that search in the page itself (the agent console, overrides/agent.html).
+# The engine and the shards' reader alone, for pages that search in the page itself (the agent
+# console, overrides/agent.html).
 CORE = "assets/javascripts/okpay-search-core.js"
+ENGINE = ("core.js", "shards.js")
 
 
 class SearchConfig(Config):
@@ -71,13 +74,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             "index": {lang: "../../" + shards_folder(lang, self.layout) + "head.json"
                       for lang in self.layout.codes},
             "core": CORE,
-            # The agent console: each language's index as a script (it works from file://), where
-            # its short links start, and which language a message in Han or Latin script is in
-            # (chatlink's rule, so the console and the CLI read a message alike).
+            # The agent console: each language's sharded index (read as the search box reads it,
+            # from file:// too), where its short links start, and which language a message in Han
+            # or Latin script is in (chatlink's rule, so the console and the CLI read a message alike).
             "agent": {
                 "languages": [{"code": lang, "name": self.layout.language(lang).name,
                                "script": self.layout.language(lang).script,
-                               "index": index_file(lang, self.layout).removesuffix(".json") + ".js",
+                               "shards": shards_folder(lang, self.layout),
                                # a build without SITE_URL (local, tests) gets root-relative links
                                "short": (config.site_url or "/") + self.layout.short_path(lang, "")[:-1]}
                               for lang in self.layout.codes],
@@ -119,9 +122,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.write_shards(site / shards_folder(lang, self.layout), data, scripts=bool(config.extra.get("offline")))
         worker = site / WORKER
         worker.parent.mkdir(parents=True, exist_ok=True)
-        (site / CORE).write_text((PACKAGE / "core.js").read_text(encoding="utf-8"), encoding="utf-8")
-        worker.write_text("\n".join((PACKAGE / name).read_text(encoding="utf-8")
-                                     for name in ("core.js", "shards.js", "worker.js")), encoding="utf-8")
+        engine = [(PACKAGE / name).read_text(encoding="utf-8") for name in ENGINE]
+        (site / CORE).write_text("\n".join(engine), encoding="utf-8")
+        worker.write_text("\n".join([*engine, (PACKAGE / "worker.js").read_text(encoding="utf-8")]), encoding="utf-8")
         stub = json.dumps({"config": full.get("config", {}), "docs": []}, ensure_ascii=False, separators=(",", ":"))
         material.write_text(stub, encoding="utf-8")
         if material.with_suffix(".js").exists():

@@ -251,9 +251,13 @@
       })
     }
 
-    idf(term) {
+    df(term) {
       const row = this.postings.get(term)
-      const df = row ? row.size : 0
+      return row ? row.size : 0
+    }
+
+    idf(term) {
+      const df = this.df(term)
       return Math.log(1 + (this.n - df + 0.5) / (df + 0.5))
     }
 

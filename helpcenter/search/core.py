@@ -309,8 +309,12 @@ class Collection:
                     row = self.postings.setdefault(term, {})
                     row[i] = row.get(i, 0.0) + weight / norm
 
+    def df(self, term: str) -> int:
+        """How many documents hold the term (shards.py: a capped term's count rides with it)."""
+        return len(self.postings.get(term, ()))
+
     def idf(self, term: str) -> float:
-        df = len(self.postings.get(term, ()))
+        df = self.df(term)
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def scores(self, terms: list[tuple[str, float]]) -> dict[int, list]:

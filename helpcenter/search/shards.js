@@ -1,7 +1,9 @@
-/* The sharded index's reader for the browser's search worker and Node: the same as the reader in
-   helpcenter/search/shards.py (see there for the layout and why). Needs core.js loaded first.
+/* The sharded index's reader for the browser's search worker, the agent console and Node: the same
+   as the reader in helpcenter/search/shards.py (see there for the layout and why). Needs core.js
+   loaded first.
 
-   const engine = new OkpaySearchShards.ShardedEngine(head, name => Promise<content of file name>)
+   const files = OkpaySearchShards.files(folderURL)   // the one loader of the index's files
+   const engine = new OkpaySearchShards.ShardedEngine(await files("head"), files)
    await engine.prepare(query, pages)   // fetches the shards the query needs, then the files of its
                                         // first `pages` result pages
    engine.search(query) / engine.answers(query)   // as core.js, on what is loaded */
@@ -11,13 +13,48 @@
 })(typeof self !== "undefined" ? self : this, function (S) {
   "use strict"
 
-  const FORMAT = 1
-  const ROUNDS = 4
+  const FORMAT = 2
+  const ROUNDS = 5
 
-  function shardOf(term, key, count) {
+  function shardOf(text, count) {
     let h = 0x811c9dc5
-    for (const c of [...term].slice(0, key)) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0
+    for (const c of text) h = Math.imul(h ^ c.codePointAt(0), 0x01000193) >>> 0
     return h % count
+  }
+
+  /* A script, run: importScripts in the worker (and in the iframe that stands in for it from
+     file://), a script element in a page. */
+  function runScript(src) {
+    if (typeof importScripts === "function") return Promise.resolve(importScripts(src))
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script")
+      script.src = src
+      script.onload = () => { script.remove(); resolve() }
+      script.onerror = () => { script.remove(); reject(new Error(`search index: cannot load ${src}`)) }
+      document.head.appendChild(script)
+    })
+  }
+
+  /* The loader of a sharded index's files, for the search worker and the agent console alike:
+     name -> Promise<its content>. Over http a file is fetched as JSON. From file:// (the offline
+     copy), where fetch() cannot read files, its script twin (name.js, shards.py script) is run: it
+     stores its data under self.__okpaySearchFiles["<folder name>/<name>"], read and dropped here. */
+  function files(folder) {
+    const space = decodeURIComponent(folder.replace(/\/$/, "").split("/").pop())
+    const fromDisk = folder.startsWith("file:") || typeof fetch !== "function"
+    return async name => {
+      if (!fromDisk) {
+        const response = await fetch(new URL(name + ".json", folder).href)
+        if (!response.ok) throw new Error(`search index ${name}: HTTP ${response.status}`)
+        return response.json()
+      }
+      await runScript(new URL(name + ".js", folder).href)
+      const store = self.__okpaySearchFiles || {}
+      const data = store[`${space}/${name}`]
+      delete store[`${space}/${name}`]
+      if (data === undefined) throw new Error(`search index: ${name}.js holds no data`)
+      return data
+    }
   }
 
   function decode(flat, fields, avg, b) {
@@ -64,11 +101,19 @@
     }
   }
 
+  /* A collection read from shards: a capped term's document count is the one it ships with. */
+  class ShardCollection extends S.Collection {
+    df(term) {
+      return this.counts.has(term) ? this.counts.get(term) : super.df(term)
+    }
+  }
+
   class ShardedEngine extends S.Engine {
     constructor(head, fetchFile) {
       super(head)
       this.fetchFile = fetchFile
       this.fetched = []            // file names, in order (the tests and the benchmark read it)
+      this.requests = new Map()    // file name -> Promise<content>: two queries at once fetch it once
     }
 
     index(head) {
@@ -76,6 +121,7 @@
         throw new Error(`search shards: format ${head.shards && head.shards.format}, expected ${FORMAT}`)
       this.head = head
       this.count = head.shards.count
+      this.words = head.shards.words
       this.key = head.shards.key
       this.loaded = new Set()
       this.missing = new Set()
@@ -107,46 +153,64 @@
     }
 
     collection(stats) {
-      const c = Object.create(S.Collection.prototype)
+      const c = Object.create(ShardCollection.prototype)
       c.k1 = this.rank.k1
       c.n = stats.n
       c.postings = new Postings(this)
+      c.counts = new Map()
       return c
     }
 
-    ask(term) {
-      const shard = shardOf(term, this.key, this.count)
-      if (!this.loaded.has(shard)) this.missing.add(shard)
+    note(name) {
+      if (!this.loaded.has(name)) this.missing.add(name)
     }
 
+    ask(term) {
+      this.note(`t${shardOf(term, this.count)}`)
+    }
+
+    // prefixed() asks for prefix_min letters or more, and the key is prefix_min letters long
     wordsFrom(prefix) {
-      if ([...prefix].length < this.key) {
-        for (let s = 0; s < this.count; s++) if (!this.loaded.has(s)) this.missing.add(s)
-      } else this.ask(prefix)
+      this.note(`w${shardOf([...prefix].slice(0, this.key).join(""), this.words)}`)
       return this.latinWords.filter(t => t.startsWith(prefix))
     }
 
     get(name) {
-      this.fetched.push(name)
-      return this.fetchFile(name)
+      if (!this.requests.has(name)) {
+        this.fetched.push(name)
+        this.requests.set(name, this.fetchFile(name).catch(err => { this.requests.delete(name); throw err }))
+      }
+      return this.requests.get(name)
     }
 
-    async loadShards(shards) {
-      const wanted = [...shards].filter(s => !this.loaded.has(s)).sort((a, b) => a - b)
-      const contents = await Promise.all(wanted.map(s => this.get(`t${s}`)))
+    /* The page of an article id (the agent console titles an answer in another edition). */
+    pageOf(id) {
+      return this.head.ids.indexOf(id)
+    }
+
+    async loadShards(names) {
+      const wanted = [...names].filter(s => !this.loaded.has(s)).sort()
+      const contents = await Promise.all(wanted.map(name => this.get(name)))
       const rank = this.rank
-      wanted.forEach((shard, k) => {
-        if (this.loaded.has(shard)) return
-        for (const [term, [topic, own]] of Object.entries(contents[k])) {
-          if (topic.length)
-            Map.prototype.set.call(this.topic.postings, term, decode(topic, rank.topic_fields, this.head.topic.avg, rank.b))
-          if (own.length)
-            Map.prototype.set.call(this.own.postings, term, decode(own, rank.own_fields, this.head.own.avg, rank.b))
-          if (/^[a-z0-9]+$/.test(term)) this.latinWords.push(term)
+      wanted.forEach((name, k) => {
+        if (this.loaded.has(name)) return
+        if (name.startsWith("w")) {
+          for (const listed of Object.values(contents[k])) this.latinWords.push(...listed)
+          this.latinWords.sort()
+        } else {
+          for (const [term, row] of Object.entries(contents[k])) {
+            if (row[0].length)
+              Map.prototype.set.call(this.topic.postings, term, decode(row[0], rank.topic_fields, this.head.topic.avg, rank.b))
+            if (row[1].length)
+              Map.prototype.set.call(this.own.postings, term, decode(row[1], rank.own_fields, this.head.own.avg, rank.b))
+            if (row.length > 2) {
+              this.topic.counts.set(term, row[2])
+              this.own.counts.set(term, row[3])
+            }
+          }
         }
-        this.loaded.add(shard)
+        this.loaded.add(name)
       })
-      this.latinWords.sort()
     }
 
     loadPage(p) {
@@ -173,5 +237,5 @@
     }
   }
 
-  return { ShardedEngine, shardOf, decode, FORMAT }
+  return { ShardedEngine, files, shardOf, decode, FORMAT }
 });

@@ -5,22 +5,30 @@ build their postings when they load it. The search box loads this layout of the 
 
 - head: the query side's tables (ranking, stop words, typos, synonym groups, fold table), the two
   collections' sizes and average field lengths, how many sections each page has, and how many
-  term shards there are. Small, and it barely grows with the site.
-- t<n>: term shards. The postings of every term whose key (its first `key` characters, `key` being
-  the type-ahead's prefix_min) hashes to n, for both collections: per document, the count and the
-  length of each field the term occurs in. The runtime turns them into the very weights the
-  whole-index engine computes (same operations, same order), so the ranking is identical
-  (tests/test_search_shards.py). Terms sharing a key share a shard, so a type-ahead prefix needs
-  one shard, and a shard that holds a term holds all of it: a term not in a loaded shard is in
-  no document.
+  term and word shards there are. Small, and it barely grows with the site.
+- t<n>: term shards. The postings of every term that hashes to n, for both collections: per
+  document, the count and the length of each field the term occurs in. The runtime turns them
+  into the very weights the whole-index engine computes (same operations, same order), so the
+  ranking is identical (tests/test_search_shards.py). A shard that holds a term holds all of it
+  that ships: a term not in a loaded shard is in no document.
+  A term found in more than CAP documents of a collection (a common character or word, once the
+  site is many times today's size) ships its CAP heaviest postings only, impact-ordered, with its
+  true document count (so its idf is unchanged): without the cap, a first query's bytes grow
+  with the site, as every common term's postings do. Below CAP nothing is dropped: the real
+  site (search-bench prints its capped terms: none today) ranks as the whole index.
+- w<n>: word shards. The index's Latin words whose key (first `key` characters, `key` being the
+  type-ahead's prefix_min) hashes to n, as lists: an unfinished word finds the words it begins
+  there, then their postings in the term shards.
 - p<n>: page n: its fields as in the whole index, and its sections (titles, anchors, text), fetched
   only for the results shown.
 
 A query runs on what is loaded; every term it looks up in a shard that is not loaded is noted, the
 shards are fetched, and the query runs again (the second run sees everything the first looked for:
-one round of fetches in practice). shards.js is the same reader for the browser; this one serves the
-tests and the benchmark. Each file also ships as a classic script (name.js) for file://, where a
-worker cannot fetch(): it stores its data under self.__okpaySearchFiles["<folder name>/<name>"].
+one round of fetches in practice, one more for a type-ahead prefix: its word shard, then the shards
+of the words it begins). shards.js is the same reader for the browser and the agent console, with
+the one loader of these files (files()); this one serves the tests and the benchmark. Each file
+also ships as a classic script (name.js) for file://, where fetch() cannot read files: it stores
+its data under self.__okpaySearchFiles["<folder name>/<name>"].
 """
 
 from __future__ import annotations
@@ -31,25 +39,31 @@ from typing import Callable
 
 from helpcenter.search.core import Collection, Engine, Tables, length, own_documents, topic_documents
 
-FORMAT = 1
+FORMAT = 2
 # Bytes of postings (as written) a term shard aims at: a query of 20-40 terms fetches as many
 # shards, so the shards must stay small; the shard count grows with the site.
 SHARD_BYTES = 1500
+# Postings a term ships per collection at most (see the module doc): above the document count of
+# the most common term of today's site (search-bench prints how many terms each index caps), so
+# capping starts only as the site grows.
+CAP = 512
 LATIN = re.compile(r"[a-z0-9]+")
-TABLES = ("format", "lang", "ranking", "han", "fold", "stop", "chatter", "typos", "groups", "intents")
+# ...and the signature: the agent console tells the Han editions apart by it (index.signature).
+TABLES = ("format", "lang", "ranking", "han", "fold", "stop", "chatter", "typos", "groups", "intents", "signature")
 # Rounds of fetching a query may take before it is answered from what is loaded (one is the rule:
-# the second run only looks up terms the first already looked up, or words of a loaded shard).
-ROUNDS = 4
+# the second run only looks up terms the first already looked up; a type-ahead prefix takes two
+# more, its word shard, then the shards of the words it begins).
+ROUNDS = 5
 
 
 class ShardError(RuntimeError):
     """A shard file is missing or not of this format."""
 
 
-def shard_of(term: str, key: int, count: int) -> int:
-    """FNV-1a (32 bits) over the code points of the term's key; shards.js has the same."""
+def shard_of(text: str, count: int) -> int:
+    """FNV-1a (32 bits) over the code points of a term (a word's key); shards.js has the same."""
     h = 0x811C9DC5
-    for c in term[:key]:
+    for c in text:
         h = ((h ^ ord(c)) * 0x01000193) & 0xFFFFFFFF
     return h % count
 
@@ -60,11 +74,10 @@ def _stats(docs: list[dict[str, list[str]]], fields: dict[str, float]) -> dict:
     return {"n": n, "avg": {f: (sum(length(d.get(f, ())) for d in docs) / n if n else 0) or 1.0 for f in fields}}
 
 
-def _postings(docs: list[dict[str, list[str]]], fields: dict[str, float]) -> dict[str, list[int]]:
-    """term -> flat ints: per document (ascending) the gap from the previous one, a mask of the
-    fields holding the term, then each such field's count of the term and its length."""
-    out: dict[str, list[int]] = {}
-    last: dict[str, int] = {}
+def _postings(docs: list[dict[str, list[str]]], fields: dict[str, float]) -> dict[str, list[tuple[int, list[int]]]]:
+    """term -> per document (ascending): (document, [a mask of the fields holding the term, then
+    each such field's count of the term and its length])."""
+    out: dict[str, list[tuple[int, list[int]]]] = {}
     for i, doc in enumerate(docs):
         counts: dict[str, list[int]] = {}
         for bit, field in enumerate(fields):
@@ -72,34 +85,74 @@ def _postings(docs: list[dict[str, list[str]]], fields: dict[str, float]) -> dic
             for term in words:
                 counts.setdefault(term, [0] * len(fields))[bit] += 1
         for term, per_field in counts.items():
-            row = out.setdefault(term, [])
-            row += [i - last.get(term, 0), sum(1 << b for b, c in enumerate(per_field) if c)]
+            entry = [sum(1 << b for b, c in enumerate(per_field) if c)]
             for bit, field in enumerate(fields):
                 if per_field[bit]:
-                    row += [per_field[bit], length(doc[field])]
-            last[term] = i
+                    entry += [per_field[bit], length(doc[field])]
+            out.setdefault(term, []).append((i, entry))
     return out
 
 
-def split(data: dict, shard_bytes: int = SHARD_BYTES) -> tuple[dict, dict[str, object]]:
+def _flat(entries: list[tuple[int, list[int]]]) -> list[int]:
+    """Entries as written: per document the gap from the previous one, then its entry."""
+    flat, last = [], 0
+    for doc, entry in entries:
+        flat += [doc - last, *entry]
+        last = doc
+    return flat
+
+
+def _capped(entries: list[tuple[int, list[int]]], cap: int, fields: dict[str, float], stats: dict,
+            b: float) -> list[tuple[int, list[int]]]:
+    """A term's `cap` heaviest postings (highest weighted tf, the lower document first on a tie), in
+    document order; all of them when there are no more."""
+    if len(entries) <= cap:
+        return entries
+    weight = decode(_flat(entries), fields, stats["avg"], b)
+    kept = sorted(entries, key=lambda e: (-weight[e[0]], e[0]))[:cap]
+    return sorted(kept)
+
+
+def split(data: dict, shard_bytes: int = SHARD_BYTES, cap: int = CAP) -> tuple[dict, dict[str, object]]:
     """The whole index (index.build) as (head, {file name: content})."""
     tables = Tables(data)
     rank = tables.rank
     pages, sections = data["pages"], data["sections"]
     topic_docs = topic_documents(pages, sections, tables)
     own_docs = own_documents(pages, sections, tables)
-    topic = _postings(topic_docs, rank["topic_fields"])
-    own = _postings(own_docs, rank["own_fields"])
-    terms = sorted(set(topic) | set(own))
-    size = sum(len(t) + 8 + 3 * (len(topic.get(t, ())) + len(own.get(t, ()))) for t in terms)
+    stats = {"topic": _stats(topic_docs, rank["topic_fields"]), "own": _stats(own_docs, rank["own_fields"])}
+    postings = {"topic": _postings(topic_docs, rank["topic_fields"]), "own": _postings(own_docs, rank["own_fields"])}
+    terms = sorted(set(postings["topic"]) | set(postings["own"]))
+    rows: dict[str, list] = {}
+    capped = 0
+    for term in terms:
+        row, counts, cut = [], [], False
+        for name in ("topic", "own"):
+            entries = postings[name].get(term, [])
+            kept = _capped(entries, cap, rank[f"{name}_fields"], stats[name], rank["b"])
+            row.append(_flat(kept))
+            counts.append(len(entries))
+            cut = cut or len(kept) < len(entries)
+        capped += cut
+        # [topic, own], then, when a list was capped, both document counts (the idf needs them)
+        rows[term] = row + counts if cut else row
+    size = sum(len(t) + 8 + 3 * (len(r[0]) + len(r[1])) for t, r in rows.items())
     count = max(1, round(size / shard_bytes))
     key = rank["prefix_min"]
     files: dict[str, object] = {}
-    for term in terms:
-        shard = files.setdefault(f"t{shard_of(term, key, count)}", {})
-        shard[term] = [topic.get(term, []), own.get(term, [])]
+    for term, row in rows.items():
+        files.setdefault(f"t{shard_of(term, count)}", {})[term] = row
     for n in range(count):
         files.setdefault(f"t{n}", {})
+    words: dict[str, list[str]] = {}
+    for term in terms:
+        if LATIN.fullmatch(term):
+            words.setdefault(term[:key], []).append(term)
+    word_count = max(1, round(sum(len(t) + 3 for w in words.values() for t in w) / shard_bytes))
+    for n in range(word_count):
+        files[f"w{n}"] = {}
+    for prefix, listed in words.items():
+        files[f"w{shard_of(prefix, word_count)}"][prefix] = listed
     spans = [0] * len(pages)
     for s in sections:
         spans[s[0]] += 1
@@ -111,8 +164,8 @@ def split(data: dict, shard_bytes: int = SHARD_BYTES) -> tuple[dict, dict[str, o
     whole = Engine(data)
     head["ids"] = [p[5] for p in pages]     # intents lift pages by id before any page file is loaded
     head["seen"] = sorted({key for key, _ in tables.syn if tables.han.search(key) and whole.seen(key)})
-    head.update({"shards": {"format": FORMAT, "count": count, "key": key}, "spans": spans,
-                 "topic": _stats(topic_docs, rank["topic_fields"]), "own": _stats(own_docs, rank["own_fields"])})
+    head.update({"shards": {"format": FORMAT, "count": count, "words": word_count, "key": key, "capped": capped},
+                 "spans": spans, "topic": stats["topic"], "own": stats["own"]})
     return head, files
 
 
@@ -185,47 +238,60 @@ class _Store:
     def __init__(self, engine: "ShardedEngine", head: dict):
         self.engine = engine
         self.count = head["shards"]["count"]
+        self.words = head["shards"]["words"]
         self.key = head["shards"]["key"]
-        self.loaded: set[int] = set()
-        self.missing: set[int] = set()
+        self.loaded: set[str] = set()
+        self.missing: set[str] = set()
         self.latin: list[str] = []
         self.fetch: Callable[[str], object] | None = None
         self.fetched: list[str] = []
 
-    def ask(self, term: str) -> None:
-        shard = shard_of(term, self.key, self.count)
-        if shard not in self.loaded:
-            self.missing.add(shard)
+    def note(self, name: str) -> None:
+        if name not in self.loaded:
+            self.missing.add(name)
 
-    def load(self, shards) -> None:
+    def ask(self, term: str) -> None:
+        self.note(f"t{shard_of(term, self.count)}")
+
+    def ask_words(self, prefix: str) -> None:
+        self.note(f"w{shard_of(prefix[:self.key], self.words)}")
+
+    def load(self, names) -> None:
         e = self.engine
         rank = e.rank
-        for shard in sorted(shards):
-            if shard in self.loaded:
+        for name in sorted(names):
+            if name in self.loaded:
                 continue
-            content = self.get(f"t{shard}")
-            for term, (topic, own) in content.items():
-                if topic:
-                    dict.__setitem__(e.topic.postings, term,
-                                     decode(topic, rank["topic_fields"], e.head["topic"]["avg"], rank["b"]))
-                if own:
-                    dict.__setitem__(e.own.postings, term,
-                                     decode(own, rank["own_fields"], e.head["own"]["avg"], rank["b"]))
-                if LATIN.fullmatch(term):
-                    self.latin.append(term)
-            self.latin.sort()
-            self.loaded.add(shard)
+            content = self.get(name)
+            if name.startswith("w"):
+                for listed in content.values():
+                    self.latin.extend(listed)
+                self.latin.sort()
+            for term, row in content.items() if name.startswith("t") else ():
+                for c, flat, fields, avg in ((e.topic, row[0], rank["topic_fields"], e.head["topic"]["avg"]),
+                                             (e.own, row[1], rank["own_fields"], e.head["own"]["avg"])):
+                    if flat:
+                        dict.__setitem__(c.postings, term, decode(flat, fields, avg, rank["b"]))
+                if len(row) > 2:
+                    e.topic.counts[term], e.own.counts[term] = row[2], row[3]
+            self.loaded.add(name)
 
     def get(self, name: str):
         self.fetched.append(name)
         return self.fetch(name)
 
 
-def _collection(stats: dict, k1: float, store: _Store) -> Collection:
-    c = Collection([], {}, k1, 0.0)
-    c.n = stats["n"]
-    c.postings = _Postings(store)
-    return c
+class _Collection(Collection):
+    """A collection read from shards: a capped term's document count is the one it ships with."""
+
+    def __init__(self, stats: dict, k1: float, store: _Store):
+        super().__init__([], {}, k1, 0.0)
+        self.n = stats["n"]
+        self.postings = _Postings(store)
+        self.counts: dict[str, int] = {}
+
+    def df(self, term: str) -> int:
+        return self.counts[term] if term in self.counts else super().df(term)
 
 
 class ShardedEngine(Engine):
@@ -249,8 +315,8 @@ class ShardedEngine(Engine):
             self.first[p], total = total, total + n
         self.pages = _Lazy(len(spans), self._page)
         self.sections = _Lazy(total, lambda s: self._page(self.docs[len(spans) + s][0]))
-        self.topic = _collection(head["topic"], rank["k1"], self.store)
-        self.own = _collection(head["own"], rank["k1"], self.store)
+        self.topic = _Collection(head["topic"], rank["k1"], self.store)
+        self.own = _Collection(head["own"], rank["k1"], self.store)
         self.seen_words = frozenset(head.get("seen", ()))
 
     def seen(self, text: str) -> bool:
@@ -266,10 +332,8 @@ class ShardedEngine(Engine):
             list.__setitem__(self.sections, self.first[p] + i, [p, *s])
 
     def words_from(self, prefix: str) -> list[str]:
-        if len(prefix) < self.store.key:
-            self.store.missing.update(set(range(self.store.count)) - self.store.loaded)
-        else:
-            self.store.ask(prefix)
+        # prefixed() asks for prefix_min letters or more, and the key is prefix_min letters long
+        self.store.ask_words(prefix)
         return [t for t in self.store.latin if t.startswith(prefix)]
 
     def search(self, query: str) -> dict:

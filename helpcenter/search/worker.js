@@ -21,8 +21,6 @@
   const param = /[?&]index=([^&?#]*)/.exec(SCRIPT)
   const INDEX = param ? new URL(decodeURIComponent(param[1]), SCRIPT).href : null
   const FOLDER = INDEX ? new URL(".", INDEX).href : null
-  // The key a file's script twin stores its data under: "<folder name>/<file name>".
-  const SPACE = FOLDER ? decodeURIComponent(FOLDER.replace(/\/$/, "").split("/").pop()) : ""
   const FROM_DISK = !!INDEX && INDEX.startsWith("file:")
   const GROUPS = 10              // result pages returned per query (Material shows ten at once)
   const SECTIONS = 5             // matching sections listed under a page
@@ -30,20 +28,7 @@
 
   let engine = null
   let loading = null
-
-  async function file(name) {
-    if (FROM_DISK || typeof fetch !== "function") {
-      await importScripts(new URL(name + ".js", FOLDER).href)
-      const files = self.__okpaySearchFiles || {}
-      const data = files[`${SPACE}/${name}`]
-      delete files[`${SPACE}/${name}`]
-      if (data === undefined) throw new Error(`search index: ${name}.js holds no data`)
-      return data
-    }
-    const response = await fetch(new URL(name + ".json", FOLDER).href)
-    if (!response.ok) throw new Error(`search index ${name}: HTTP ${response.status}`)
-    return response.json()
-  }
+  const file = FOLDER ? self.OkpaySearchShards.files(FOLDER) : null
 
   function load() {
     if (!loading)

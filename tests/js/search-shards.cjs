@@ -1,6 +1,6 @@
 // The JavaScript runtimes of the search core on a built site, whole index and sharded index side by
 // side: node search-shards.cjs <index.json> <shard folder> < queries.json
-//   -> [{whole: {terms, groups, answers}, sharded: {terms, groups, answers}, fetched: [file names]}, ...]
+//   -> [{whole: {terms, groups, answers}, sharded: {terms, groups, answers}, fetched: [file names], capped}, ...]
 // Each query gets a fresh sharded engine (a first search: it fetches only what the query needs).
 const fs = require("fs")
 const path = require("path")
@@ -22,7 +22,9 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"))
     out.push({
       whole: { terms: full.terms, intents: full.intents, groups: full.groups, answers: whole.answers(q, 3) },
       sharded: { terms: sharded.terms, intents: sharded.intents, groups: sharded.groups, answers: engine.answers(q, 3) },
-      fetched: engine.fetched
+      fetched: engine.fetched,
+      // a term above the layout's cap ships its heaviest postings only (shards.py CAP)
+      capped: sharded.terms.some(([t]) => engine.topic.counts.has(t) || engine.own.counts.has(t))
     })
   }
   process.stdout.write(JSON.stringify(out))

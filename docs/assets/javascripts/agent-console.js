@@ -1,15 +1,16 @@
 /* The agent console (overrides/agent.html): a customer's message in, the three best help-center
-   links out, as the agent types. The same engine (okpay-search-core.js = helpcenter/search/core.js)
-   and the same index as the search box, loaded as scripts so the console also works from file://
-   (the offline copy). Engine.answers() is the one rule for picking links, shared with
+   links out, as the agent types. The same engine and the same sharded index as the search box,
+   read by the same loader (okpay-search-core.js = helpcenter/search/core.js + shards.js): a
+   message fetches only the shards its words need and the files of its answers, over http or, in
+   the offline copy, from file://. Engine.answers() is the one rule for picking links, shared with
    `helpcenter chatlink`, so the console and the CLI give the same answers.
 
    Nothing is sent anywhere: the indexes are the site's own files, and copying uses the clipboard. */
 ;(function () {
   "use strict"
   const root = document.querySelector("[data-agent-console]")
-  if (!root || !self.OkpaySearch) return
-  const S = self.OkpaySearch
+  if (!root || !self.OkpaySearch || !self.OkpaySearchShards) return
+  const Shards = self.OkpaySearchShards
   const base = new URL(root.dataset.root, location.href)
   const languages = JSON.parse(root.dataset.languages)
   const strings = JSON.parse(root.dataset.strings)
@@ -17,25 +18,18 @@
   const message = root.querySelector("[data-agent-message]")
   const status = root.querySelector("[data-agent-status]")
   const list = root.querySelector("[data-agent-results]")
-  const engines = new Map()      // code -> Promise<Engine>
+  const ANSWERS = 6              // answers read per message: a few may have no page in the reply language
+  const engines = new Map()      // code -> Promise<ShardedEngine>
   let shown = []                 // the answers on screen: {title, link}
   let timer = 0
   let generation = 0
 
-  /* Each index file assigns self.__okpaySearchIndex; one is loaded at a time, so the global is
-     read before the next script overwrites it. */
-  let queue = Promise.resolve()
   function engine(code) {
     if (!engines.has(code)) {
       const language = languages.find(l => l.code === code)
-      const loaded = queue.then(() => new Promise((resolve, reject) => {
-        const script = document.createElement("script")
-        script.src = new URL(language.index, base).href
-        script.onload = () => { resolve(new S.Engine(self.__okpaySearchIndex)); delete self.__okpaySearchIndex }
-        script.onerror = () => reject(new Error(`agent console: cannot load ${script.src}`))
-        document.head.appendChild(script)
-      }))
-      queue = loaded.catch(() => {})
+      const files = Shards.files(new URL(language.shards, base).href)
+      const loaded = files("head").then(head => new Shards.ShardedEngine(head, files))
+      loaded.catch(() => engines.delete(code))
       engines.set(code, loaded)
     }
     return engines.get(code)
@@ -51,14 +45,19 @@
     return `${language.short}${id}/` + (anchor ? `${anchor}/` : "")
   }
 
+  /* An answer's title: its question's heading, or its article's title (the page file is loaded). */
+  function titleOf(e, page, anchor) {
+    const section = anchor && e.sections.find(s => s && s[0] === page && s[1] === anchor)
+    return section ? section[2] : e.pages[page][1]
+  }
+
   /* The reply language may differ from the message's: the same article and question, titled in
      the reply language (every edition has the same ids and anchors). */
-  function titleIn(replyEngine, id, anchor) {
-    const page = replyEngine.pages.findIndex(p => p[5] === id)
+  async function titleIn(replyEngine, id, anchor) {
+    const page = replyEngine.pageOf(id)
     if (page < 0) return null
-    if (!anchor) return replyEngine.pages[page][1]
-    const section = replyEngine.sections.find(s => s[0] === page && s[1] === anchor)
-    return section ? section[2] : replyEngine.pages[page][1]
+    await replyEngine.loadPage(page)
+    return titleOf(replyEngine, page, anchor)
   }
 
   /* Between several Han editions (简体, 繁體), the one whose index signature (its variant-only
@@ -89,14 +88,16 @@
     const replyLang = chosenLanguage() || matchLang
     if (!engines.has(matchLang) || !engines.has(replyLang)) status.textContent = strings.loading
     const [matcher, replier] = await Promise.all([engine(matchLang), engine(replyLang)])
+    await matcher.prepare(text, ANSWERS)
     if (mine !== generation) return
     const answers = []
-    for (const [page, anchor] of matcher.answers(text, 6)) {
+    for (const [page, anchor] of matcher.answers(text, ANSWERS)) {
       if (answers.length === 3) break
       const id = matcher.pages[page][5]
       const title = replyLang === matchLang
-        ? (anchor ? matcher.sections.find(s => s[0] === page && s[1] === anchor)[2] : matcher.pages[page][1])
-        : titleIn(replier, id, anchor)
+        ? titleOf(matcher, page, anchor)
+        : await titleIn(replier, id, anchor)
+      if (mine !== generation) return
       if (title === null) continue
       answers.push({ title, link: shortLink(replyLang, id, anchor) })
     }
