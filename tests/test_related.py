@@ -50,7 +50,7 @@ def test_a_derived_edition_lists_its_sources_articles_with_its_own_titles():
 
 
 def _related_links(page):
-    """[(target path in its language tree, link text)] of a built page's related list."""
+    """[(href, link text)] of a built page's related list, in its order."""
     block = RELATED.search(page.read_text(encoding="utf-8"))
     return [(href, re.sub(r"<[^>]+>", "", text)) for href, text in LINK.findall(block.group(1))] if block else []
 
