@@ -4,6 +4,10 @@ Chosen from what the articles already say about themselves, never typed by hand:
 front-matter tags (weighted by rarity, so "scams" counts less than "recovery-phrase"), their
 section, and the words of their titles and descriptions (Chinese as character pairs, other
 languages as words). Ties go to the earlier article in the docs tree, so the choice is stable.
+
+A derived edition (data/languages.yml derive_from) does not choose again: its converted titles
+score differently, so a fresh choice would drift from its source. It lists the articles its source
+page lists, in the same order, with its own titles (`follow`).
 """
 
 from __future__ import annotations
@@ -82,3 +86,10 @@ def related(pool: list[Article], most: int = 4, least: int = 2, ratio: float = 0
         chosen = [b for i, (s, b) in enumerate(scored[:most]) if i < least or s >= ratio * best]
         out[a.ident] = chosen
     return out
+
+
+def follow(source: dict[str, list[Article]], pool: list[Article]) -> dict[str, list[Article]]:
+    """id -> the source edition's related articles, by id and in order, as the articles of `pool`
+    (the derived edition's own titles). An id the pool lacks is left out, not guessed."""
+    by_id = {a.ident: a for a in pool}
+    return {a.ident: [by_id[b.ident] for b in source.get(a.ident, []) if b.ident in by_id] for a in pool}

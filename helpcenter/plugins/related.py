@@ -1,6 +1,7 @@
 """okpay-related: 2-4 related articles at the end of every article, in the page's language.
 
-The choice is helpcenter/related.py's (shared tags, section and wording); this plugin renders it
+The choice is helpcenter/related.py's (shared tags, section and wording; a derived edition takes its
+source's list); this plugin renders it
 after the article's own content, as a list of links with a heading from data/ui.yml. It runs after
 okpay-links, so its heading gets no copy button and no entry in links.json.
 """
@@ -29,10 +30,11 @@ class RelatedPlugin(BasePlugin[RelatedConfig]):
         self.layout = Layout.from_config(config)
         self.ui = ui.load(languages=self.layout.codes)
         docs = Path(config.docs_dir)
-        self.choice = {}
-        for lang in self.layout.codes:
-            pool = related.articles(docs / lang)
-            self.choice[lang] = related.related(pool, self.config.most, self.config.least)
+        pools = {lang: related.articles(docs / lang) for lang in self.layout.codes}
+        self.choice = {lang.code: related.related(pools[lang.code], self.config.most, self.config.least)
+                       for lang in self.layout.languages if not lang.derive_from}
+        for lang in self.layout.derived():      # the source page's list, not a choice of its own
+            self.choice[lang.code] = related.follow(self.choice[lang.derive_from], pools[lang.code])
         return config
 
     def on_page_content(self, content: str, page, config, files) -> str:
