@@ -132,7 +132,10 @@ def test_every_page_unfurls_with_title_description_image_and_locale(site):
         layout = Layout.load()
         lang = layout.language(layout.lang_of_url(page.relative_to(site.dir).as_posix()))
         # a derived edition without its own card yet shows its source's (helpcenter/plugins/site.py)
-        image = f"og-{lang.derive_from or lang.code}.png"
+        # an edition's own card when one is drawn; a derived edition without one shows its source's
+        own = f"og-{lang.code}.png"
+        image = own if (ROOT / "docs" / "assets" / "images" / own).is_file() or not lang.derive_from \
+            else f"og-{lang.derive_from}.png"
         m = u.meta
         assert m["og:title"] and m["og:description"] and m["twitter:card"] == "summary_large_image", page
         assert m["og:url"] == u.links["canonical"] and m["og:url"].startswith(site.url), page
