@@ -46,11 +46,11 @@ test: venv browser node_modules/.installed
 	$(PY) -m pytest
 
 ## The quick loop while changing code: content rules, Python lint and the unit lane (no site build,
-## no browser; lanes are explained in tests/conftest.py). `make test` runs every lane.
+## no browser; lanes are explained in tests/conftest.py), on every core. `make test` runs every lane.
 test-fast: venv
 	helpcenter check
 	ruff check helpcenter tests scripts
-	$(PY) -m pytest -m unit -q
+	$(PY) -m pytest -m unit -q -n auto
 
 ## Strict build into site/ (zero warnings); a failed build keeps the last good site.
 build: venv

@@ -83,6 +83,8 @@ class Converter:
         self.second = {**hk, **table["characters"]}
         self.first_max = max(map(len, self.first))
         self.second_max = max(map(len, self.second))
+        # The same texts (registry, ui.yml) are converted on every load of their file.
+        self._done: dict[str, str] = {}
 
     @staticmethod
     def _pass(text: str, table: dict[str, str], longest: int) -> str:
@@ -107,7 +109,11 @@ class Converter:
         return "".join(out)
 
     def __call__(self, text: str) -> str:
-        return self._pass(self._pass(text, self.first, self.first_max), self.second, self.second_max)
+        done = self._done.get(text)
+        if done is None:
+            done = self._pass(self._pass(text, self.first, self.first_max), self.second, self.second_max)
+            self._done[text] = done
+        return done
 
 
 @functools.cache

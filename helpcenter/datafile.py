@@ -24,8 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from helpcenter import datakeys
 
@@ -55,13 +58,39 @@ def clip(value: Any, limit: int = SHOWN) -> str:
     return f"{text[:limit]}… ({len(text)} characters)"
 
 
+# For the few YAML texts read without this module's checks (front matter, which the content rules
+# check themselves; mkdocs.yml): libyaml's safe loader where PyYAML has it.
+FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def plain_load(text: str) -> Any:
+    """yaml.safe_load through FAST_SAFE_LOADER: no anchor, key or size checks (see `load`)."""
+    return yaml.load(text, Loader=FAST_SAFE_LOADER)
+
+
 class _Refused(Exception):
     def __init__(self, problem: str, mark):
         self.problem, self.mark = problem, mark
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses anchors, aliases and deep nesting as it meets them."""
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    # libyaml's scanner and parser (PyYAML's pure-Python ones were most of every load), under
+    # PyYAML's own Python composer, which the checks below extend: CParser's C composer would
+    # never call them.
+    class _SafeBase(Composer, CParser, SafeConstructor, Resolver):
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+else:
+    _SafeBase = yaml.SafeLoader
+
+
+class _Loader(_SafeBase):
+    """A safe loader whose composer refuses anchors, aliases and deep nesting as it meets them."""
 
     def __init__(self, stream):
         super().__init__(stream)

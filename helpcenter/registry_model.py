@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -378,8 +379,14 @@ def from_data(data: dict) -> Registry:
     return _build(Registry, data, "")
 
 
+@functools.cache
+def _hints(cls: type) -> dict:
+    # The annotations are strings (postponed evaluation): resolving them compiles each one.
+    return typing.get_type_hints(cls)
+
+
 def _build(cls: type, node: dict, where: str):
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = set(node) - set(fields)
     if unknown:

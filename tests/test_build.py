@@ -8,13 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpcenter import registry as reg
 from helpcenter.building import build
 from helpcenter.layout import Layout
 from helpcenter.text import HAN
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
 
 
@@ -49,7 +48,7 @@ def test_html_lang_and_site_name_per_language(site):
     assert f"<title>{data['brand']['help_center']['zh']}</title>" in zh
     assert f"<title>{data['brand']['help_center']['en']}</title>" in en
     # mkdocs.yml names the languages for the switcher; redirect pages take them from data/ui.yml
-    names = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["language_name"]
+    names = load_yaml((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["language_name"]
     switcher = re.findall(r'hreflang="([^"]+)" class="md-select__link">\s*([^<]+?)\s*<', zh)
     # the switcher names each edition by its hreflang tag (data/languages.yml): zh-Hans, en, zh-Hant
     layout = Layout.load()
@@ -66,7 +65,7 @@ def test_each_language_has_its_own_search_index(site):
     assert not any(p[0].startswith("en/") for p in zh["pages"]) and all(p[0].startswith("en/") for p in en["pages"])
     # English entries hold no Chinese text but the names customers know us by (who-we-are lists
     # them as written, from the registry); Chinese entries are plain text (no U+200B word breaks)
-    registry = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
+    registry = load_yaml(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     aliases = [name for names in registry["company"]["known_as"].values() for name in names]
     assert not any(HAN.search(functools.reduce(lambda text, a: text.replace(a, ""), aliases, p[1] + p[4]))
                    for p in en["pages"])
@@ -160,7 +159,7 @@ def test_production_build_passes_with_real_values(tmp_path):
 def test_production_build_checks_the_site_address_and_the_domains(tmp_path, site_url, extra_domain, refused):
     registry = PRODUCTION_SAMPLE
     if extra_domain:
-        raw = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+        raw = load_yaml(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
         raw["domains"].append({"id": "pages", "domain": extra_domain})
         registry = tmp_path / "registry.yml"
         registry.write_text(dump_yaml(raw, allow_unicode=True), encoding="utf-8")

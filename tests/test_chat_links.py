@@ -7,11 +7,11 @@ from html.parser import HTMLParser
 
 import jsonschema
 import pytest
-import yaml
 
 from helpcenter import published
 from helpcenter.building import build
 from helpcenter.layout import Layout
+from tests.helpers.datafiles import load_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 from tests.helpers.project import copy_project, run_cli
 
@@ -148,7 +148,7 @@ def test_every_page_unfurls_with_title_description_image_and_locale(site):
 def test_article_preview_uses_the_front_matter_description(site):
     u = Unfurler()
     u.feed((site.dir / "en" / ARTICLE / "index.html").read_text(encoding="utf-8"))
-    front = yaml.safe_load((ROOT / "docs/en/payments/withdrawal-delayed.md").read_text(encoding="utf-8").split("---")[1])
+    front = load_yaml((ROOT / "docs/en/payments/withdrawal-delayed.md").read_text(encoding="utf-8").split("---")[1])
     assert u.meta["og:description"] == front["description"]
     assert u.meta["og:title"] == front["title"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from helpcenter.layout import Layout
+from tests.helpers.datafiles import load_yaml
 from tests.helpers.paths import ROOT
 
 PLAN = ROOT / "data" / "content-plan.yml"
@@ -18,7 +18,7 @@ FRONT_ID = re.compile(r"^id:\s*(\S+)\s*$", re.M)
 
 
 def planned() -> set[tuple[str, str]]:
-    plan = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    plan = load_yaml(PLAN.read_text(encoding="utf-8"))
     return {(section, ident) for section, ids in plan.items() for ident in ids}
 
 
@@ -27,7 +27,7 @@ def pages(lang: str) -> set[tuple[str, str]]:
 
 
 def test_the_plan_is_a_mapping_of_sections_to_ids_with_a_scope():
-    plan = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    plan = load_yaml(PLAN.read_text(encoding="utf-8"))
     assert isinstance(plan, dict) and plan
     for section, ids in plan.items():
         assert isinstance(ids, dict) and ids, f"{PLAN}: section {section!r} has no ids"

@@ -15,10 +15,9 @@ import venv
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpcenter.building import QUIET
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 from tests.helpers.project import copy_project
 
@@ -75,7 +74,7 @@ def test_an_installed_package_builds_the_checkout_it_runs_in(installed, tmp_path
     config = (checkout / "mkdocs.yml").read_text(encoding="utf-8")
     (checkout / "mkdocs.yml").write_text(config.replace("site_name: OKPay 帮助中心", "site_name: 另一份帮助中心", 1),
                                          encoding="utf-8")
-    registry = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
+    registry = load_yaml(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     registry["brand"]["name"] = "CopyPay"
     (checkout / "data" / "registry.yml").write_text(dump_yaml(registry, allow_unicode=True), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("OKPAY_REGISTRY", "OKPAY_ROOT", "VIRTUAL_ENV")}

@@ -7,11 +7,10 @@ uses it. The registry is the test sample with values chosen here, never data/reg
 from types import SimpleNamespace
 
 import pytest
-import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import macros, ui
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
@@ -35,7 +34,7 @@ class FakeEnv:
 
 @pytest.fixture
 def registry(tmp_path):
-    data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    data = load_yaml(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
     data["fee_schedule"]["items"] = [
         {"id": "withdraw-bank", "method": {"zh": "提现", "en": "Withdraw"}, "percent": 0, "fixed": 2},
         {"id": "card", "method": {"zh": "卡", "en": "Card"}, "percent": 1.25, "fixed": 0},
@@ -166,7 +165,7 @@ def test_call_policy_follows_the_registry(page_macros, registry, monkeypatch):
     m = page_macros
     assert m("en", "call_policy").startswith("Only in one case: you booked a call-back yourself in the app")
     assert "**Call-back requests**" in m("en", "call_verify_steps")
-    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    data = load_yaml(registry.read_text(encoding="utf-8"))
     data["call_policy"]["outbound_calls"] = "never"
     data["call_policy"]["verify"] = {"zh": ["挂断。"], "en": ["Hang up."]}
     registry.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
@@ -216,7 +215,7 @@ def test_product_model_and_authorities_come_from_the_registry(page_macros):
     lines = page_macros("zh", "authorities_by_region").splitlines()
     assert [line.split("**")[1] for line in lines] == ["甲地", "乙地"]
     # a region without an authority gets the playbook's words for "your local police" (whatever they say today)
-    local_police = yaml.safe_load((ROOT / "data" / "playbook.yml").read_text(encoding="utf-8"))["labels"]["local-police"]["zh"]
+    local_police = load_yaml((ROOT / "data" / "playbook.yml").read_text(encoding="utf-8"))["labels"]["local-police"]["zh"]
     assert local_police in lines[1]
 # Issue 19 (articles): the fact tables of the six new articles.
 
@@ -271,7 +270,7 @@ def test_complaint_times_and_aliases_are_worded_per_language(page_macros):
 
 
 def test_the_app_store_publisher_is_explained_next_to_the_company(page_macros, registry):
-    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    data = load_yaml(registry.read_text(encoding="utf-8"))
     relation = page_macros("en", "publisher_relation")
     assert f"**{data['brand']['publisher']}**" in relation and data["company"]["legal_name"] in relation
 
@@ -280,7 +279,7 @@ def test_the_domain_rule_names_only_the_domains_not_under_another(page_macros, r
     # The checker (channel-check.js officialDomain) trusts a listed domain and every name under
     # one; the pages state that rule with the top-level domains only (a listed subdomain is
     # already under its parent).
-    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    data = load_yaml(registry.read_text(encoding="utf-8"))
     domains = [item["domain"] for item in data["domains"]]
     roots = [d for d in domains if not any(d.endswith("." + o) for o in domains)]
     assert roots and len(roots) < len(domains)
@@ -291,7 +290,7 @@ def test_the_domain_rule_names_only_the_domains_not_under_another(page_macros, r
 
 
 def test_an_account_without_an_at_handle_is_written_as_its_platform_shows_it(page_macros, registry):
-    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    data = load_yaml(registry.read_text(encoding="utf-8"))
     wechat = next(item for item in data["social"] if "shown_as" in item)
     zh, en = page_macros("zh", "social_table"), page_macros("en", "social_table")
     handle = wechat["handle"].replace("_", "&#95;")    # escaped as literal Markdown text
@@ -309,7 +308,7 @@ def test_identity_help_lists_each_served_regions_bodies_with_their_pages(page_ma
 
 
 def test_safeguarding_unauthorized_payments_and_merchant_pricing_come_from_the_registry(page_macros, registry):
-    brand = yaml.safe_load(registry.read_text(encoding="utf-8"))["brand"]["name"]
+    brand = load_yaml(registry.read_text(encoding="utf-8"))["brand"]["name"]
     assert page_macros("en", "safeguarding") == f"{brand} safeguards your balance."
     assert page_macros("en", "unauthorized_payments") == "Tell us within 45 days; we answer within 7 business days."
     assert page_macros("zh", "unauthorized_payments") == "45 天内报告，7 个工作日内答复。"

@@ -17,13 +17,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpcenter import datafile, status
 from helpcenter import registry as reg
 from helpcenter.building import build, free_port, serve
 from helpcenter.layout import Layout
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT, TESTS
 
 STATUS_FIXTURE = TESTS / "data" / "status-fixture.yml"
@@ -42,7 +41,7 @@ BANNER = re.compile(r'<p class="okp-status[^"]*" data-status-banner="([\w-]+)">(
 
 
 def fixture_registry(tmp_path: Path) -> Path:
-    data = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
+    data = load_yaml(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     data["domains"].append({"id": "fixture-legal", "domain": "okpay-fixture.example.net"})
     data["policies"] = FIXTURE_POLICIES
     path = tmp_path / "registry.yml"
@@ -75,7 +74,7 @@ def theme_pages(root: Path) -> list[tuple[Path, str, str]]:
 
 def fixture_titles() -> dict[str, dict[str, str]]:
     """Each announcement's title per site language (a derived edition's converted from its source)."""
-    data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
+    data = load_yaml(STATUS_FIXTURE.read_text(encoding="utf-8"))
     return {a["id"]: datafile.derived_values(a["title"]) for a in data["announcements"]}
 
 
@@ -163,7 +162,7 @@ def test_banner_is_visible_in_a_real_browser(fixture_site, visit):
 
 def test_no_banner_when_nothing_is_current(tmp_path):
     """Only past announcements (as the shipped demo file): no banner, the 'all normal' text."""
-    data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
+    data = load_yaml(STATUS_FIXTURE.read_text(encoding="utf-8"))
     data["announcements"] = [a for a in data["announcements"] if a["id"] in ("expired-delay", "switched-off")]
     path = tmp_path / "status.yml"
     path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
@@ -188,7 +187,7 @@ def test_no_banner_when_nothing_is_current(tmp_path):
     (lambda a: a.update(ends=dt.date(2027, 3, 12)), "announcements[0].ends", "did you mean 'end'?"),
 ])
 def test_malformed_status_file_names_file_and_field(tmp_path, mutate, field, expected):
-    data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
+    data = load_yaml(STATUS_FIXTURE.read_text(encoding="utf-8"))
     mutate(data["announcements"][0])
     path = tmp_path / "status.yml"
     path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
@@ -198,7 +197,7 @@ def test_malformed_status_file_names_file_and_field(tmp_path, mutate, field, exp
 
 
 def test_build_refuses_a_malformed_status_file(tmp_path):
-    data = yaml.safe_load(STATUS_FIXTURE.read_text(encoding="utf-8"))
+    data = load_yaml(STATUS_FIXTURE.read_text(encoding="utf-8"))
     data["announcements"][1]["text"].pop("zh")
     path = tmp_path / "status.yml"
     path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")
@@ -224,7 +223,7 @@ def test_policy_links_name_the_document_in_the_page_language(fixture_site):
     ("http://okpay.example.com/legal/terms", "https://"),
 ])
 def test_policy_must_be_https_on_a_registry_domain(tmp_path, url, expected):
-    data = yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
+    data = load_yaml(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
     data["policies"] = [{"id": "terms", "name": {"zh": "协议", "en": "Terms"}, "url": url}]
     path = tmp_path / "registry.yml"
     path.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")

@@ -16,7 +16,7 @@ from helpcenter.building import build, free_port
 from helpcenter.content_rules import lint
 from helpcenter.layout import Layout
 from tests.helpers.content import TODAY, content_project
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import PRODUCTION_SAMPLE, ROOT
 
 
@@ -90,7 +90,7 @@ def test_validation_errors_name_the_file_case_and_field(sample_registry, change,
 
 
 def test_a_broken_playbook_fails_the_build_by_name_without_a_traceback(tmp_path):
-    data = yaml.safe_load(pb.DEFAULT_PATH.read_text(encoding="utf-8"))
+    data = load_yaml(pb.DEFAULT_PATH.read_text(encoding="utf-8"))
     data["cases"]["phrase-shared"]["steps"][1]["zh"] = "进入{ui:send-crypto-typo}。"
     broken = tmp_path / "playbook.yml"
     broken.write_text(dump_yaml(data, allow_unicode=True), encoding="utf-8")

@@ -13,7 +13,6 @@ from types import SimpleNamespace
 import jsonschema
 import material
 import pytest
-import yaml
 from mkdocs.exceptions import PluginError
 
 from helpcenter import official_channels, own_scripts, redirects
@@ -21,7 +20,7 @@ from helpcenter import registry as reg
 from helpcenter.building import build, free_port, serve
 from helpcenter.plugins import protections as prot
 from tests.helpers.browser import assert_clean, search
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, ROOT
 from tests.helpers.project import copy_project
 
@@ -147,7 +146,7 @@ def test_a_script_the_project_did_not_emit_fails_the_plugin(tmp_path, monkeypatc
 
 
 def test_the_offline_copy_keeps_hashes_and_uses_the_projects_own_worker_shim():
-    offline = yaml.safe_load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"))
+    offline = load_yaml((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"))
     assert "okpay-protections" not in offline["plugins"], "the offline copy has the hosted site's policy"
     assert offline["extra"]["polyfills"] == ["assets/javascripts/iframe-worker.js"]
     shim = (ROOT / "docs" / "assets" / "javascripts" / "iframe-worker.js").read_text(encoding="utf-8")
@@ -295,7 +294,7 @@ def test_an_inline_script_without_its_hash_is_blocked(tampered_site, visit):
 
 
 def test_a_fixture_registry_reaches_security_txt_and_official_channels(tmp_path):
-    raw = yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
+    raw = load_yaml(DEMO_REGISTRY.read_text(encoding="utf-8"))
     raw["emails"][1]["address"] = "psirt@app.okpay.example.com"
     registry = tmp_path / "registry.yml"
     registry.write_text(dump_yaml(raw, allow_unicode=True), encoding="utf-8")

@@ -7,18 +7,17 @@ from urllib.parse import urlsplit
 
 import markdown
 import pytest
-import yaml
 
 from helpcenter import macros, registry_model
 from helpcenter import registry as reg
 from helpcenter.building import build
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import DEMO_REGISTRY, FIXTURE_REGISTRY, PRODUCTION_SAMPLE, ROOT
 
 
 @pytest.fixture
 def raw():
-    return yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
+    return load_yaml(DEMO_REGISTRY.read_text(encoding="utf-8"))
 
 
 def assert_refused(tmp_path, data, field, expected):
@@ -165,7 +164,7 @@ def test_the_environment_variable_chooses_the_registry(tmp_path, raw, monkeypatc
 # ---- the production guard checks channels, not just values ----------------------------------
 
 def real_sample():
-    return yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    return load_yaml(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
 
 
 def production_refusal(tmp_path, raw, site_url=SAMPLE_SITE) -> str:
@@ -344,7 +343,7 @@ PAYLOAD = '<b class="pwned">x</b>'
 def hostile_site(tmp_path_factory):
     """The site built from a registry with markup in free-text fields, served locally."""
     from helpcenter.building import free_port, serve
-    raw = yaml.safe_load(DEMO_REGISTRY.read_text(encoding="utf-8"))
+    raw = load_yaml(DEMO_REGISTRY.read_text(encoding="utf-8"))
     raw["brand"]["name"] = "OKPay" + PAYLOAD
     raw["brand"]["publisher"] = "Demo Ltd." + PAYLOAD
     raw["chat"]["hours"] = {"zh": "每天" + PAYLOAD, "en": "Daily" + PAYLOAD}
@@ -391,7 +390,7 @@ def test_an_extension_reaches_the_page_and_the_tel_link(hostile_site):
 @pytest.fixture
 def sample():
     from tests.helpers.paths import PRODUCTION_SAMPLE
-    return yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    return load_yaml(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
 
 
 def test_sample_registry_holds_every_fact_field(tmp_path, sample):
@@ -547,14 +546,14 @@ def test_production_refuses_the_demo_company_licences_and_merchant_docs():
 @pytest.mark.parametrize("field, value", [
     ("legal_name", "OKPay DEMO Ltd."), ("legal_name", "Demo Payments Inc."), ("registration", "demo-1")])
 def test_a_demo_word_anywhere_in_a_company_value_is_refused(tmp_path, field, value):
-    data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    data = load_yaml(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
     data["company"][field] = value
     demo = reg.demo_values(reg.model(write(tmp_path, data)))
     assert [d.field for d in demo] == [f"company.{field}"]
 
 
 def test_words_that_merely_contain_demo_are_not_refused(tmp_path):
-    data = yaml.safe_load(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
+    data = load_yaml(PRODUCTION_SAMPLE.read_text(encoding="utf-8"))
     data["company"]["legal_name"] = "Demographic Pay Ltd."
     assert reg.demo_values(reg.model(write(tmp_path, data))) == []
 

@@ -9,12 +9,11 @@ import sys
 import typing
 
 import pytest
-import yaml
 
 from helpcenter import datakeys, registry_model
 from helpcenter import registry as reg
 from helpcenter.building import build
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY, ROOT
 
 # What the validator adds to a hotline (phonenumbers), beside the keys of the file.
@@ -23,7 +22,7 @@ DERIVED = {"Hotline": {"e164", "national_number", "region_code", "extension", "t
 
 @pytest.fixture
 def raw():
-    return yaml.safe_load(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
+    return load_yaml(FIXTURE_REGISTRY.read_text(encoding="utf-8"))
 
 
 def write(tmp_path, data, name="registry.yml"):

@@ -14,7 +14,6 @@ every miss: `.venv/bin/python -m helpcenter.commands.search_bench --misses`.
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from helpcenter import chatlink
 from helpcenter import evaluation as ev
@@ -22,10 +21,11 @@ from helpcenter import search_eval as se
 from helpcenter.layout import Layout
 from helpcenter.text import HAN
 from tests.helpers.browser import assert_clean, open_page, type_query
+from tests.helpers.datafiles import load_yaml
 from tests.helpers.paths import ROOT
 
 LAYOUT = Layout.load()
-FLOORS = yaml.safe_load((ROOT / "tests" / "data" / "eval" / "floors.yml").read_text(encoding="utf-8"))
+FLOORS = load_yaml((ROOT / "tests" / "data" / "eval" / "floors.yml").read_text(encoding="utf-8"))
 SPLITS = [name for name in ev.SPLITS if ev.available(name)]
 # The second frozen set was written without garbage inputs; the other splits carry them.
 GARBAGE_FREE = {"frozen-test"}

@@ -17,10 +17,9 @@ import shutil
 import zipfile
 
 import pytest
-import yaml
 
 from helpcenter.building import build
-from tests.helpers.datafiles import dump_yaml
+from tests.helpers.datafiles import dump_yaml, load_yaml
 from tests.helpers.paths import FIXTURE_REGISTRY
 from tests.helpers.project import copy_project, run_cli
 
@@ -77,12 +76,12 @@ def project(tmp_path_factory):
     for path in sorted((root / "data").rglob("*.yml")):
         if path.name in ("languages.yml", "zh-hant-phrases.yml"):
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         path.write_text(dump_yaml(with_new_language(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     with (root / "data" / "languages.yml").open("a", encoding="utf-8") as facts:
         facts.write(LANGUAGE_FACTS)
     # what the macros print at their edges, for the typography rules: Japanese's stand-in is Chinese
-    rules = yaml.safe_load((root / "data" / "content-rules.yml").read_text(encoding="utf-8"))
+    rules = load_yaml((root / "data" / "content-rules.yml").read_text(encoding="utf-8"))
     rules["macro_edges"][CJK] = rules["macro_edges"]["zh"]
     (root / "data" / "content-rules.yml").write_text(dump_yaml(rules, allow_unicode=True), encoding="utf-8")
     for new, source in COPIED_FROM.items():

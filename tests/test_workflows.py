@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
+from tests.helpers.datafiles import load_yaml
 from tests.helpers.paths import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -16,7 +16,7 @@ PINNED = re.compile(r"^\s*-?\s*uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s*v
 
 @pytest.fixture(scope="module")
 def ci():
-    return yaml.safe_load((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))
+    return load_yaml((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))
 
 
 def test_deploy_needs_a_build_that_needs_the_full_tests(ci):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from helpcenter import datafile
 from helpcenter import registry as reg
 from helpcenter.content_rules.model import LEVELS, Context
 from helpcenter.layout import Layout
@@ -63,7 +64,7 @@ def _yaml(path: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = datafile.plain_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path.name}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
@@ -121,7 +122,7 @@ def build(root: Path, today: dt.date, rule_names: set[str], langs: list[str]) ->
     # The same load the macros read (reg.model: once per file version).
     registry = reg.model(reg.configured_path(root))
     layout = Layout.load()
-    tags = set(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")) or [])
+    tags = set(datafile.plain_load((root / "data" / "tags.yml").read_text(encoding="utf-8")) or [])
     macro_names = known_macros(root, langs[0])
     config = rule_config(root, rule_names)
     ctx = Context(

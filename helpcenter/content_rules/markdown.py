@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 
+from helpcenter import datafile
 from helpcenter.content_rules.model import Finding, Heading, Link, Page
 
 EXPLICIT_ANCHOR = re.compile(r"\{\s*#([^\s}]+)[^}]*\}\s*$")
@@ -84,7 +85,7 @@ def parse_text(text: str, lang: str, rel: str, shown: Path, *, reusable: bool = 
         except ValueError:
             return None, [Finding(shown, 1, "front-matter", "front matter never closed with '---'")]
         try:
-            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+            meta = datafile.plain_load("\n".join(lines[1:end])) or {}
         except yaml.YAMLError as exc:
             return None, [Finding(shown, 1, "front-matter", f"not valid YAML: {exc}")]
         if not isinstance(meta, dict):

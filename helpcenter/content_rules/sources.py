@@ -3,7 +3,7 @@ reusables, and the texts of data files (announcements, playbook steps, the regis
 fields, template strings, the checker's strings, tag names) and of the nav.
 
 YAML files are read with yaml.compose (nodes carry their line; nothing is constructed, so the
-mkdocs.yml tags need no loader).
+mkdocs.yml tags need no constructor), through libyaml where PyYAML has it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Iterator
 
 import yaml
 
+from helpcenter import datafile
 from helpcenter.content_rules.markdown import parse
 from helpcenter.content_rules.model import Finding, Page, Snippet
 
@@ -85,7 +86,7 @@ def _field(path: tuple) -> str:
 
 def _compose(path: Path, shown: str) -> tuple[yaml.Node | None, list[Finding]]:
     try:
-        return yaml.compose(path.read_text(encoding="utf-8")), []
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=datafile.FAST_SAFE_LOADER), []
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Finding(Path(shown), mark.line + 1 if mark else 1, "data-text",

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import yaml
 
+# libyaml where PyYAML has it: the pure-Python emitter and scanner were a large share of the unit lane.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _NoAliases(yaml.SafeDumper):
+
+class _NoAliases(_Dumper):
     def ignore_aliases(self, data) -> bool:
         return True
 
@@ -16,3 +20,8 @@ def dump_yaml(data, **options) -> str:
     """yaml.safe_dump without anchors or aliases (repeated objects are written out again)."""
     options.setdefault("allow_unicode", True)
     return yaml.dump(data, Dumper=_NoAliases, **options)
+
+
+def load_yaml(text):
+    """yaml.safe_load, through libyaml where PyYAML has it (tests read whole data files often)."""
+    return yaml.load(text, Loader=_SafeLoader)
