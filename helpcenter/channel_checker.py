@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 import phonenumbers
 
-from helpcenter import datafile, datakeys, official_channels, project
+from helpcenter import datafile, datakeys, localized, official_channels, project
 from helpcenter import registry as reg
 from helpcenter.layout import Layout
 from helpcenter.registry_model import Registry
@@ -39,7 +39,7 @@ def load_strings(path: Path = STRINGS) -> dict:
     """The strings, validated: every leaf is a mapping with non-empty zh and en."""
     path = project.path(path)
     try:
-        data = datafile.load(path, datakeys.CHANNEL_CHECK, derive="any")
+        data = localized.load(path, datakeys.CHANNEL_CHECK, derive="any")
     except datafile.DataFileError as exc:
         raise CheckerError(str(exc)) from None
 
@@ -48,7 +48,7 @@ def load_strings(path: Path = STRINGS) -> dict:
             for i, item in enumerate(node):
                 walk(item, f"{where}[{i}]")
         elif isinstance(node, dict) and set(node) & set(reg.LANGS):
-            node.update(datafile.derived_values(node))
+            node.update(localized.derived_values(node))
             missing = [lang for lang in reg.LANGS if not isinstance(node.get(lang), str) or not node[lang]]
             if missing:
                 raise CheckerError(f"{path}: field '{where}': missing {', '.join(missing)}; expected text in zh and en")

@@ -19,9 +19,8 @@ Loaders re-raise it as their own error type; the value checks stay in each loade
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.composer import Composer
@@ -44,6 +43,15 @@ SHOWN = 120
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 STANDARD_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class Editions(Protocol):
+    """The language editions, as a data file with per-language texts needs them
+    (helpcenter/localized.py gives the project's; this module imports no language code)."""
+
+    def codes(self) -> tuple[str, ...]: ...
+
+    def fill(self, mapping: dict, only_languages: bool = False) -> dict: ...
 
 
 class DataFileError(ValueError):
@@ -114,15 +122,17 @@ class _Loader(_SafeBase):
             self.depth -= 1
 
 
-def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False, derive: str = "localized") -> Any:
+def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False, derive: str = "localized",
+         editions: Editions | None = None) -> Any:
     """Read and construct one data file, refusing what the module docstring lists.
 
     `keys` is the file kind's declaration from helpcenter/datakeys.py. A missing file raises
     FileNotFoundError (callers word that themselves), or gives None with `missing_ok`.
     `derive`: which mappings a derived language (data/languages.yml derive_from) gets its value
-    in when the file gives none, converted from its source language (helpcenter/convert.py):
-    "localized" (those declared LOCALIZED), "any" (every mapping keyed by language codes, for
-    files declared ANY such as data/channel-check.yml) or "none".
+    in when the file gives none: "localized" (those declared LOCALIZED), "any" (every mapping
+    keyed by language codes, for files declared ANY such as data/channel-check.yml) or "none".
+    `editions` knows the language codes and fills in derived values; a file with per-language
+    texts is read through helpcenter/localized.py, which passes them.
     """
     path = Path(path)
     try:
@@ -131,7 +141,7 @@ def load(path: Path | str, keys: Any = datakeys.ANY, *, missing_ok: bool = False
         if missing_ok:
             return None
         raise
-    return loads(text, path, keys, derive=derive)
+    return loads(text, path, keys, derive=derive, editions=editions)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
@@ -146,7 +156,8 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise DataFileError(f"{path}: not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
 
 
-def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int = 1, derive: str = "localized") -> Any:
+def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int = 1, derive: str = "localized",
+          editions: Editions | None = None) -> Any:
     """`load` for text already in memory (`name` is what errors call it; `first_line` is the
     line of the file where `text` starts, for front matter)."""
     loader = _Loader(text)
@@ -165,43 +176,20 @@ def loads(text: str, name: Path | str, keys: Any = datakeys.ANY, first_line: int
             raise DataFileError(f"{name}: nested too deeply; expected a flatter file") from None
         if node is None:
             return None
-        return _Builder(loader, name, first_line, derive).build(node, "", keys)
+        return _Builder(loader, name, first_line, derive, editions).build(node, "", keys)
     finally:
         loader.dispose()
 
 
-def derived_values(mapping: dict, only_languages: bool = False) -> dict:
-    """`mapping` (language code -> value) with a value for each derived language it lacks, converted
-    from its source language's. With `only_languages`, a mapping holding other keys is left alone."""
-    from helpcenter import convert
-    from helpcenter.layout import Layout
-    layout = Layout.load()
-    if only_languages and not set(mapping) <= set(layout.codes):
-        return mapping
-    out = dict(mapping)
-    for lang in layout.derived():
-        if lang.code not in out and lang.derive_from in out:
-            try:
-                out[lang.code] = convert.tree(out[lang.derive_from], convert.for_language(lang))
-            except convert.ConvertError as exc:
-                raise ValueError(str(exc)) from None
-    return out
-
-
 # ---- reading a declaration (helpcenter/datakeys.py) -----------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def _languages() -> tuple[str, ...]:
-    from helpcenter.layout import Layout  # late: layout reads data/languages.yml through this module
-    return tuple(Layout.load().codes)
-
-
-def unknown_key(keys: Any, key: Any) -> str | None:
-    """None when `key` may be here, else the problem, with the nearest known key(s)."""
+def unknown_key(keys: Any, key: Any, codes: tuple[str, ...] = ()) -> str | None:
+    """None when `key` may be here, else the problem, with the nearest known key(s); `codes` are
+    the language codes a LOCALIZED mapping may hold."""
     if isinstance(keys, dict):
         known = list(keys)
     elif keys is datakeys.LOCALIZED:
-        known = list(_languages())
+        known = list(codes)
     else:
         return None
     if key in known:
@@ -246,8 +234,14 @@ class _Builder:
 
     Done here rather than by PyYAML's constructor so that every error knows its field path."""
 
-    def __init__(self, loader: _Loader, name: Path | str, first_line: int, derive: str = "localized"):
+    def __init__(self, loader: _Loader, name: Path | str, first_line: int, derive: str, editions: Editions | None):
         self.loader, self.name, self.first_line, self.derive = loader, name, first_line, derive
+        self.editions = editions
+
+    def codes(self) -> tuple[str, ...]:
+        if self.editions is None:
+            raise TypeError(f"{self.name} holds per-language texts: read it with helpcenter.localized.load")
+        return self.editions.codes()
 
     def fail(self, node, field: str, problem: str) -> DataFileError:
         where = f"field '{field}': " if field else ""
@@ -273,13 +267,16 @@ class _Builder:
             if key in out:
                 raise self.fail(key_node, here, "duplicate key; expected each key once "
                                 "(the second would silently replace the first)")
-            problem = unknown_key(keys, key)
+            problem = unknown_key(keys, key, self.codes() if keys is datakeys.LOCALIZED else ())
             if problem:
                 raise self.fail(key_node, here, problem)
             out[key] = self.build(value_node, here, datakeys.value_keys(keys, key))
         if (self.derive == "localized" and keys is datakeys.LOCALIZED) or (self.derive == "any" and out):
+            if self.editions is None:
+                raise TypeError(f"{self.name}: derive={self.derive!r} needs the editions: "
+                                "read it with helpcenter.localized.load")
             try:
-                return derived_values(out, self.derive == "any")
+                return self.editions.fill(out, only_languages=self.derive == "any")
             except ValueError as exc:
                 raise self.fail(node, field, str(exc)) from None
         return out

@@ -3,7 +3,7 @@ derive_from), written by `helpcenter derive` and compared by the content rule `d
 every check and build, so an edit to the source that was not carried over fails loudly.
 
 Only the pages are files: reusable blocks and data values of a derived edition are converted when
-the site is built (helpcenter/macros.py derive_macros, helpcenter/datafile.py derived_values).
+the site is built (helpcenter/macros.py derive_macros, helpcenter/localized.py derived_values).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpcenter import datafile, datakeys, project
+from helpcenter import datakeys, localized, project
 from helpcenter.layout import Layout
 
 EVAL_DIR = Path("tests/data/eval")   # in the project folder (helpcenter/project.py)
@@ -59,9 +59,9 @@ def available(name: str) -> bool:
 
 
 def load(name: str = "tuning", path: Path | None = None) -> Split:
-    data = datafile.load(path or split_path(name), datakeys.EVAL_SPLIT, derive="none") or {}
+    data = localized.load(path or split_path(name), datakeys.EVAL_SPLIT, derive="none") or {}
     for lang in LANGS:
-        own = None if path or lang in data else datafile.load(language_path(name, lang), datakeys.EVAL_SPLIT,
+        own = None if path or lang in data else localized.load(language_path(name, lang), datakeys.EVAL_SPLIT,
                                                                 missing_ok=True, derive="none")
         if own:
             data[lang] = own.get(lang) or []

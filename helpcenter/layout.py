@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcenter import project
+from helpcenter import datafile, datakeys, project
 
 MKDOCS_YML = Path(project.CONFIG_FILE)   # relative to the project folder (helpcenter/project.py)
 LANGUAGES_YML = Path("data/languages.yml")   # beside it: each language's facts
@@ -269,7 +269,6 @@ def _load(path: Path) -> Layout:
 
 def load_facts(path: Path) -> dict:
     """data/languages.yml: code -> facts, checked; {} when the project has no such file."""
-    from helpcenter import datafile, datakeys  # late: datakeys reads the layout for its own checks
     try:
         data = datafile.load(path, datakeys.LANGUAGES, missing_ok=True, derive="none") or {}
     except datafile.DataFileError as exc:

@@ -15,7 +15,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from helpcenter import datafile, datakeys, durations, project
+from helpcenter import datafile, datakeys, durations, localized, project
 from helpcenter import registry as reg
 from helpcenter.registry_model import Registry
 
@@ -53,7 +53,7 @@ def _texts(node, where: str, fail, *, lists: bool = False) -> None:
     """node holds non-empty zh and en (strings, or lists of strings when lists is set)."""
     if not isinstance(node, dict):
         fail(where, f"got {node!r}; expected zh and en")
-    node.update(datafile.derived_values(node))   # a derived edition's text from its source's
+    node.update(localized.derived_values(node))   # a derived edition's text from its source's
     for lang in reg.LANGS:
         value = node.get(lang)
         if lists:
@@ -134,7 +134,7 @@ def load(path: Path = DEFAULT_PATH, registry: Registry | None = None) -> dict:
     shown = SHOWN_PATH if project.path(path) == project.path(DEFAULT_PATH) else str(path)
     path = project.path(path)
     try:
-        data = datafile.load(path, datakeys.PLAYBOOK)
+        data = localized.load(path, datakeys.PLAYBOOK)
     except FileNotFoundError:
         raise PlaybookError(f"{shown}: file not found; expected the incident playbook here") from None
     except datafile.DataFileError as exc:

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from helpcenter import datafile, datakeys
+from helpcenter import datafile, datakeys, localized
 from helpcenter.layout import REDIRECT_MARKER, Layout
 
 # A moved article's old or new path inside a language tree: kebab-case segments, ending in '/'
@@ -44,7 +44,7 @@ def _why_not(value: str) -> str:
 def load_moves(path: Path) -> dict[str, str]:
     """data/redirects.yml, checked: every old and new path stays inside the site."""
     try:
-        moves = datafile.load(path, datakeys.REDIRECTS, missing_ok=True) or {}
+        moves = localized.load(path, datakeys.REDIRECTS, missing_ok=True) or {}
     except datafile.DataFileError as exc:
         raise RedirectError(str(exc)) from None
     if not isinstance(moves, dict):

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 from publicsuffixlist import PublicSuffixList
 
-from helpcenter import datafile, datakeys, platforms, project, registry_model
+from helpcenter import datafile, datakeys, localized, platforms, project, registry_model
 from helpcenter.layout import Layout
 from helpcenter.registry_model import Registry
 
@@ -103,7 +103,7 @@ class _Reader:
             value = {lang: value for lang in LANGS}
         # A derived edition's text comes from its source's when not given (data read from a file
         # has it already: helpcenter/datafile.py; this is for data built in memory).
-        value = datafile.derived_values(value)
+        value = localized.derived_values(value)
         # Stored back as the mapping in every case: the model (helpcenter/registry_model.py)
         # holds one shape of localized value.
         if isinstance(node, dict):
@@ -174,7 +174,7 @@ def load(path: Path | str | None = None) -> dict:
     localized value as a mapping of language to text. What a build reads is `model()`."""
     path = Path(path) if path is not None else configured_path()
     try:
-        data = datafile.load(path, datakeys.REGISTRY)
+        data = localized.load(path, datakeys.REGISTRY)
     except FileNotFoundError:
         raise RegistryError(f"{path}: file not found; expected the channel registry here") from None
     except datafile.DataFileError as exc:

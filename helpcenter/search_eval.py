@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from helpcenter import building, datafile, datakeys, project
+from helpcenter import building, datakeys, localized, project
 from helpcenter import evaluation as ev
 from helpcenter.layout import Layout
 from helpcenter.search import index_file
@@ -155,7 +155,7 @@ class LanguageReport:
 
 
 def load_eval(path: Path = EVAL_FILE) -> dict[str, list[Query]]:
-    data = datafile.load(project.path(path), datakeys.EVAL_SPLIT)
+    data = localized.load(project.path(path), datakeys.EVAL_SPLIT)
     return {lang: [Query(lang, str(item["q"]), item["expect"], tuple(item.get("also") or ()))
                    for item in data.get(lang) or []] for lang in LANGS}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import datafile, datakeys, project
+from helpcenter import datafile, datakeys, localized, project
 from helpcenter import ui as ui_strings
 from helpcenter.layout import Layout
 from helpcenter.registry import ID  # the same kebab-case ids as the registry
@@ -40,7 +40,7 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
     """Parse and validate the announcements, newest first."""
     path = project.path(path)
     try:
-        data = datafile.load(path, datakeys.STATUS)
+        data = localized.load(path, datakeys.STATUS)
     except FileNotFoundError:
         raise StatusError(f"{path}: file not found; expected the status announcements here") from None
     except datafile.DataFileError as exc:
@@ -74,7 +74,7 @@ def load(path: Path | str = DEFAULT_PATH) -> list[dict]:
         for key in ("title", "text"):
             value = item.get(key)
             if isinstance(value, dict):
-                value = item[key] = datafile.derived_values(value)
+                value = item[key] = localized.derived_values(value)
             for lang in LANGS:
                 if not isinstance(value, dict) or not isinstance(value.get(lang), str) or not value[lang].strip():
                     raise _fail(path, f"{field}.{key}.{lang}", "missing", f"text in {lang}")

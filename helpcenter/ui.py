@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from helpcenter import datafile, datakeys, project
+from helpcenter import datafile, datakeys, localized, project
 from helpcenter.layout import Layout
 
 PATH = Path("data/ui.yml")   # in the project folder (helpcenter/project.py)
@@ -22,7 +22,7 @@ def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
     languages = languages or Layout.load().codes
     path = project.path(path)
     try:
-        data = datafile.load(path, datakeys.UI) or {}
+        data = localized.load(path, datakeys.UI) or {}
     except datafile.DataFileError as exc:
         raise PluginError(str(exc)) from None
     except OSError as exc:
@@ -35,7 +35,7 @@ def load(path: Path = PATH, languages: tuple[str, ...] | None = None) -> dict:
                               "(templates and plugins show it)")
     for key, value in data.items():
         if isinstance(value, dict):
-            value = data[key] = datafile.derived_values(value)
+            value = data[key] = localized.derived_values(value)
         missing = [lang for lang in languages if not isinstance(value, dict) or not value.get(lang)]
         if missing:
             raise PluginError(f"{path}: field '{key}': missing {', '.join(missing)}; "

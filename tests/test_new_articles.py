@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import datafile, status
+from helpcenter import localized, status
 from helpcenter import registry as reg
 from helpcenter.building import build, free_port, serve
 from helpcenter.layout import Layout
@@ -75,7 +75,7 @@ def theme_pages(root: Path) -> list[tuple[Path, str, str]]:
 def fixture_titles() -> dict[str, dict[str, str]]:
     """Each announcement's title per site language (a derived edition's converted from its source)."""
     data = load_yaml(STATUS_FIXTURE.read_text(encoding="utf-8"))
-    return {a["id"]: datafile.derived_values(a["title"]) for a in data["announcements"]}
+    return {a["id"]: localized.derived_values(a["title"]) for a in data["announcements"]}
 
 
 # ---- the banner --------------------------------------------------------------------------

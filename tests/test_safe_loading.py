@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from helpcenter import channel_checker, datafile, datakeys, playbook, redirects, status, ui
+from helpcenter import channel_checker, datafile, datakeys, localized, playbook, redirects, status, ui
 from helpcenter import registry as reg
 from helpcenter.search import index as search_index
 from tests.helpers.datafiles import dump_yaml
@@ -60,7 +60,7 @@ def test_an_alias_bomb_fails_fast_and_short(tmp_path, depth, width):
     path = tmp_path / "bomb.yml"
     path.write_text(alias_bomb(depth, width), encoding="utf-8")
     with pytest.raises(datafile.DataFileError) as caught:   # refused on sight: never expanded
-        datafile.load(path)
+        localized.load(path)
     message = str(caught.value)
     assert str(path) in message and "line 1" in message
     assert "anchor" in message and len(message) < SHORT
@@ -187,7 +187,7 @@ def test_a_misspelled_key_is_refused_with_did_you_mean(kind, where, key, typo):
     document, field = _document(where, typo)
     text = "# leading comment\n" + dump_yaml(document, allow_unicode=True, default_flow_style=False)
     with pytest.raises(datafile.DataFileError) as caught:
-        datafile.loads(text, f"data/{kind}.yml", KINDS[kind])
+        localized.loads(text, f"data/{kind}.yml", KINDS[kind])
     message = str(caught.value)
     line = next(i for i, t in enumerate(text.splitlines(), 1) if t.strip().lstrip("- ").startswith(f"{typo}:"))
     assert message.startswith(f"data/{kind}.yml: line {line}: field '{field}': unknown key"), message
@@ -230,7 +230,7 @@ def test_every_shipped_data_file_loads_with_its_declaration():
                        (ROOT / "data" / "redirects.yml", datakeys.REDIRECTS),
                        (ROOT / "data" / "channel-check.yml", datakeys.CHANNEL_CHECK),
                        *[(p, datakeys.VOCABULARY) for p in (ROOT / "data" / "search").glob("vocabulary.*.yml")]]:
-        datafile.load(path, keys)
+        localized.load(path, keys)
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def test_deep_nesting_is_refused(tmp_path, form, depth):
         text = form * depth + "1" + ("]" if form == "[" else "}") * depth + "\n"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(datafile.DataFileError) as caught:
-        datafile.load(path)
+        localized.load(path)
     assert str(path) in str(caught.value) and len(str(caught.value)) < SHORT
 
 
@@ -326,7 +326,7 @@ def test_other_yaml_features_are_refused_naming_the_file(tmp_path, text):
     path = tmp_path / "odd.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(datafile.DataFileError) as caught:
-        datafile.load(path)
+        localized.load(path)
     assert str(caught.value).startswith(f"{path}:") and len(str(caught.value)) < SHORT
 
 
@@ -334,7 +334,7 @@ def test_invalid_utf8_names_the_file(tmp_path):
     path = tmp_path / "ui.yml"
     path.write_bytes("demo_notice: {zh: 演示, en: Demo}\n".encode("gbk"))
     with pytest.raises(datafile.DataFileError, match="not UTF-8"):
-        datafile.load(path)
+        localized.load(path)
 
 
 # ---- redirects: every path stays inside the site --------------------------------------------

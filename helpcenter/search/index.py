@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from helpcenter import datafile, datakeys, project
+from helpcenter import datafile, datakeys, localized, project
 from helpcenter.layout import Layout
 from helpcenter.search.core import normalize
 from helpcenter.search.ranking import RANKING
@@ -58,7 +58,7 @@ def _strings(node, path: Path, where: str = "") -> None:
 
 def _read_vocabulary(path: Path, missing_ok: bool = False) -> dict:
     try:
-        data = datafile.load(path, datakeys.VOCABULARY, missing_ok=missing_ok) or {}
+        data = localized.load(path, datakeys.VOCABULARY, missing_ok=missing_ok) or {}
     except datafile.DataFileError as exc:
         raise VocabularyError(str(exc)) from None
     _strings(data, path)
