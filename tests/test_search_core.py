@@ -150,6 +150,16 @@ def test_an_intent_lifts_its_articles_over_a_neighbour_on_the_same_topic(engines
     assert engines["zh"].search("我把助记词也告诉了他")["intents"] == ["shared"]
 
 
+def test_a_scam_intent_quiets_the_trouble_of_its_pretext(engines):
+    """A code given away while a withdrawal is pending: the emergency, not the late withdrawal, is
+    the question; the table's `quiets` says so, and without it both intents lift."""
+    assert engines["en"].search("told someone my seed phrase, still pending")["intents"] == ["shared"]
+    assert engines["zh"].search("提现失败 把助记词告诉了别人")["intents"] == ["shared"]
+    loud = {name: {k: v for k, v in intent.items() if k != "quiets"} for name, intent in RANKING["intents"].items()}
+    engine = core.Engine(dict(engines["en"].data, ranking=dict(RANKING, intents=loud)))
+    assert engine.search("told someone my seed phrase, still pending")["intents"] == ["trouble", "shared"]
+
+
 @pytest.mark.parametrize("lang, checking, meaning, neither", [
     ("en", "is this website really yours", "what does 2fa stand for", "my withdrawal is late"),
     ("zh", "这个网站是不是官方的", "KYC是什么意思", "提现还没到账"),

@@ -410,7 +410,9 @@ class Engine:
         if chatter_only(prepare(query, self.tables), self.tables):
             return {"terms": [], "intents": [], "groups": []}
         terms = self.prefixed(query, query_terms(query, self.tables, self.known, self.seen))
-        intents = intents_of(prepare(query, self.tables), self.tables)
+        found = intents_of(prepare(query, self.tables), self.tables)
+        quiet = {q for name in found for q in self.rank["intents"][name].get("quiets", ())}
+        intents = [name for name in found if name not in quiet]
         lifts: dict[str, float] = {}
         for name in intents:
             intent = self.rank["intents"][name]
