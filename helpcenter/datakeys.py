@@ -89,7 +89,7 @@ REGISTRY = {
         "unauthorized": {"report_days": ANY, "decision_business_days": ANY, "text": LOCALIZED},
         "unfreeze": {"ui": ANY, "max_hours": ANY, "how": LOCALIZED},
         "freeze_without_device": {"hotline": ANY},
-        "features": [{"id": ANY, "name": LOCALIZED, "ui": ANY, "hold_hours": ANY, "what": LOCALIZED}],
+        "features": [{"id": ANY, "name": LOCALIZED, "ui": ANY, "hold_hours": ANY, "notice": LOCALIZED, "what": LOCALIZED}],
     },
     "assets": [{"id": ANY, "coin": ANY, "network": ANY, "chain": LOCALIZED, "fee_coin": ANY,
                 "confirmations": ANY, "convert_min": ANY}],

@@ -32,7 +32,7 @@ CASES = ("phrase-shared", "sent-bank-transfer", "paid-from-okpay", "sent-crypto"
 PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}\s]+))?\}")
 # Placeholder kind -> the registry list (or mapping) its id must be in; None: takes no id.
 KINDS = {"ui": "ui_paths", "authority": "authorities", "email": "emails", "phone": "hotlines",
-         "feature": "features", "time": "typical_times", "page": None, "brand": None, "app": None, "txid": None,
+         "feature": "features", "notice": "features", "time": "typical_times", "page": None, "brand": None, "app": None, "txid": None,
          "authorities": None, "unfreeze": None, "hold": None, "sessions": None, "lock": None}
 # Kinds that take an id although their list is not a top-level registry key.
 ID_KINDS = {"page"}
@@ -78,7 +78,9 @@ def _check_placeholders(text: str, where: str, fail, registry: Registry | None) 
         if kind == "page" and not ident.split("#")[0].endswith(".md"):
             fail(where, f"placeholder {m.group(0)!r}: expected a page path like contact/contact-channels.md")
         if registry is not None and KINDS[kind]:
-            known = registry.product.features if kind == "feature" else getattr(registry, KINDS[kind])
+            known = registry.product.features if KINDS[kind] == "features" else getattr(registry, KINDS[kind])
+            if kind == "notice":   # only a feature the app shows words for
+                known = [item for item in known if item.notice is not None]
             ids = list(known) if isinstance(known, dict) else [item.id for item in known]
             if ident not in ids:
                 fail(where, f"placeholder {m.group(0)!r}: no {KINDS[kind]} id {ident!r} in the registry; "
@@ -168,6 +170,8 @@ def plain(text: str, lang: str, registry: Registry, labels: dict | None = None) 
             return product.sentence(kind)
         if kind == "feature":
             return product.feature(ident).name[lang]
+        if kind == "notice":
+            return product.notice(ident)
         if kind == "time":
             return durations.worded(next(t for t in registry.typical_times if t.id == ident),
                                     lambda key: strings[key][lang])
@@ -220,6 +224,8 @@ class Renderer:
                 return self.product.sentence(kind)
             if kind == "feature":
                 return f"**{self.product.feature(ident).name[self.lang]}**"
+            if kind == "notice":
+                return self.product.notice(ident)
             if kind == "time":
                 return self.macros["typical_time"](ident)
             if kind == "email":

@@ -100,9 +100,17 @@ class ProductText:
                 return item
         raise KeyError(ident)
 
+    def notice(self, ident: str) -> str:
+        """The words the app shows for a feature (the call notice), as the app shows them."""
+        item = self.feature(ident)
+        if item.notice is None:
+            raise KeyError(f"{ident} has no notice")
+        return self.fill(item.notice[self.lang])
+
     def feature_text(self, ident: str) -> str:
         item = self.feature(ident)
-        text = self.fill(item.what[self.lang], hours=f"{item.hold_hours or 0:g}")
+        notice = self.notice(ident) if item.notice is not None else ""
+        text = self.fill(item.what[self.lang], hours=f"{item.hold_hours or 0:g}", notice=notice)
         where = self.fill(self.label("set-at"), ui=self.ui(item.ui)) if item.ui is not None else ""
         return f"**{md_text(item.name[self.lang])}**{self.label('colon')}{text}{where}"
 
@@ -217,6 +225,16 @@ def register(env, data: Registry, labels: dict, lang, ui, home_region=lambda: No
             from mkdocs.exceptions import PluginError
             raise PluginError(f"{env.page.file.src_path}: feature({ident!r}): unknown; expected one of: "
                               + ", ".join(f.id for f in data.product.features)) from None
+
+    @env.macro
+    def feature_notice(ident: str) -> str:
+        """The words the app shows for a feature (the call notice), to quote on a page."""
+        try:
+            return text().notice(ident)
+        except KeyError:
+            from mkdocs.exceptions import PluginError
+            raise PluginError(f"{env.page.file.src_path}: feature_notice({ident!r}): expected one of: "
+                              + ", ".join(f.id for f in data.product.features if f.notice is not None)) from None
 
     @env.macro
     def authority(ident: str) -> str:

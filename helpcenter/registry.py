@@ -556,6 +556,10 @@ def _product(r: _Reader, data: dict, paths: dict) -> None:
             _number(r, item, "hold_hours", field, upper=24 * 30)
         if any("{hours}" in text for text in item["what"].values()) and "hold_hours" not in item:
             raise r.fail(f"{field}.what", "uses {hours} but has no hold_hours", "hold_hours: <number>")
+        if "notice" in item:
+            r.localized(item, "notice", field)
+        if any("{notice}" in text for text in item["what"].values()) and "notice" not in item:
+            raise r.fail(f"{field}.what", "uses {notice} but has no notice", "notice: {zh: ..., en: ...}")
 
 
 # ---- Issue 19 (articles): assets, funding methods, merchants, company, licences, complaints ----

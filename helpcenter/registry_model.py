@@ -227,6 +227,8 @@ class Feature:
     what: Localized
     ui: str | None = None
     hold_hours: float | None = None
+    # The words the app itself shows (the call notice's text), quoted on pages as the app shows them.
+    notice: Localized | None = None
 
 
 @dataclass(frozen=True)

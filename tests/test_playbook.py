@@ -384,3 +384,31 @@ def test_playbook_text_obeys_the_page_rules(project, old, new, rule):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     found = [(f.path.as_posix(), f.line) for f in lint(project, TODAY) if f.rule == rule]
     assert ("data/playbook.yml", line) in found, found
+
+
+def test_the_call_notice_is_quoted_from_the_registry_wherever_it_is_shown():
+    """The words of the in-app call notice live in the registry (product.features call-notice
+    notice): the playbook's {notice:...}, the feature's own text and the pages' feature_notice()
+    all print them, so renaming the notice in the app changes it in one place."""
+    registry = reg.model()
+    data = pb.load(registry=registry)
+    from helpcenter.product import ProductText
+    renamed = replace(registry, product=replace(registry.product, features=tuple(
+        replace(f, notice={lang: "{brand} is ringing" for lang in reg.LANGS}) if f.id == "call-notice" else f
+        for f in registry.product.features)))
+    step = next(s for s in data["cases"]["contacted-by-support"]["steps"] if "{notice:call-notice}" in s["en"])
+    for lang in reg.LANGS:
+        assert "{notice:call-notice}" in step[lang], lang
+        text = pb.plain(step[lang], lang, renamed, data["labels"])
+        assert f"{registry.brand.name} is ringing" in text and "{" not in text, text
+        product = ProductText(renamed, data["labels"], lang, lambda ident: ident)
+        assert f"{registry.brand.name} is ringing" in product.feature_text("call-notice")
+    # No page or playbook step types the notice's words itself.
+    typed = {lang: pb.plain("{notice:call-notice}", lang, registry, data["labels"]) for lang in reg.LANGS}
+    for lang, words in typed.items():
+        for page in (ROOT / "docs" / lang).glob("*/*.md"):
+            assert words.replace(registry.brand.name, "{{ brand }}") not in page.read_text(encoding="utf-8"), page
+    with pytest.raises(pb.PlaybookError, match="no features id 'withdrawal-lock'"):
+        pb.validate(dict(data, cases={**data["cases"], "contacted-by-support": {
+            **data["cases"]["contacted-by-support"],
+            "steps": [{lang: "{notice:withdrawal-lock}" for lang in reg.LANGS}]}}), registry)

@@ -13,6 +13,8 @@ every miss: `.venv/bin/python -m helpcenter.commands.search_bench --misses`.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpcenter import chatlink
@@ -44,7 +46,12 @@ def test_split_is_well_formed(name):
         assert len(cases) >= least, f"{name} {lang}: only {len(cases)} cases"
         assert all(c.kind in ("keyword", "question", "chat") and c.source for c in cases), name
         han = LAYOUT.language(lang).script == "han"
-        assert all(bool(HAN.search(c.q)) == han for c in cases if c.kind == "chat"), name
+        # A chat message is written in its edition's script; a Hong Kong customer writing English
+        # may mix in a few Chinese words (好驚, 唔該), so for a Latin edition Latin letters must lead.
+        for c in cases:
+            if c.kind == "chat":
+                chinese, latin = len(HAN.findall(c.q)), len(re.findall(r"[A-Za-z]", c.q))
+                assert (chinese > 0) if han else (latin > chinese), (name, c.q)
     assert split.garbage or name in GARBAGE_FREE, f"{name}: no garbage entries"
 
 
