@@ -33,7 +33,14 @@ def type_query(page, text: str, *, ime: bool = False) -> int:
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && !/Initializing|正在初始化|正在載入|Type to start|键入以开始|輸入關鍵字/i.test(m.textContent); }")
-    return page.locator(".md-search-result__link").count()
+    # The worker answers each keystroke's query in turn; on a loaded machine the box can still show
+    # an earlier, shorter query's empty answer ("re") when typing ends. Give the last one time.
+    links = page.locator(".md-search-result__link")
+    for _ in range(20):
+        if links.count():
+            break
+        page.wait_for_timeout(150)
+    return links.count()
 
 
 def search(page, text: str, *, ime: bool = False) -> list[str]:
