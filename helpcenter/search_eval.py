@@ -270,7 +270,13 @@ class SearchBox:
                     self.page.keyboard.insert_text(head)
                 if tail:
                     self._wait_settled()
-                    self.page.keyboard.type(tail)
+                    if tail.isascii():
+                        self.page.keyboard.type(tail)
+                    else:
+                        # No key types "…" or "！": it is entered as text, and End gives Material
+                        # the keyup it reads the box on (as after an input-method commit).
+                        self.page.keyboard.insert_text(tail)
+                        self.page.keyboard.press("End")
         self._wait_idle()
 
     def search(self, text: str) -> tuple[list[str], float | None, float | None]:
