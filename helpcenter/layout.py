@@ -255,7 +255,7 @@ def redirect_target(html: str) -> str | None:
     return match.group(1).replace("&amp;", "&") if match else None
 
 
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _TolerantLoader(datafile.FAST_SAFE_LOADER):
     """mkdocs.yml uses MkDocs' own tags (!ENV ...); reading the language list needs none of them."""
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import yaml
 
+from helpcenter import datafile
+
 # libyaml where PyYAML has it: the pure-Python emitter and scanner were a large share of the unit lane.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _NoAliases(_Dumper):
@@ -24,4 +25,4 @@ def dump_yaml(data, **options) -> str:
 
 def load_yaml(text):
     """yaml.safe_load, through libyaml where PyYAML has it (tests read whole data files often)."""
-    return yaml.load(text, Loader=_SafeLoader)
+    return datafile.plain_load(text)
