@@ -1,8 +1,8 @@
 """Search evaluation: the splits, the metrics (hit@1, hit@3, MRR: this is their only copy) and
 the runners (the chat CLI's engine in Python; the site's search box in Chromium).
 
-Splits live in tests/data/eval/<split>.yml: `tuning` (tune on it), `seen` and `seen-2` (earlier
-frozen sets, each measured once and then tuned on, so they are tuning data now) and `frozen-test`
+Splits live in tests/data/eval/<split>.yml: `tuning` (tune on it), `seen`, `seen-2` and `seen-3`
+(earlier frozen sets, each measured once and then tuned on, so they are tuning data now) and `frozen-test`
 (written blind; never tune on it). Each holds zh/en lists of {q, expect, also, kind, source} and a
 `garbage` list of {q, kind, source} that must get no answer.
 """
@@ -16,7 +16,7 @@ from helpcenter import datakeys, localized, project
 from helpcenter.layout import Layout
 
 EVAL_DIR = Path("tests/data/eval")   # in the project folder (helpcenter/project.py)
-SPLITS = ("tuning", "seen", "seen-2", "frozen-test")
+SPLITS = ("tuning", "seen", "seen-2", "seen-3", "frozen-test")
 LANGS = Layout.load().codes
 
 
