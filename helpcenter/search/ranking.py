@@ -62,6 +62,14 @@ RANKING = {
     #   verify-official-channel, not phone-hotline).
     # - meaning: the customer asks what a word means: the glossary, not the article using the word
     #   ("TRC20是什么意思" -> glossary, not crypto-transfers).
+    # - family: the message is about a parent or an older relative: the page on helping family,
+    #   whose steps are written for the one helping ("my mum already read the code out" ->
+    #   helping-family, not the generic recovery steps).
+    # - shortfall: money arrived, but less of it: the fee page ("only $487 showed up of $500").
+    # - outage: the app or service looks down for everyone (spinning, maintenance, 崩了): the
+    #   status page, not the troubleshooting page of what the customer was doing.
+    # - clicked: the customer followed a link or scanned a code and then typed something: the
+    #   phishing page.
     # `quiets`: intents whose lift a message holding this one does not get. A scam message names
     # its pretext ("can fix my pending withdrawal if I give my login"): the pretext's trouble is
     # not what the customer needs answered.
@@ -71,8 +79,12 @@ RANKING = {
         "asking": {"lift": 1.0, "articles": ["never-ask"], "quiets": ["trouble"]},
         "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"], "quiets": ["trouble"]},
         "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"], "quiets": ["trouble"]},
-        "lost-phone": {"lift": 0.6, "articles": ["safe-devices-networks", "two-factor-auth"]},
+        "lost-phone": {"lift": 1.0, "articles": ["safe-devices-networks", "two-factor-auth"]},
         "checking": {"lift": 0.5, "articles": ["verify-official-channel"]},
         "meaning": {"lift": 1.0, "articles": ["glossary"]},
+        "family": {"lift": 1.0, "articles": ["helping-family"]},
+        "shortfall": {"lift": 1.0, "articles": ["fees"], "quiets": ["trouble"]},
+        "outage": {"lift": 0.8, "articles": ["service-status"], "quiets": ["trouble"]},
+        "clicked": {"lift": 0.4, "articles": ["phishing"]},
     },
 }
