@@ -187,6 +187,18 @@ def test_a_vocabulary_with_an_unknown_intent_is_refused(tmp_path):
         index.load_vocabulary("en", tmp_path)
 
 
+def test_a_vocabulary_word_made_only_of_stop_words_is_refused_with_its_place(tmp_path):
+    (tmp_path / "vocabulary.en.yml").write_text(
+        "stopwords: [get, help, to]\narticles:\n  contact-channels: [hotline, get help]\n"
+        "groups:\n  - [deposit, top up]\n  - [help, to]\n", encoding="utf-8")
+    with pytest.raises(index.VocabularyError) as raised:
+        index.load_vocabulary("en", tmp_path)
+    message = str(raised.value)
+    assert "vocabulary.en.yml: articles/contact-channels: 'get help' is made only of stop words (get, help)" in message
+    assert "vocabulary.en.yml: groups/2: 'help' is made only of stop words" in message
+    assert "hotline" not in message and "deposit" not in message
+
+
 def test_best_heading_of_a_page_comes_first_in_its_group(engines):
     engine = engines["zh"]
     group = engine.search("提现审核")["groups"][0]

@@ -67,8 +67,27 @@ def _read_vocabulary(path: Path, missing_ok: bool = False) -> dict:
         if name not in RANKING["intents"]:
             raise VocabularyError(f"{path}: intents/{name}: unknown intent; expected one of "
                                   f"{', '.join(RANKING['intents'])} (helpcenter/search/ranking.py)")
+    _no_empty_words(data, path)
     return {"stopwords": data.get("stopwords") or [], "chatter": data.get("chatter") or [], "typos": data.get("typos") or {},
             "groups": data.get("groups") or [], "articles": data.get("articles") or {}, "intents": intents}
+
+
+def _no_empty_words(data: dict, path: Path) -> None:
+    """An article's word or a synonym made only of stop words is dropped whole by the analyzer:
+    it looks like vocabulary and does nothing ("get help" when "get" and "help" are stop words)."""
+    stop = {normalize(w) for w in data.get("stopwords") or []}
+    places = [(f"articles/{ident}", words) for ident, words in (data.get("articles") or {}).items()]
+    places += [(f"groups/{n + 1}", group) for n, group in enumerate(data.get("groups") or [])]
+    empty = []
+    for where, words in places:
+        for word in words or []:
+            text = normalize(word)
+            latin = re.findall(r"[a-z0-9]+", text)
+            if latin and not HAN.search(text) and all(w in stop for w in latin):
+                empty.append(f"{path}: {where}: {word!r} is made only of stop words ({', '.join(latin)})")
+    if empty:
+        raise VocabularyError("\n".join(empty) + "\nso search never sees them; expected words that name the topic "
+                              "(or remove them)")
 
 
 def load_vocabulary(lang: str, folder: Path = VOCABULARY) -> dict:
