@@ -358,10 +358,12 @@ def vnu_line(m: dict, site: Path | None = None) -> str:
 
 # ---- a local server that compresses like the real host -----------------------------------------------
 
-def serve_like_pages(root: Path, port: int):
+def serve_like_pages(root: Path, port: int, sent: list | None = None):
     """Serve `root` on 127.0.0.1:port the way GitHub Pages serves the site: text types gzip-compressed
     when the client accepts it, Cache-Control max-age=600. For Lighthouse and the benchmark; the
-    test server in tests/conftest.py sends bodies as they are. Returns the server (call shutdown())."""
+    test server in tests/conftest.py sends bodies as they are. Returns the server (call shutdown()).
+    `sent`, if given, gets (path, bytes of the body) for every response: what went over the wire,
+    which a browser's response events cannot tell from what its cache answered."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -373,6 +375,11 @@ def serve_like_pages(root: Path, port: int):
         def end_headers(self):
             self.send_header("Cache-Control", "max-age=600")
             super().end_headers()
+
+        def send_header(self, keyword, value):
+            if sent is not None and keyword.lower() == "content-length":
+                sent.append((self.path, int(value)))
+            super().send_header(keyword, value)
 
         def do_GET(self):
             path = Path(self.translate_path(self.path))
