@@ -64,7 +64,8 @@ RANKING = {
     #   ("TRC20是什么意思" -> glossary, not crypto-transfers).
     # - family: the message is about a parent or an older relative: the page on helping family,
     #   whose steps are written for the one helping ("my mum already read the code out" ->
-    #   helping-family, not the generic recovery steps).
+    #   helping-family, not the generic recovery steps). It quiets the scam intents of the story
+    #   told about the relative (posing, asking, sent, shared): that page covers each of them.
     # - shortfall: money arrived, but less of it: the fee page ("only $487 showed up of $500").
     # - outage: the app or service looks down for everyone (spinning, maintenance, 崩了): the
     #   status page, not the troubleshooting page of what the customer was doing.
@@ -82,7 +83,7 @@ RANKING = {
         "lost-phone": {"lift": 1.0, "articles": ["safe-devices-networks", "two-factor-auth"]},
         "checking": {"lift": 0.5, "articles": ["verify-official-channel"]},
         "meaning": {"lift": 1.0, "articles": ["glossary"]},
-        "family": {"lift": 1.0, "articles": ["helping-family"]},
+        "family": {"lift": 1.0, "articles": ["helping-family"], "quiets": ["posing", "asking", "sent", "shared"]},
         "shortfall": {"lift": 1.0, "articles": ["fees"], "quiets": ["trouble"]},
         "outage": {"lift": 0.8, "articles": ["service-status"], "quiets": ["trouble"]},
         "clicked": {"lift": 0.4, "articles": ["phishing"]},
