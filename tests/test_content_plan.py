@@ -51,3 +51,12 @@ def test_each_page_carries_its_plan_id(lang):
         if not found or found.group(1) != ident:
             wrong.append(f"{section}/{ident}: id {found.group(1) if found else None!r}")
     assert not wrong, f"docs/{lang}: front-matter id differs from the plan: {wrong}"
+
+
+@pytest.mark.parametrize("vocabulary", sorted((ROOT / "data" / "search").glob("vocabulary.*.yml")), ids=lambda p: p.name)
+def test_every_article_of_a_vocabulary_file_is_planned(vocabulary):
+    """A vocabulary key under `articles` that is no planned id is a typo or a stray section: its
+    words would be indexed for no page."""
+    ids = {ident for _, ident in planned()}
+    articles = load_yaml(vocabulary.read_text(encoding="utf-8")).get("articles") or {}
+    assert not set(articles) - ids, f"{vocabulary.name}: articles that are not in {PLAN.name}: {sorted(set(articles) - ids)}"
