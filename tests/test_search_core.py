@@ -61,7 +61,7 @@ VOCABULARY = {
            "chatter": ["ok", "thanks"],
            "groups": [["withdraw", "withdrawal", "cash out"], ["recovery phrase", "seed phrase"],
                       ["close", "freeze", "lock", "block", "ban", "suspend", "restrict", "disable"]], "articles": {},
-           "intents": {"trouble": ["still", "pending"], "shared": ["gave", "told ... someone"]}},
+           "intents": {"trouble": ["still", "pending"], "shared": ["gave", "told ... someone"], "family": ["my mom"]}},
 }
 
 
@@ -158,6 +158,16 @@ def test_a_scam_intent_quiets_the_trouble_of_its_pretext(engines):
     loud = {name: {k: v for k, v in intent.items() if k != "quiets"} for name, intent in RANKING["intents"].items()}
     engine = core.Engine(dict(engines["en"].data, ranking=dict(RANKING, intents=loud)))
     assert engine.search("told someone my seed phrase, still pending")["intents"] == ["trouble", "shared"]
+
+
+def test_an_intent_that_needs_another_counts_only_with_it(engines):
+    """A relative named in a message is the family intent only when something happened to them:
+    the table's `needs` says so. Without it, the money sent to a relative lifts the family page."""
+    assert engines["en"].search("my mom gave her recovery phrase")["intents"] == ["family"]  # family quiets shared
+    assert engines["en"].search("withdrawal to my mom still pending")["intents"] == ["trouble"]
+    free = {name: {k: v for k, v in intent.items() if k != "needs"} for name, intent in RANKING["intents"].items()}
+    engine = core.Engine(dict(engines["en"].data, ranking=dict(RANKING, intents=free)))
+    assert engine.search("withdrawal to my mom still pending")["intents"] == ["trouble", "family"]
 
 
 @pytest.mark.parametrize("lang, checking, meaning, neither", [
@@ -280,7 +290,8 @@ PARITY_QUERIES = {
            "怎么提现到银行卡", "提现到银行卡还没到账", "提现失败 把助记词告诉了别人", "的提现了吗币"],
     "en": ["withdrawal late", "pasword", "cash out", "seed phrase", "close withdrawal", "ok thanks",
            "thanks, my withdrawal is late", "withd", "UNDER REVIEW", "can't withdraw", "  ", "scammed", "is my recovery phrase safe",
-           "withdrawal still pending", "i gave my recovery phrase to someone", "told someone my seed phrase, still pending"],
+           "withdrawal still pending", "i gave my recovery phrase to someone", "told someone my seed phrase, still pending",
+           "my mom gave her recovery phrase", "withdrawal to my mom still pending"],
 }
 
 

@@ -340,7 +340,9 @@
       if (chatterOnly(prepare(query, this.tables), this.tables))
         return { terms: [], intents: [], groups: [] }
       const terms = this.prefixed(query, queryTerms(query, this.tables, t => this.known(t), t => this.seen(t)))
-      const found = intentsOf(prepare(query, this.tables), this.tables)
+      const cued = intentsOf(prepare(query, this.tables), this.tables)
+      const found = cued.filter(name => !this.rank.intents[name].needs
+        || this.rank.intents[name].needs.some(other => cued.includes(other)))
       const quiet = new Set(found.flatMap(name => this.rank.intents[name].quiets || []))
       const intents = found.filter(name => !quiet.has(name))
       const lifts = new Map()

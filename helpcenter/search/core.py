@@ -410,7 +410,9 @@ class Engine:
         if chatter_only(prepare(query, self.tables), self.tables):
             return {"terms": [], "intents": [], "groups": []}
         terms = self.prefixed(query, query_terms(query, self.tables, self.known, self.seen))
-        found = intents_of(prepare(query, self.tables), self.tables)
+        cued = intents_of(prepare(query, self.tables), self.tables)
+        found = [name for name in cued if not self.rank["intents"][name].get("needs")
+                 or set(self.rank["intents"][name]["needs"]) & set(cued)]
         quiet = {q for name in found for q in self.rank["intents"][name].get("quiets", ())}
         intents = [name for name in found if name not in quiet]
         lifts: dict[str, float] = {}

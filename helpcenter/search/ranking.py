@@ -62,8 +62,8 @@ RANKING = {
     #   verify-official-channel, not phone-hotline).
     # - meaning: the customer asks what a word means: the glossary, not the article using the word
     #   ("TRC20是什么意思" -> glossary, not crypto-transfers).
-    # - family: the message is about a parent or an older relative: the page on helping family,
-    #   whose steps are written for the one helping ("my mum already read the code out" ->
+    # - family: the message is about a parent or an older relative to whom something happened (it
+    #   needs a scam intent): the page on helping family, whose steps are written for the one helping ("my mum already read the code out" ->
     #   helping-family, not the generic recovery steps). It quiets the scam intents of the story
     #   told about the relative (posing, asking, sent, shared): that page covers each of them.
     # - shortfall: money arrived, but less of it: the fee page ("only $487 showed up of $500").
@@ -71,6 +71,9 @@ RANKING = {
     #   status page, not the troubleshooting page of what the customer was doing.
     # - clicked: the customer followed a link or scanned a code and then typed something: the
     #   phishing page.
+    # `needs`: the intent counts only when the message also holds one of these. A relative named
+    # in a message is the family page's cue only when something happened to them ("my mum read
+    # the code out"); "the money I sent to my mom" is about the money.
     # `quiets`: intents whose lift a message holding this one does not get. A scam message names
     # its pretext ("can fix my pending withdrawal if I give my login"): the pretext's trouble is
     # not what the customer needs answered.
@@ -83,7 +86,8 @@ RANKING = {
         "lost-phone": {"lift": 1.0, "articles": ["safe-devices-networks", "two-factor-auth"]},
         "checking": {"lift": 0.5, "articles": ["verify-official-channel"]},
         "meaning": {"lift": 1.0, "articles": ["glossary"]},
-        "family": {"lift": 1.0, "articles": ["helping-family"], "quiets": ["posing", "asking", "sent", "shared"]},
+        "family": {"lift": 1.0, "articles": ["helping-family"], "quiets": ["posing", "asking", "sent", "shared"],
+                   "needs": ["posing", "asking", "sent", "shared", "clicked", "checking"]},
         "shortfall": {"lift": 1.0, "articles": ["fees"], "quiets": ["trouble"]},
         "outage": {"lift": 0.8, "articles": ["service-status"], "quiets": ["trouble"]},
         "clicked": {"lift": 0.4, "articles": ["phishing"]},
