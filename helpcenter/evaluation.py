@@ -16,7 +16,7 @@ from helpcenter import datakeys, localized, project
 from helpcenter.layout import Layout
 
 EVAL_DIR = Path("tests/data/eval")   # in the project folder (helpcenter/project.py)
-SPLITS = ("tuning", "seen", "seen-2", "seen-3", "seen-4", "frozen-test")
+SPLITS = ("tuning", "seen", "seen-2", "seen-3", "seen-4", "seen-5", "frozen-test")
 LANGS = Layout.load().codes
 
 
