@@ -55,7 +55,8 @@ RANKING = {
     # - sent: money already went to someone (sent, transferred, drained): the recovery steps.
     # - shared: a code, password or recovery phrase already given away.
     #   Both are emergencies: the steps to take now come before the explanation of how the scam
-    #   works ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed, not impersonation).
+    #   works ("i sent 2000 usdt to a guy pretending to be support" -> if-scammed, not impersonation),
+    #   so both quiet posing as well as trouble.
     # - lost-phone: a lost or stolen phone.
     # - checking: the customer asks whether a number, site, message or person is real or official:
     #   how to check a channel, not the channel's own article ("is this number legit" ->
@@ -81,8 +82,8 @@ RANKING = {
         "trouble": {"lift": 0.5, "articles": ["withdrawal-delayed", "deposit-not-received", "payment-failed"]},
         "posing": {"lift": 1.0, "articles": ["impersonation", "never-ask"], "quiets": ["trouble"]},
         "asking": {"lift": 1.0, "articles": ["never-ask"], "quiets": ["trouble"]},
-        "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"], "quiets": ["trouble"]},
-        "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"], "quiets": ["trouble"]},
+        "sent": {"lift": 1.0, "articles": ["if-scammed", "emergency-guide"], "quiets": ["trouble", "posing"]},
+        "shared": {"lift": 0.8, "articles": ["if-scammed", "emergency-guide"], "quiets": ["trouble", "posing"]},
         "lost-phone": {"lift": 1.0, "articles": ["safe-devices-networks", "two-factor-auth"]},
         "checking": {"lift": 0.5, "articles": ["verify-official-channel"]},
         "meaning": {"lift": 1.0, "articles": ["glossary"]},
