@@ -170,6 +170,14 @@ def test_an_intent_that_needs_another_counts_only_with_it(engines):
     assert engine.search("withdrawal to my mom still pending")["intents"] == ["trouble", "family"]
 
 
+def test_quiets_and_needs_name_intents_of_the_table():
+    """A misspelt name in `quiets` or `needs` would silently switch a rule off."""
+    for name, intent in RANKING["intents"].items():
+        for key in ("quiets", "needs"):
+            unknown = set(intent.get(key, ())) - set(RANKING["intents"])
+            assert not unknown, f"intents/{name}/{key}: {sorted(unknown)} are not intents of the table"
+
+
 @pytest.mark.parametrize("lang, checking, meaning, neither", [
     ("en", "is this website really yours", "what does 2fa stand for", "my withdrawal is late"),
     ("zh", "这个网站是不是官方的", "KYC是什么意思", "提现还没到账"),

@@ -64,9 +64,10 @@ RANKING = {
     # - meaning: the customer asks what a word means: the glossary, not the article using the word
     #   ("TRC20是什么意思" -> glossary, not crypto-transfers).
     # - family: the message is about a parent or an older relative to whom something happened (it
-    #   needs a scam intent): the page on helping family, whose steps are written for the one helping ("my mum already read the code out" ->
-    #   helping-family, not the generic recovery steps). It quiets the scam intents of the story
-    #   told about the relative (posing, asking, sent, shared): that page covers each of them.
+    #   needs a scam intent): the page on helping family, whose steps are written for the one
+    #   helping ("my mum already read the code out" -> helping-family, not the generic recovery
+    #   steps). It quiets the scam intents of the story told about the relative (posing, asking,
+    #   sent, shared): that page covers each of them.
     # - shortfall: money arrived, but less of it: the fee page ("only $487 showed up of $500").
     # - outage: the app or service looks down for everyone (spinning, maintenance, 崩了): the
     #   status page, not the troubleshooting page of what the customer was doing.
