@@ -2,8 +2,8 @@
 
 index.py writes this table into every index it makes, and both runtimes (core.py for the chat CLI
 and the evaluation, core.js for the browser) read it from there: neither has a constant of its own,
-so a knob changed here changes both. Tuned on tests/data/eval/tuning.yml only (never on the frozen
-split); `helpcenter search-bench` prints what a change does.
+so a knob changed here changes both. Tuned on the tuning splits only (tests/data/eval/tuning*.yml
+and seen*.yml, never on the frozen set); `helpcenter search-bench` prints what a change does.
 """
 
 from __future__ import annotations
